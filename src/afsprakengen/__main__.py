@@ -1,0 +1,5 @@
+"""Entry point for `python -m afsprakengen`."""
+
+from afsprakengen.cli import main
+
+main()

@@ -1,0 +1,130 @@
+"""Find the files of a dossier and tell which kind each one is (the dossier layout contract)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from afsprakengen.problems import Location, Problem, error, warning
+from afsprakengen.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class InputKind:
+    """One kind of dossier file: its name pattern and whether it lives in a year folder."""
+
+    name: str
+    pattern: re.Pattern[str]
+    in_cycle: bool
+    required: bool = False
+
+
+INPUT_KINDS: tuple[InputKind, ...] = (
+    InputKind("dossier", re.compile(r"dossier\.yaml"), in_cycle=False, required=True),
+    InputKind("woonvisie", re.compile(r"woonvisie\.yaml"), in_cycle=False, required=True),
+    InputKind("bod", re.compile(r"bod-(?P<corporatie>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml"), in_cycle=True),
+    InputKind("prestatieafspraken", re.compile(r"prestatieafspraken\.yaml"), in_cycle=True),
+    InputKind("evaluatie", re.compile(r"evaluatie\.yaml"), in_cycle=True),
+)
+_KIND_ORDER = {kind.name: i for i, kind in enumerate(INPUT_KINDS)}
+_EXAMPLE_NAMES = (
+    "dossier.yaml",
+    "woonvisie.yaml",
+    "bod-<corporatie>.yaml",
+    "prestatieafspraken.yaml",
+    "evaluatie.yaml",
+)
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+@dataclass(frozen=True)
+class DossierFile:
+    """A file of the dossier with its kind, and for files in a year folder the year (and corporation)."""
+
+    kind: str
+    path: Path
+    display: str
+    year: int | None = None
+    corporatie: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        """Dossier-wide files first, then by year, then by kind and name."""
+        return (self.year or 0, _KIND_ORDER[self.kind], self.path.name)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The files found in a dossier folder, and the problems with its layout."""
+
+    root: Path
+    display: str
+    files: tuple[DossierFile, ...]
+    problems: tuple[Problem, ...]
+
+
+def find_files(root: Path, display: str) -> Layout:
+    """Find every dossier file below root; unknown files and folders are warnings, missing ones errors."""
+    files: list[DossierFile] = []
+    problems: list[Problem] = []
+    for item, year in _iter_candidates(root):
+        shown = _display(display, item.relative_to(root).as_posix())
+        found = _classify(item, shown, year)
+        if isinstance(found, DossierFile):
+            files.append(found)
+        else:
+            problems.append(found)
+    problems.extend(_missing(files, display))
+    problems.extend(_stray_folders(root, display))
+    return Layout(root, display, tuple(sorted(files, key=DossierFile.sort_key)), tuple(problems))
+
+
+def _iter_candidates(root: Path) -> Iterator[tuple[Path, int | None]]:
+    """YAML files at the top and in year folders, with their year."""
+    for item in sorted(root.iterdir()):
+        if _is_yaml(item):
+            yield item, None
+        elif item.is_dir() and _YEAR.fullmatch(item.name):
+            for child in sorted(item.iterdir()):
+                if _is_yaml(child):
+                    yield child, int(item.name)
+
+
+def _is_yaml(item: Path) -> bool:
+    return item.is_file() and item.suffix in (".yaml", ".yml") and not item.name.startswith(".")
+
+
+def _classify(item: Path, shown: str, year: int | None) -> DossierFile | Problem:
+    for kind in INPUT_KINDS:
+        match = kind.pattern.fullmatch(item.name)
+        if match and kind.in_cycle == (year is not None):
+            return DossierFile(kind.name, item, shown, year, match.groupdict().get("corporatie"))
+    place = "in a year folder" if year is not None else "at the top of the dossier"
+    names = [n for n, k in zip(_EXAMPLE_NAMES, INPUT_KINDS, strict=True) if k.in_cycle == (year is not None)]
+    hint = did_you_mean(item.name, names)
+    message = f"'{item.name}' is not a dossier file {place}, so it is ignored{hint}; expected: {', '.join(names)}"
+    return warning(Location(shown), message)
+
+
+def _missing(files: list[DossierFile], display: str) -> Iterator[Problem]:
+    present = {f.kind for f in files}
+    for kind in INPUT_KINDS:
+        if kind.required and kind.name not in present:
+            shown = _display(display, f"{kind.name}.yaml")
+            yield error(Location(shown), f"{kind.name}.yaml is missing; every dossier has one (see the README)")
+
+
+def _stray_folders(root: Path, display: str) -> Iterator[Problem]:
+    for item in sorted(root.iterdir()):
+        stray = item.is_dir() and not item.name.startswith(".") and not _YEAR.fullmatch(item.name)
+        if stray and any(_is_yaml(child) for child in item.iterdir()):
+            message = f"the folder '{item.name}' is not a year (e.g. 2027), so its files are ignored"
+            yield warning(Location(_display(display, item.name)), message)
+
+
+def _display(root_display: str, relative: str) -> str:
+    """A path for messages: relative to where the user pointed, as they wrote it."""
+    if root_display in ("", "."):
+        return relative
+    return f"{root_display.rstrip('/')}/{relative}"

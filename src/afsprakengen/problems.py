@@ -1,0 +1,68 @@
+"""Problems found in a dossier, each with the place it was found: the currency between all stages."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    """How bad a problem is: an error stops a build, a warning is advice."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a dossier file: 1-based line and column, and the JSON path of the value there."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+    pointer: str = ""
+    """JSON path such as `$.afspraken[3].trekker`; empty for problems with the file as a whole."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with (or advice about) the dossier, said in plain words."""
+
+    location: Location
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        """Render as `path:line:col: severity: [json path: ]message`."""
+        loc = self.location
+        where = f"{loc.pointer}: " if loc.pointer else ""
+        return f"{loc.file}:{loc.line}:{loc.column}: {self.severity.value}: {where}{self.message}"
+
+
+def error(location: Location, message: str) -> Problem:
+    """An error at a location."""
+    return Problem(location, Severity.ERROR, message)
+
+
+def warning(location: Location, message: str) -> Problem:
+    """A warning at a location."""
+    return Problem(location, Severity.WARNING, message)
+
+
+def count(problems: Iterable[Problem], severity: Severity) -> int:
+    """How many problems have the given severity."""
+    return sum(1 for p in problems if p.severity is severity)
+
+
+def json_path(path: Iterable[str | int]) -> str:
+    """Format a path of keys and indexes as a JSON path: `$.afspraken[3].trekker`."""
+    out = "$"
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier():
+            out += f".{part}"
+        else:
+            out += f"[{part!r}]"
+    return out

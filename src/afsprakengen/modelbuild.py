@@ -55,6 +55,8 @@ def convert(hint: Any, value: Any, doc: SourceDoc, path: Path_) -> Any:
         return {key_type(k): convert(item, v, doc, (*path, k)) for k, v in value.items()}
     if hint is date:
         return date.fromisoformat(value)
+    if hint is str:
+        return str(value)  # an unquoted year such as `termijn: 2027` is read as a number
     return value
 
 

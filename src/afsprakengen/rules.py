@@ -215,6 +215,17 @@ def deadline_settings(m: DossierModel) -> Iterator[Problem]:
             yield error(where, f"'{value}' is not a day of the year (MM-DD)")
 
 
+def real_dates(m: DossierModel) -> Iterator[Problem]:
+    """An agreement's termijn written as a date is a real date."""
+    for c in m.cycli:
+        for a in c.prestatieafspraken.afspraken if c.prestatieafspraken else ():
+            if a.termijn and len(a.termijn) == 10:
+                try:
+                    date.fromisoformat(a.termijn)
+                except ValueError:
+                    yield error(a.src.at("termijn"), f"'{a.termijn}' is not a real date (JJJJ-MM-DD)")
+
+
 RULES: tuple[Rule, ...] = (
     unique_codes,
     woonvisie_themes,
@@ -225,4 +236,5 @@ RULES: tuple[Rule, ...] = (
     evaluation_references,
     signable,
     deadline_settings,
+    real_dates,
 )

@@ -43,9 +43,14 @@ def validator_for(kind: str) -> Draft202012Validator:
 
 
 def check_schema(doc: SourceDoc, kind: str) -> list[Problem]:
-    """Every schema violation of a document, each located and in plain words, without repeats."""
+    """Every violation of the schema of its kind in a document, each located and in plain words."""
+    return check_against(doc, validator_for(kind))
+
+
+def check_against(doc: SourceDoc, validator: Draft202012Validator) -> list[Problem]:
+    """Every violation of a schema in a document, each located and in plain words, without repeats."""
     problems: dict[str, Problem] = {}
-    for violation in validator_for(kind).iter_errors(doc.data):
+    for violation in validator.iter_errors(doc.data):
         for problem in _describe(_narrow(violation), doc):
             problems.setdefault(problem.format(), problem)
     return sorted(problems.values(), key=lambda p: p.location)
@@ -53,12 +58,9 @@ def check_schema(doc: SourceDoc, kind: str) -> list[Problem]:
 
 def _narrow(violation: ValidationError) -> ValidationError:
     """For anyOf/oneOf, the alternative that came closest (jsonschema's best_match)."""
-    while violation.context:
-        closest = best_match(violation.context)
-        if closest is None:
-            break
-        violation = closest
-    return violation
+    if not violation.context:
+        return violation
+    return best_match([violation]) or violation
 
 
 def _describe(violation: ValidationError, doc: SourceDoc) -> Iterator[Problem]:

@@ -177,7 +177,7 @@ class _Builder:
             _check_tag(node, "seq")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         value = _scalar(node)
-        if not isinstance(value, str) and getattr(node, "style", None) is None:
+        if not isinstance(value, str) and not getattr(node, "style", None):
             self.raw[path] = node.value
         return value
 
@@ -197,7 +197,7 @@ class _Builder:
 
 def _check_tag(node: yaml.Node, kind: str) -> None:
     if node.tag != _TAG + kind:
-        raise _Refused(node, f"the YAML tag '{node.tag}' is not allowed here; remove it")
+        raise _Refused(node, f"the YAML tag '{_short_tag(node.tag)}' is not allowed; write the value as plain text")
 
 
 def _scalar(node: yaml.Node) -> Any:

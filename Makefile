@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine: `make run` (set up, then check the sample dossier) and `make test`.
+VENV ?= .venv
+BIN = $(VENV)/bin
+SAMPLE = samples/voorbeeldstad
+PYTHON ?= python3
+
+.PHONY: setup run test lint typecheck unit golden
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(BIN)/afsprakengen check $(SAMPLE)
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+# Rewrite the golden files (expected outputs) after a deliberate change; review the diff before committing.
+golden: setup
+	$(BIN)/pytest --update-golden

@@ -1,0 +1,148 @@
+"""The YAML loader: YAML 1.2 core values, positions of values and keys, and every refusal located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from afsprakengen import yamlsource
+from afsprakengen.yamlsource import load_yaml, load_yaml_text
+
+
+def _data(text: str) -> object:
+    loaded = load_yaml_text(text, "f.yaml")
+    assert loaded.doc is not None, [p.format() for p in loaded.problems]
+    return loaded.doc.data
+
+
+def _message(text: str) -> str:
+    loaded = load_yaml_text(text, "f.yaml")
+    assert loaded.doc is None
+    (problem,) = loaded.problems
+    return problem.format()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: no", {"a": "no"}),
+        ("a: yes", {"a": "yes"}),
+        ("a: off", {"a": "off"}),
+        ("a: true", {"a": True}),
+        ("a: False", {"a": False}),
+        ("a: 1.10", {"a": 1.1}),
+        ('a: "1.10"', {"a": "1.10"}),
+        ("a: 2026-12-15", {"a": "2026-12-15"}),
+        ("2027: 40", {"2027": 40}),
+        ("a: ~", {"a": None}),
+        ("a:", {"a": None}),
+        ("a: 0x1F", {"a": 31}),
+        ("a: 0o17", {"a": 15}),
+        ("a: 010", {"a": 10}),
+        ("a: .5", {"a": 0.5}),
+        ("a: -.inf", {"a": float("-inf")}),
+        ("a: 1e3", {"a": 1000.0}),
+        ("a: 12:30", {"a": "12:30"}),
+        ("a: !!str 12", {"a": "12"}),
+        ("a: &x [1, 2]\nb: *x", {"a": [1, 2], "b": [1, 2]}),
+    ],
+)
+def test_values_are_yaml_12_core(text: str, expected: object) -> None:
+    assert _data(text) == expected
+
+
+def test_positions_of_values_and_keys() -> None:
+    loaded = load_yaml_text("titel: x\nthemas:\n  - thema: WZ\n    doelen: [A-1, B-2]\n", "w.yaml")
+    assert loaded.doc is not None
+    loc = loaded.doc.at(("themas", 0, "doelen", 1))
+    assert (loc.file, loc.line, loc.column, loc.pointer) == ("w.yaml", 4, 19, "$.themas[0].doelen[1]")
+    key = loaded.doc.at(("themas", 0, "doelen"), key=True)
+    assert (key.line, key.column) == (4, 5)
+
+
+def test_location_falls_back_to_the_nearest_ancestor() -> None:
+    loaded = load_yaml_text("a:\n  b: 1\n", "f.yaml")
+    assert loaded.doc is not None
+    loc = loaded.doc.at(("a", "missing", 3))
+    assert (loc.line, loc.column, loc.pointer) == (2, 3, "$.a.missing[3]")
+
+
+def test_raw_text_of_numbers_is_kept_for_hints() -> None:
+    loaded = load_yaml_text("versie: 1.10\nnaam: '1.10'\n", "f.yaml")
+    assert loaded.doc is not None
+    assert loaded.doc.raw == {("versie",): "1.10"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "f.yaml:3:1: error: the key 'a' appears twice in this mapping (first on line 1)"),
+        ("a:\n\tb: 1\n", "f.yaml:2:1: error: a tab is used here; YAML indents with spaces only"),
+        ("", "f.yaml:1:1: error: the file is empty; it needs at least the required fields (see the schema)"),
+        (
+            "# only a comment\n",
+            "f.yaml:1:1: error: the file is empty; it needs at least the required fields (see the schema)",
+        ),
+        ("a: b: c\n", "f.yaml:1:5: error: a ': ' cannot stand here; put the text in quotes if it contains ': '"),
+        (
+            "a: !!python/object/apply:os.system [ls]\n",
+            "f.yaml:1:4: error: the YAML tag '!!python/object/apply:os.system' is not allowed; write the value as "
+            "plain text",
+        ),
+        (
+            "a: !!timestamp 2026-01-01\n",
+            "f.yaml:1:4: error: the YAML tag '!!timestamp' is not allowed; write the value as plain text",
+        ),
+        ("a: &a [1, *a]\n", "f.yaml:1:4: error: an alias refers to the value that contains it (a loop)"),
+        ("a: *nowhere\n", "f.yaml:1:4: error: this alias (*name) refers to no anchor (&name) above it"),
+        ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: the file holds more than one YAML document ('---'); keep one"),
+        ("a: b\x00c\n", "f.yaml:1:5: error: the character U+0000 is not allowed in YAML"),
+        ("? [a]\n: 1\n", "f.yaml:1:3: error: a key must be plain text, not a list or mapping"),
+        ("a: [" * 2000 + "\n", "f.yaml:1:"),
+    ],
+)
+def test_refusals_are_located(text: str, expected: str) -> None:
+    assert _message(text).startswith(expected)
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
+    message = _message("\n".join(lines) + "\n")
+    assert "expands to more than 1,000,000 values (an alias bomb?)" in message
+
+
+def test_not_utf8_points_at_the_byte(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes("titel: goed\nnaam: caf\u00e9\n".encode("latin-1"))
+    (problem,) = load_yaml(path, "f.yaml").problems
+    assert problem.format() == "f.yaml:2:10: error: the file is not UTF-8 text (byte 0xE9 here); save it as UTF-8"
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    loaded = load_yaml(path, "f.yaml")
+    assert loaded.doc is not None and loaded.doc.data == {"a": 1}
+
+
+def test_huge_file_is_refused_without_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_BYTES", 1024 * 1024)
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: " + b"x" * (3 * 1024 * 1024) + b"\n")
+    (problem,) = load_yaml(path, "f.yaml").problems
+    assert problem.format() == "f.yaml:1:1: error: the file is 3 MB; the limit is 1 MB"
+
+
+def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
+    (problem,) = load_yaml(tmp_path / "missing.yaml", "missing.yaml").problems
+    assert problem.format().startswith("missing.yaml:1:1: error: cannot read the file: ")
+
+
+def test_the_c_loader_is_used_when_available() -> None:
+    import yaml
+
+    if hasattr(yaml, "CSafeLoader"):
+        assert issubclass(yamlsource._Loader, yaml.CSafeLoader)

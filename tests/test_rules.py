@@ -81,8 +81,8 @@ def test_bod_references(tmp_path: Path) -> None:
     assert lines(rules.bod_references(m)) == [
         "d/2026/bod-thuis.yaml:2:13: error: $.corporatie: the corporatie is 'hv-thuis', so the file must be named "
         "bod-hv-thuis.yaml",
-        "d/2026/bod-thuis.yaml:2:13: error: $.corporatie: 'hv-thuis' is not a woningcorporatie in dossier.yaml "
-        "(did you mean 'thuis'?)",
+        "d/2026/bod-thuis.yaml:2:13: error: $.corporatie: 'hv-thuis' is a huurdersorganisatie; only a "
+        "woningcorporatie makes a bod",
     ]
 
 
@@ -158,7 +158,7 @@ def test_real_dates(tmp_path: Path) -> None:
 def test_measurable(tmp_path: Path) -> None:
     m = model_with(tmp_path, {PA27: ("      eenheid: woningen\n      streefwaarde: 25\n", "")})
     assert lines(smart.measurable(m, TODAY)) == [
-        "d/2027/prestatieafspraken.yaml:20:7: warning: $.afspraken[0].indicator: the indicator of "
+        "d/2027/prestatieafspraken.yaml:19:5: warning: $.afspraken[0].indicator: the indicator of "
         "resultaatafspraak WZ-01 has no streefwaarde and no eenheid, so it is not measurable"
     ]
 
@@ -182,7 +182,7 @@ def test_goals_addressed(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(("today", "expected"), [(date(2027, 12, 31), 0), (date(2028, 1, 1), 1)])
+@pytest.mark.parametrize(("today", "expected"), [(date(2028, 6, 30), 0), (date(2028, 7, 1), 1)])
 def test_evaluated_once_the_year_is_over(tmp_path: Path, today: date, expected: int) -> None:
     m = model_with(tmp_path, {})
     assert len(lines(smart.evaluated(m, today))) == expected
@@ -192,6 +192,6 @@ def test_evaluated_names_each_missing_entry(tmp_path: Path) -> None:
     edits = {"2025/evaluatie.yaml": ("  - afspraak: DUUR-01\n    status: gerealiseerd\n    vervolg: beëindigen\n", "")}
     m = model_with(tmp_path, edits)
     assert lines(smart.evaluated(m, TODAY)) == [
-        "d/2025/prestatieafspraken.yaml:25:11: warning: $.afspraken[1].code: 2025 is over, but agreement DUUR-01 "
-        "has no entry in 2025/evaluatie.yaml"
+        "d/2025/prestatieafspraken.yaml:25:11: warning: $.afspraken[1].code: agreement DUUR-01 has no entry in "
+        "2025/evaluatie.yaml (due on 2026-06-30)"
     ]

@@ -11,6 +11,7 @@ import click
 
 from afsprakengen import __version__
 from afsprakengen.check import CheckResult, check_dossier
+from afsprakengen.documents import KIND_BY_NAME, KINDS
 from afsprakengen.problems import Problem, Severity
 
 DOSSIER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=str)
@@ -49,6 +50,115 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
         click.echo(problem.format())
     click.echo(_summary(result, problems))
     sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
+
+
+@cli.command()
+@click.argument("dossier", type=DOSSIER)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the documents to (created when missing).",
+)
+@click.option("--year", "years", multiple=True, type=int, metavar="J", help="Only this jaarschijf (repeatable).")
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    type=click.Choice([k.name for k in KINDS]),
+    help="Only this kind of document (repeatable).",
+)
+@click.option(
+    "--template",
+    "templates",
+    multiple=True,
+    metavar="KIND=PATH",
+    help="Use your own Word template for a kind, e.g. prestatieafspraken=huisstijl.docx.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Check as if it were this date (default: today).",
+)
+def build(
+    dossier: str,
+    out: Path,
+    years: tuple[int, ...],
+    only: tuple[str, ...],
+    templates: tuple[str, ...],
+    today: datetime | None,
+) -> None:
+    """Check DOSSIER, then write every document its inputs allow into --out.
+
+    Writes prestatieafspraken-<J>.docx for every year folder with a prestatieafspraken.yaml.
+    Nothing is written when the check finds errors; a document is replaced only when it was
+    rendered completely, so a failed build never damages a document that was already there.
+    """
+    from afsprakengen.build import BuildRequest, build_dossier  # rendering libraries load only when building
+
+    request = BuildRequest(
+        Path(dossier),
+        dossier,
+        out,
+        today.date() if today else date.today(),
+        years,
+        only,
+        tuple(_template_option(t) for t in templates),
+    )
+    result = build_dossier(request, _progress)
+    for problem in (*result.check.problems, *result.problems):
+        click.echo(problem.format())
+    if result.check.errors:
+        click.echo(f"{_summary(result.check, list(result.check.problems))} Nothing was built.")
+        sys.exit(1)
+    if result.problems:
+        click.echo(f"{_plural(len(result.problems), 'error')} while rendering. Nothing was written.")
+        sys.exit(1)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{_plural(len(result.written), 'document')} written.")
+
+
+def _template_option(value: str) -> tuple[str, Path]:
+    kind, sep, path = value.partition("=")
+    if not sep or kind not in KIND_BY_NAME or not path:
+        kinds = ", ".join(KIND_BY_NAME)
+        raise click.BadParameter(f"'{value}' is not KIND=PATH with KIND one of: {kinds}", param_hint="--template")
+    if not Path(path).is_file():
+        raise click.BadParameter(f"the template '{path}' does not exist", param_hint="--template")
+    return kind, Path(path)
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if total > 1:
+        click.echo(f"[{done}/{total}] {name}", err=True)
+
+
+@cli.group()
+def template() -> None:
+    """Work with Word templates (your own house style)."""
+
+
+@template.command("check")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--kind",
+    required=True,
+    type=click.Choice([k.name for k in KINDS]),
+    help="The kind of document the template is for.",
+)
+def template_check(path: Path, kind: str) -> None:
+    """List every field PATH uses that the context of KIND does not provide (exit 1 if any)."""
+    from afsprakengen.templatereport import check_template
+
+    problems = check_template(path, str(path), kind)
+    for problem in problems:
+        click.echo(problem.format())
+    click.echo(f"{path}: {_plural(len(problems), 'problem')}." if problems else f"{path}: every field is known.")
+    sys.exit(1 if problems else 0)
 
 
 def _strict(problem: Problem) -> Problem:

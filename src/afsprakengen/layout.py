@@ -112,7 +112,9 @@ def _missing(files: list[DossierFile], display: str) -> Iterator[Problem]:
     for kind in INPUT_KINDS:
         if kind.required and kind.name not in present:
             shown = _display(display, f"{kind.name}.yaml")
-            yield error(Location(shown), f"{kind.name}.yaml is missing; every dossier has one (see the README)")
+            yield error(
+                Location(shown), f"{kind.name}.yaml is missing; every dossier has one (see docs/dossier-format.md)"
+            )
 
 
 def _stray_folders(root: Path, display: str) -> Iterator[Problem]:

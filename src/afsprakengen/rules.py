@@ -25,25 +25,32 @@ def _duplicates(items: Iterable[tuple[str, Src, tuple[str | int, ...]]], what: s
         if code in first:
             earlier = first[code].at(*sub)
             where = f"line {earlier.line}" if earlier.file == src.doc.display else f"{earlier.file}:{earlier.line}"
-            yield error(src.at(*sub), f"{what} '{code}' is used twice (first at {where}); codes must be unique")
+            yield error(src.at(*sub), what.format(code=code, where=where))
         else:
             first[code] = src
 
 
+_TWICE = "{what} '{code}' is used twice (first at {where}); codes must be unique"
+
+
 def unique_codes(m: DossierModel) -> Iterator[Problem]:
     """Party ids, theme codes, goal codes, activity codes per cycle and agreement codes per file are unique."""
-    yield from _duplicates(((p.id, p.src, ("id",)) for p in m.dossier.partijen), "party id")
-    yield from _duplicates(((t.code, t.src, ("code",)) for t in m.dossier.themas), "theme code")
-    yield from _duplicates(((t.thema, t.src, ("thema",)) for t in m.woonvisie.themas), "woonvisie theme")
-    yield from _duplicates(((d.code, d.src, ("code",)) for d in m.doelen()), "goal code")
+    yield from _duplicates(((p.id, p.src, ("id",)) for p in m.dossier.partijen), _TWICE.replace("{what}", "party id"))
+    themes = m.dossier.themas
+    yield from _duplicates(((t.code, t.src, ("code",)) for t in themes), _TWICE.replace("{what}", "theme code"))
+    twice_in_woonvisie = "theme '{code}' appears twice in the woonvisie (first at {where})"
+    yield from _duplicates(((t.thema, t.src, ("thema",)) for t in m.woonvisie.themas), twice_in_woonvisie)
+    yield from _duplicates(((d.code, d.src, ("code",)) for d in m.doelen()), _TWICE.replace("{what}", "goal code"))
     for c in m.cycli:
-        yield from _duplicates(((a.code, a.src, ("code",)) for b in c.bods for a in b.activiteiten), "activity code")
+        activities = ((a.code, a.src, ("code",)) for b in c.bods for a in b.activiteiten)
+        yield from _duplicates(activities, _TWICE.replace("{what}", "activity code"))
         if c.prestatieafspraken:
-            afspraken = c.prestatieafspraken.afspraken
-            yield from _duplicates(((a.code, a.src, ("code",)) for a in afspraken), "agreement code")
+            agreements = ((a.code, a.src, ("code",)) for a in c.prestatieafspraken.afspraken)
+            yield from _duplicates(agreements, _TWICE.replace("{what}", "agreement code"))
         if c.evaluatie:
-            regels = c.evaluatie.evaluaties
-            yield from _duplicates(((r.afspraak, r.src, ("afspraak",)) for r in regels), "evaluation of agreement")
+            entries = ((r.afspraak, r.src, ("afspraak",)) for r in c.evaluatie.evaluaties)
+            evaluated_twice = "agreement {code} is evaluated twice (first at {where}); keep one entry per agreement"
+            yield from _duplicates(entries, evaluated_twice)
 
 
 def woonvisie_themes(m: DossierModel) -> Iterator[Problem]:
@@ -74,13 +81,13 @@ def bod_references(m: DossierModel) -> Iterator[Problem]:
                     bod.src.at("corporatie"),
                     f"the corporatie is '{bod.corporatie}', so the file must be named {expected}",
                 )
-            if bod.corporatie not in corporations:
+            party = m.partij(bod.corporatie)
+            if party is not None and party.soort != "woningcorporatie":
+                message = f"'{bod.corporatie}' is a {party.soort}; only a woningcorporatie makes a bod"
+                yield error(bod.src.at("corporatie"), message)
+            elif party is None:
                 yield _unknown(
-                    bod.src,
-                    ("corporatie",),
-                    bod.corporatie,
-                    "a woningcorporatie in dossier.yaml",
-                    corporations,
+                    bod.src, ("corporatie",), bod.corporatie, "a woningcorporatie in dossier.yaml", corporations
                 )
             yield from _activity_references(m, bod.activiteiten)
             for r in bod.reactie_huurders:

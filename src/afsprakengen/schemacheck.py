@@ -53,7 +53,23 @@ def check_against(doc: SourceDoc, validator: Draft202012Validator) -> list[Probl
     for violation in validator.iter_errors(doc.data):
         for problem in _describe(_narrow(violation), doc):
             problems.setdefault(problem.format(), problem)
-    return sorted(problems.values(), key=lambda p: p.location)
+    return sorted(_drop_explained(list(problems.values())), key=lambda p: p.location)
+
+
+def _drop_explained(problems: list[Problem]) -> list[Problem]:
+    """Drop 'the required field X is missing' where a misspelt key of the same mapping says 'did you mean X'."""
+    hinted = {
+        (p.location.pointer.rsplit(".", 1)[0], p.message.split("(did you mean '")[1].split("'")[0])
+        for p in problems
+        if p.message.startswith("unknown field") and "(did you mean '" in p.message
+    }
+    return [
+        p
+        for p in problems
+        if not (
+            p.message.startswith("the required field '") and (p.location.pointer, p.message.split("'")[1]) in hinted
+        )
+    ]
 
 
 def _narrow(violation: ValidationError) -> ValidationError:
@@ -93,7 +109,8 @@ def _type(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[P
     expected = _expected(violation)
     names = [expected] if isinstance(expected, str) else list(expected)
     wanted = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
-    message = f"this must be {wanted}, not {_kind_of(violation.instance)}{_type_hint(names, path, doc)}"
+    hint = _type_hint(names, path, doc) or ("; fill it in" if violation.instance is None else "")
+    message = f"this must be {wanted}, not {_kind_of(violation.instance)}{hint}"
     yield error(doc.at(path), message)
 
 
@@ -139,7 +156,9 @@ def _property_names(violation: ValidationError, doc: SourceDoc, path: Path_) -> 
 def _format(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
     value = _clip(str(violation.instance))
     if _expected(violation) == "date":
-        yield error(doc.at(path), f"'{value}' is not a valid date; write it as JJJJ-MM-DD, e.g. 2026-12-15")
+        exists = "is not a date that exists" if len(value) == 10 and value[4] + value[7] == "--" else ""
+        words = exists or "is not a date; write it as JJJJ-MM-DD, e.g. 2026-12-15"
+        yield error(doc.at(path), f"'{value}' {words}")
     else:
         yield error(doc.at(path), f"'{value}' is not a valid {_expected(violation)}")
 

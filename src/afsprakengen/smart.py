@@ -32,7 +32,7 @@ def measurable(m: DossierModel, today: date) -> Iterator[Problem]:
         missing = [f for f in ("streefwaarde", "eenheid") if getattr(a.indicator, f) is None]
         if missing:
             yield warning(
-                a.src.at("indicator"),
+                a.src.at("indicator", key=True),
                 f"the indicator of resultaatafspraak {a.code} has no "
                 f"{' and no '.join(missing)}, so it is not measurable",
             )
@@ -49,16 +49,14 @@ def led_and_timed(m: DossierModel, today: date) -> Iterator[Problem]:
 
 def goals_addressed(m: DossierModel, today: date) -> Iterator[Problem]:
     """Every woonvisie goal is addressed by an activity or agreement of each cycle that has either."""
-    for c in m.cycli:
-        if not c.bods and c.prestatieafspraken is None:
-            continue
-        addressed = _addressed_goals(c)
-        for goal in m.doelen():
-            if goal.code not in addressed:
-                yield warning(
-                    goal.src.at("code"),
-                    f"goal {goal.code} is not addressed by any activity or agreement of {c.jaar}",
-                )
+    cycles = [c for c in m.cycli if c.bods or c.prestatieafspraken is not None]
+    addressed = {c.jaar: _addressed_goals(c) for c in cycles}
+    for goal in m.doelen():
+        years = [str(c.jaar) for c in cycles if goal.code not in addressed[c.jaar]]
+        if years:
+            listed = " or ".join(", ".join(years).rsplit(", ", 1))
+            message = f"goal {goal.code} is not addressed by any activity or agreement of {listed}"
+            yield warning(goal.src.at("code"), message)
 
 
 def _addressed_goals(c: Cyclus) -> set[str]:
@@ -69,24 +67,33 @@ def _addressed_goals(c: Cyclus) -> set[str]:
 
 
 def evaluated(m: DossierModel, today: date) -> Iterator[Problem]:
-    """Once year J is over, each of its agreements has an evaluation entry."""
+    """Once the evaluation of J is due (instellingen.termijnen.evaluatie, in J+1), each agreement has an entry."""
     for c in m.cycli:
         pa = c.prestatieafspraken
-        if pa is None or today <= date(c.jaar, 12, 31):
+        due = deadline(m.dossier.instellingen.termijnen.evaluatie, c.jaar + 1)
+        if pa is None or today <= due:
             continue
         if c.evaluatie is None:
-            yield warning(
-                pa.src.at("jaar"),
-                f"{c.jaar} is over, but there is no {c.jaar}/evaluatie.yaml yet for its {len(pa.afspraken)} agreements",
+            message = (
+                f"the evaluation of {c.jaar} was due on {due.isoformat()}, but there is no {c.jaar}/evaluatie.yaml"
             )
+            yield warning(pa.src.at("jaar"), message)
             continue
         entries = {r.afspraak for r in c.evaluatie.evaluaties}
         for a in pa.afspraken:
             if a.code not in entries:
-                yield warning(
-                    a.src.at("code"),
-                    f"{c.jaar} is over, but agreement {a.code} has no entry in {c.jaar}/evaluatie.yaml",
-                )
+                message = f"agreement {a.code} has no entry in {c.jaar}/evaluatie.yaml (due on {due.isoformat()})"
+                yield warning(a.src.at("code"), message)
+
+
+def deadline(month_day: str, year: int) -> date:
+    """The date of an MM-DD setting in a year; an impossible day (02-30, an error elsewhere) becomes the last."""
+    month, day = (int(x) for x in month_day.split("-"))
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1
 
 
 ADVICE: tuple[Advice, ...] = (measurable, led_and_timed, goals_addressed, evaluated)

@@ -9,18 +9,18 @@ from afsprakengen.problems import Location, Problem, error
 _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     (
         "mapping values are not allowed",
-        "a ': ' cannot stand here; put the text in quotes if it contains ': '",
+        "a ': ' cannot stand here: check this line's indentation, or put the text in quotes if it contains ': '",
     ),
     ("could not find expected ':'", "expected 'key: value' here; a ':' is missing or the indentation is off"),
     ("did not find expected key", "this line does not line up with the keys above it; check the indentation"),
     ("did not find expected '-' indicator", "this line does not line up with the list items above it"),
     ("did not find expected node content", "a value is missing here"),
     ("found undefined alias", "this alias (*name) refers to no anchor (&name) above it"),
-    ("found unexpected end of stream", "the file ends too early: a closing quote or bracket is missing"),
+    ("found unexpected end of stream", "the quote or bracket opened here is never closed"),
     ("found unknown escape character", "unknown escape with '\\' in a double-quoted text; use single quotes"),
     ("expected a single document", "the file holds more than one YAML document ('---'); keep one"),
     ("but found another document", "the file holds more than one YAML document ('---'); keep one"),
-    ("found duplicate anchor", "this anchor (&name) is defined twice"),
+    ("found duplicate anchor", "this anchor (&name) is defined twice; give each anchor its own name"),
     ("expected <document start>", "unexpected text here; check the indentation of this line"),
     ("found a tab character", "a tab is used here; YAML indents with spaces only"),
     ("expected ',' or ']'", "a list in [brackets] is not closed with ']' or misses a ','"),
@@ -32,7 +32,7 @@ _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
 def describe_yaml_error(exc: yaml.YAMLError, text: str, display: str) -> Problem:
     """One located problem for a YAML syntax or reader error."""
     line, column = _position(exc, text)
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = " ".join(str(getattr(exc, a, None) or "") for a in ("problem", "context")).strip() or str(exc)
     char = _char_at(text, line, column)
     if char == "\t":
         return error(Location(display, line, column), "a tab is used here; YAML indents with spaces only")
@@ -55,9 +55,13 @@ def _plain(problem: str, char: str) -> str:
 def _position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
     """1-based line and column of the error."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
+        mark = exc.context_mark  # type: ignore[attr-defined]  # where the unclosed quote or bracket was opened
     if mark is not None:
         return mark.line + 1, mark.column + 1
     offset = getattr(exc, "position", 0) or 0
+    if yaml.__with_libyaml__:
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))  # libyaml counts bytes
     before = text[:offset]
     return before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1
 

@@ -104,7 +104,7 @@ def load_yaml_text(text: str, display: str) -> Loaded:
     except RecursionError:
         return Loaded(None, (error(Location(display), f"the file is nested deeper than {MAX_DEPTH} levels"),))
     if node is None:
-        message = "the file is empty; it needs at least the required fields (see the schema)"
+        message = "the file is empty" if not text.strip() else "the file has only comments and no data"
         return Loaded(None, (error(Location(display), message),))
     builder = _Builder()
     try:
@@ -152,12 +152,15 @@ class _Builder:
         self.raw: dict[Path_, str] = {}
         self.count = 0
         self.active: set[int] = set()
+        self.top: yaml.Node | None = None
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         """Build the value of node at path."""
         self.count += 1
+        if len(path) == 1:
+            self.top = node
         if self.count > MAX_VALUES:
-            raise _Refused(node, f"the file expands to more than {MAX_VALUES:,} values (an alias bomb?)")
+            raise _Refused(self.top or node, f"the file expands to more than {MAX_VALUES:,} values (an alias bomb?)")
         if len(path) > MAX_DEPTH:
             raise _Refused(node, f"the file is nested deeper than {MAX_DEPTH} levels")
         if id(node) in self.active:
@@ -177,7 +180,7 @@ class _Builder:
             _check_tag(node, "seq")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         value = _scalar(node)
-        if not isinstance(value, str) and not getattr(node, "style", None):
+        if value is not None and not isinstance(value, str) and not getattr(node, "style", None):
             self.raw[path] = node.value
         return value
 

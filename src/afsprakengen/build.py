@@ -1,0 +1,132 @@
+"""Build a dossier's documents: check, plan, render every document, then write them all atomically."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from afsprakengen.check import CheckResult, check_dossier
+from afsprakengen.documents import KIND_BY_NAME, KINDS, Job
+from afsprakengen.layout import DossierFile
+from afsprakengen.model import DossierModel
+from afsprakengen.problems import Location, Problem, error
+from afsprakengen.resources import resource_dir
+from afsprakengen.word.render import render_docx
+from afsprakengen.word.writer import DocProperties, WriteError, finish_docx, write_atomic
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What to build: the dossier, where to, which years and kinds, and templates replacing the defaults."""
+
+    root: Path
+    display: str
+    out: Path
+    today: date
+    years: tuple[int, ...] = ()
+    only: tuple[str, ...] = ()
+    templates: tuple[tuple[str, Path], ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The outcome: the check's result, the problems that stopped the build, and the files written."""
+
+    check: CheckResult
+    problems: tuple[Problem, ...]
+    written: tuple[Path, ...]
+
+
+def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
+    """Check the dossier; if it has no errors, render every requested document and write them all."""
+    checked = check_dossier(request.root, request.display, request.today)
+    if checked.errors or checked.model is None:
+        return BuildResult(checked, (), ())
+    jobs = plan(checked.model, request.years, request.only)
+    rendered: list[tuple[Job, bytes]] = []
+    problems: list[Problem] = []
+    for i, job in enumerate(jobs, start=1):
+        if progress:
+            progress(i, len(jobs), job.output)
+        data = _render(job, request, checked.files, problems)
+        if data is not None:
+            rendered.append((job, data))
+    if problems:
+        return BuildResult(checked, tuple(problems), ())
+    return _write_all(checked, request.out, rendered)
+
+
+def plan(m: DossierModel, years: Iterable[int], only: Iterable[str]) -> list[Job]:
+    """Every document the dossier's inputs allow, narrowed to the given years and kinds."""
+    wanted_years, wanted_kinds = set(years), set(only)
+    jobs: list[Job] = []
+    for kind in KINDS:
+        if wanted_kinds and kind.name not in wanted_kinds:
+            continue
+        for c in m.cycli:
+            if not wanted_years or c.jaar in wanted_years:
+                jobs.extend(kind.jobs(m, c))
+    return jobs
+
+
+def template_for(kind: str, overrides: Iterable[tuple[str, Path]]) -> tuple[Path, str]:
+    """The template of a kind (a user's override, else the default) and how to name it in messages."""
+    for name, path in overrides:
+        if name == kind:
+            return path, str(path)
+    default = resource_dir("templates") / KIND_BY_NAME[kind].template
+    return default, f"templates/{default.name}"
+
+
+def _render(job: Job, request: BuildRequest, files: tuple[DossierFile, ...], problems: list[Problem]) -> bytes | None:
+    path, shown = template_for(job.kind, request.templates)
+    result = render_docx(path, shown, job.context)
+    problems.extend(result.problems)
+    if result.data is None:
+        return None
+    return finish_docx(result.data, _properties(job, _input_hash(files, path)))
+
+
+def _properties(job: Job, digest: str) -> DocProperties:
+    created = datetime(job.created.year, job.created.month, job.created.day, tzinfo=UTC)
+    custom = (("Versie", job.version), ("Status", job.status), ("Jaarschijf", str(job.year)), ("Invoer-hash", digest))
+    return DocProperties(
+        title=job.title,
+        subject=job.subject,
+        author="afsprakengen",
+        keywords="prestatieafspraken",
+        version=job.version,
+        status=job.status,
+        created=created,
+        custom=custom,
+    )
+
+
+def _input_hash(files: tuple[DossierFile, ...], template: Path) -> str:
+    """sha256 over every input file (by its path in the dossier) and the template."""
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.display.encode("utf-8") + b"\0" + f.path.read_bytes() + b"\0")
+    digest.update(template.read_bytes())
+    return "sha256:" + digest.hexdigest()
+
+
+def _write_all(checked: CheckResult, out: Path, rendered: list[tuple[Job, bytes]]) -> BuildResult:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        problem = error(Location(str(out)), f"cannot create the output folder: {exc.strerror or exc}")
+        return BuildResult(checked, (problem,), ())
+    written: list[Path] = []
+    for job, data in rendered:
+        try:
+            write_atomic(data, out / job.output)
+        except WriteError as exc:
+            return BuildResult(checked, (error(Location(str(out / job.output)), str(exc)),), tuple(written))
+        written.append(out / job.output)
+    return BuildResult(checked, (), tuple(written))

@@ -1,0 +1,102 @@
+"""Context pieces every document kind shares: markdown with its origin, parties, goals, key figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from afsprakengen import model
+from afsprakengen.problems import Location
+
+SOORT_LABELS = {
+    "gemeente": "Gemeente",
+    "woningcorporatie": "Woningcorporatie",
+    "huurdersorganisatie": "Huurdersorganisatie",
+    "zorgpartij": "Zorgpartij",
+    "overig": "Overige partij",
+}
+
+
+@dataclass(frozen=True)
+class Md:
+    """Markdown text from the dossier and where it stands; the render stage turns it into Word paragraphs."""
+
+    text: str
+    where: Location
+
+
+@dataclass(frozen=True)
+class OndertekenaarCtx:
+    """A signatory with the party it signs for."""
+
+    naam: str
+    functie: str
+    partij: str
+
+
+@dataclass(frozen=True)
+class PartijCtx:
+    """A party as shown in a document."""
+
+    id: str
+    naam: str
+    korte_naam: str
+    soort: str
+    rol: Md | None
+    ondertekenaars: tuple[OndertekenaarCtx, ...]
+
+
+@dataclass(frozen=True)
+class DoelCtx:
+    """A woonvisie goal."""
+
+    code: str
+    titel: str
+    thema: str
+
+
+@dataclass(frozen=True)
+class KerncijferCtx:
+    """A key figure."""
+
+    naam: str
+    waarde: float
+    eenheid: str
+    peildatum: date | None
+    bron: str
+
+
+def md(text: str | None, src: model.Src, *field: str | int) -> Md | None:
+    """Markdown of a field, located at that field; None stays None."""
+    return None if text is None else Md(text, src.at(*field))
+
+
+def md_list(items: tuple[str, ...], src: model.Src, field: str) -> Md | None:
+    """A list of markdown items as one markdown bullet list."""
+    if not items:
+        return None
+    bullets = ["- " + item.strip().replace("\n", "\n  ") for item in items]
+    return Md("\n".join(bullets), src.at(field))
+
+
+def partij_ctx(p: model.Partij) -> PartijCtx:
+    """The document view of a party."""
+    signers = tuple(OndertekenaarCtx(o.naam, o.functie, p.naam) for o in p.ondertekenaars)
+    rol = md(p.rol, p.src, "rol")
+    return PartijCtx(p.id, p.naam, p.korte_naam or p.naam, SOORT_LABELS[p.soort], rol, signers)
+
+
+def doel_index(m: model.DossierModel) -> dict[str, DoelCtx]:
+    """Every woonvisie goal by code, with its theme's name."""
+    names = {t.code: t.naam for t in m.dossier.themas}
+    return {d.code: DoelCtx(d.code, d.titel, names.get(t.thema, t.thema)) for t in m.woonvisie.themas for d in t.doelen}
+
+
+def party_names(m: model.DossierModel) -> dict[str, str]:
+    """Party names by id."""
+    return {p.id: p.naam for p in m.dossier.partijen}
+
+
+def kerncijfers(items: tuple[model.Kerncijfer, ...]) -> tuple[KerncijferCtx, ...]:
+    """Key figures for a table."""
+    return tuple(KerncijferCtx(k.naam, k.waarde, k.eenheid or "", k.peildatum, k.bron or "") for k in items)

@@ -1,0 +1,55 @@
+"""Dutch (nl-NL) formatting of dates, money, numbers, percentages and lists, through Babel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LOCALE = "nl_NL"
+
+
+def datum(value: date) -> str:
+    """15 december 2026."""
+    return format_date(value, format="long", locale=LOCALE)
+
+
+def euro(value: float) -> str:
+    """€ 1.234.567 (whole euros) or € 1.234,50; a non-breaking space keeps sign and amount together."""
+    whole = float(value).is_integer()
+    pattern = "¤\u00a0#,##0" if whole else "¤\u00a0#,##0.00"
+    return format_currency(value, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
+
+
+def getal(value: float | str) -> str:
+    """1.234,5 for numbers; text (such as 'n.t.b.') as it is."""
+    if isinstance(value, str):
+        return value
+    return format_decimal(value, locale=LOCALE)
+
+
+def procent(value: float) -> str:
+    """87,5% for 0.875."""
+    return format_percent(value, format="#,##0.#%", locale=LOCALE)
+
+
+def opsomming(items: Iterable[str]) -> str:
+    """A, B en C."""
+    listed = [str(i) for i in items]
+    return format_list(listed, locale=LOCALE) if listed else ""
+
+
+def termijn(value: str) -> str:
+    """'2027' -> 2027, '2027-Q2' -> 2e kwartaal 2027, '2027-06-30' -> 30 juni 2027."""
+    if len(value) == 7 and value[5] == "Q":
+        return f"{value[6]}e kwartaal {value[:4]}"
+    if len(value) == 10:
+        return datum(date.fromisoformat(value))
+    return value
+
+
+FILTERS = {"datum": datum, "euro": euro, "getal": getal, "procent": procent, "opsomming": opsomming, "termijn": termijn}
+"""The Jinja filters every template can use."""

@@ -1,0 +1,138 @@
+"""Render a Word template with a context: sandboxed strict Jinja through docxtpl (the only docxtpl user)."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import io
+import re
+import traceback
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from afsprakengen.context.common import Md
+from afsprakengen.dutch import FILTERS
+from afsprakengen.problems import Location, Problem, error
+from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
+from afsprakengen.word.numbering import DocxTarget
+from afsprakengen.word.toc import fill_toc
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The rendered document's bytes (not yet made deterministic), or the problems that stopped it."""
+
+    data: bytes | None
+    problems: tuple[Problem, ...] = ()
+
+
+def make_env() -> SandboxedEnvironment:
+    """The Jinja environment of every template: sandboxed, autoescaped, strict about missing fields."""
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(FILTERS)
+    return env
+
+
+def render_docx(template: Path, shown: str, context: object) -> Rendered:
+    """Render the template at path (shown to the user as `shown`) with a context dataclass."""
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.render_init()
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return Rendered(None, (error(Location(shown), f"cannot open the template as a Word document ({exc})"),))
+    target = DocxTarget(tpl.docx)
+    problems: list[Problem] = []
+    data = to_jinja(context, target, problems)
+    if problems:
+        return Rendered(None, tuple(problems))
+    try:
+        tpl.render(data, make_env(), autoescape=True)
+    except TemplateError as exc:
+        return Rendered(None, (_template_problem(exc, tpl, shown),))
+    fill_toc(tpl.docx)
+    out = io.BytesIO()
+    tpl.save(out)
+    return Rendered(out.getvalue())
+
+
+def to_jinja(value: Any, target: DocxTarget, problems: list[Problem]) -> Any:
+    """The plain values docxtpl needs: dataclasses become dicts, markdown becomes Word paragraph XML."""
+    if isinstance(value, Md):
+        return _markdown(value, target, problems)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jinja(getattr(value, f.name), target, problems) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_jinja(v, target, problems) for v in value]
+    return value
+
+
+def _markdown(value: Md, target: DocxTarget, problems: list[Problem]) -> Markup:
+    try:
+        return Markup(markdown_to_xml(value.text, target))
+    except MarkdownError as exc:
+        problems.append(error(value.where, f"this text cannot be made into Word paragraphs: {exc}"))
+        return Markup("")
+
+
+def _template_problem(exc: TemplateError, tpl: DocxTemplate, shown: str) -> Problem:
+    """A located, plain message for a template that fails: its name and the text around the failing tag."""
+    lineno = getattr(exc, "lineno", None) or _template_line(exc)
+    snippet = " … ".join(getattr(exc, "docx_context", None) or _context_lines(tpl, lineno))
+    what = _what_failed(exc)
+    near = f" near «{_squash(snippet)}»" if snippet.strip() else ""
+    return error(Location(shown, lineno or 1, 1), f"the template cannot be rendered: {what}{near}")
+
+
+def _what_failed(exc: TemplateError) -> str:
+    if isinstance(exc, SecurityError):
+        return f"it tries to reach Python internals, which is refused ({exc.message})"
+    if isinstance(exc, UndefinedError):
+        return f"it uses a field the context does not have ({exc.message})"
+    if isinstance(exc, TemplateSyntaxError):
+        return f"a Jinja tag is not valid ({exc.message})"
+    return str(exc.message)
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line of a runtime error, from Jinja's rewritten traceback."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else None
+
+
+def _context_lines(tpl: DocxTemplate, lineno: int | None) -> list[str]:
+    """The text of the paragraphs around a template line, numbered the way docxtpl numbers them."""
+    if not lineno:
+        return []
+    # Mirrors docxtpl's render_xml_part, which starts a line at every paragraph; this is a diagnostic, not output.
+    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    lines = source.splitlines()[max(lineno - 2, 0) : lineno + 1]
+    return [re.sub(r"<[^>]+>", "", line) for line in lines]
+
+
+def template_text(template: Path) -> str:
+    """The Jinja source of a template as text, one line per paragraph (body, headers and footers)."""
+    tpl = DocxTemplate(str(template))
+    tpl.render_init()
+    parts = [tpl.patch_xml(tpl.get_xml())]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        parts.extend(tpl.patch_xml(tpl.get_part_xml(part)) for _, part in tpl.get_headers_footers(uri))
+    return "\n".join(_paragraph_lines(xml) for xml in parts)
+
+
+def _paragraph_lines(xml: str) -> str:
+    # Same line breaks as docxtpl (a line per paragraph); tags dropped so only text and Jinja remain.
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
+    return "\n".join(html.unescape(re.sub(r"<[^>]+>", "", line)) for line in lines)
+
+
+def _squash(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,291 @@
+"""The default prestatieafspraken template, written with python-docx: a professional Dutch policy document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from afsprakengen.word.housestyle import header_and_footer, new_document, page_break, toc_field
+
+STANDARD_MONITORING = (
+    "Partijen bespreken de voortgang van deze afspraken ten minste twee keer per jaar in het tripartiet overleg. "
+    "De corporaties leggen in mei {{ jaar + 1 }} verantwoording af over {{ jaar }}; in juni {{ jaar + 1 }} "
+    "evalueren partijen de afspraken gezamenlijk. De uitkomsten zijn input voor de afspraken voor {{ jaar + 2 }}."
+)
+STANDARD_PROVISO = (
+    "Wijzigingen in deze afspraken zijn alleen mogelijk als alle partijen daarmee instemmen. "
+    "Investeringen van de corporaties zijn onder voorbehoud van goedkeuring door hun raad van commissarissen."
+)
+
+
+def build_template() -> Any:
+    """The template document (python-docx), ready to be saved."""
+    d = new_document()
+    header_and_footer(d, "{{ titel }} · gemeente {{ gemeente }}")
+    _title_page(d)
+    _contents(d)
+    _introduction_and_parties(d)
+    _agreements(d)
+    _reciprocity_and_outlook(d)
+    _monitoring_provisos(d)
+    _signatures(d)
+    _annexes(d)
+    return d
+
+
+def _p(d: Any, text: str, style: str = "Body Text") -> Any:
+    return d.add_paragraph(text, style=style)
+
+
+def _title_page(d: Any) -> None:
+    _p(d, "")
+    _p(d, "{{ titel }}", "Title")
+    _p(d, "Gemeente {{ gemeente }}", "Subtitle")
+    _p(
+        d,
+        "Prestatieafspraken voor {{ jaar }} met een doorkijk naar {{ doorkijk_jaren[0] }}–{{ doorkijk_jaren[2] }}, "
+        "tussen:",
+    )
+    _p(d, "{%p for p in partijen %}")
+    _p(d, "{{ p.naam }}", "List Bullet")
+    _p(d, "{%p endfor %}")
+    _p(d, "Versie {{ versie }} · status: {{ status }} · {{ datum|datum }}", "Tussenkop")
+    _p(d, "{%p if concept %}")
+    _p(d, "CONCEPT – dit is een onderhandelingsversie; deze tekst is nog niet vastgesteld door partijen.", "Tussenkop")
+    _p(d, "{%p endif %}")
+    page_break(d)
+
+
+def _contents(d: Any) -> None:
+    _p(d, "Inhoud", "TOC Heading")
+    toc_field(d)
+    page_break(d)
+
+
+def _introduction_and_parties(d: Any) -> None:
+    _p(d, "1. Inleiding", "Heading 1")
+    _p(d, "{{p inleiding }}")
+    _p(d, "2. Partijen en hun rol", "Heading 1")
+    _p(d, "{%p for p in partijen %}")
+    _p(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
+    _p(d, "{%p if p.rol %}")
+    _p(d, "{{p p.rol }}")
+    _p(d, "{%p endif %}")
+    _p(d, "{%p endfor %}")
+    _p(d, "3. Grondslag", "Heading 1")
+    _p(d, "{%p if grondslag %}")
+    _p(d, "{{p grondslag }}")
+    _p(d, "{%p endif %}")
+    _p(d, "Deze afspraken dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
+    _table(
+        d,
+        ["Code", "Doel uit de woonvisie", "Thema"],
+        "d in doelen",
+        ["{{ d.code }}", "{{ d.titel }}", "{{ d.thema }}"],
+        [2.2, 9.5, 4.3],
+    )
+
+
+def _agreements(d: Any) -> None:
+    _p(d, "4. Afspraken per thema", "Heading 1")
+    _p(d, "{%p for t in themas %}")
+    _p(d, "4.{{ loop.index }} {{ t.naam }}", "Heading 2")
+    _p(d, "{%p for a in t.afspraken %}")
+    _p(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    _p(d, "{{p a.tekst }}")
+    rows = [
+        ("Soort", "{{ a.soort }}"),
+        ("Trekker", "{{ a.trekker or '–' }}"),
+        ("Betrokken", "{{ a.betrokken|opsomming or '–' }}"),
+        ("Termijn", "{{ a.termijn|termijn or '–' }}"),
+        (
+            "Indicator",
+            "{% if a.indicator %}{{ a.indicator.naam }}{% if a.indicator.bron %} (bron: "
+            "{{ a.indicator.bron }}){% endif %}{% else %}–{% endif %}",
+        ),
+        (
+            "Streefwaarde {{ jaar }}",
+            "{% if a.indicator and a.indicator.streefwaarde is not none %}"
+            "{{ a.indicator.streefwaarde|getal }} {{ a.indicator.eenheid }}{% else %}–"
+            "{% endif %}",
+        ),
+        (
+            "Draagt bij aan",
+            "{% for g in a.doelen %}{{ g.code }} {{ g.titel }}{% if not loop.last %}; {% endif %}{% endfor %}",
+        ),
+    ]
+    _key_value_table(d, rows)
+    _p(d, "{%p endfor %}")
+    _p(d, "{%p endfor %}")
+
+
+def _reciprocity_and_outlook(d: Any) -> None:
+    _p(d, "5. Wederkerigheid", "Heading 1")
+    _p(
+        d,
+        "Tegenover de inzet van de corporaties staan de volgende toezeggingen van de gemeente en de "
+        "huurdersorganisaties.",
+    )
+    _p(d, "{%p for w in wederkerigheid %}")
+    _p(d, "{{ w.partij }}", "Tussenkop")
+    _p(d, "{{p w.tekst }}")
+    _p(d, "{%p endfor %}")
+    _p(d, "6. Doorkijk {{ doorkijk_jaren[0] }}–{{ doorkijk_jaren[2] }}", "Heading 1")
+    _p(
+        d,
+        "De tabel toont per indicator de streefwaarde voor {{ jaar }} en de verwachte waarden voor de drie "
+        "jaren daarna. De doorkijk is indicatief: de afspraken voor die jaren worden jaarlijks gemaakt.",
+    )
+    header = [
+        "Code",
+        "Indicator",
+        "Eenheid",
+        "{{ jaar }}",
+        "{{ doorkijk_jaren[0] }}",
+        "{{ doorkijk_jaren[1] }}",
+        "{{ doorkijk_jaren[2] }}",
+    ]
+    cells = [
+        "{{ r.code }}",
+        "{{ r.indicator }}",
+        "{{ r.eenheid }}",
+        "{{ r.streefwaarde|getal if r.streefwaarde is not none else '–' }}",
+    ]
+    cells += [f"{{{{ r.waarden[{i}]|getal if r.waarden[{i}] is not none else '–' }}}}" for i in range(3)]
+    _table(d, header, "r in doorkijk", cells, [1.8, 5.6, 2.2, 1.6, 1.6, 1.6, 1.6])
+
+
+def _monitoring_provisos(d: Any) -> None:
+    _p(d, "7. Monitoring en evaluatie", "Heading 1")
+    _p(d, "{%p if monitoring %}")
+    _p(d, "{{p monitoring }}")
+    _p(d, "{%p else %}")
+    _p(d, STANDARD_MONITORING)
+    _p(d, "{%p endif %}")
+    _p(d, "8. Voorbehouden", "Heading 1")
+    _p(d, STANDARD_PROVISO)
+    _p(d, "{%p if voorbehouden %}")
+    _p(d, "{{p voorbehouden }}")
+    _p(d, "{%p endif %}")
+    _p(d, "9. Wat niet is afgesproken", "Heading 1")
+    _p(d, "{%p for n in niet_afgesproken %}")
+    _p(d, "{{ n.onderwerp }}", "Tussenkop")
+    _p(d, "{%p if n.toelichting %}")
+    _p(d, "{{p n.toelichting }}")
+    _p(d, "{%p endif %}")
+    _p(d, "{%p else %}")
+    _p(d, "Partijen hebben geen onderwerpen bewust buiten deze afspraken gelaten.")
+    _p(d, "{%p endfor %}")
+
+
+def _signatures(d: Any) -> None:
+    heading = _p(d, "10. Ondertekening", "Heading 1")
+    heading.paragraph_format.page_break_before = True
+    _p(
+        d,
+        "Aldus overeengekomen en ondertekend te {{ plaats or '………………' }} op "
+        "{{ ondertekend_op|datum if ondertekend_op else '………………' }}.",
+    )
+    _p(d, "{%p for o in ondertekenaars %}")
+    block = [
+        ("Namens {{ o.partij }}", "Tussenkop"),
+        ("", "Body Text"),
+        ("", "Body Text"),
+        ("………………………………………………………", "Body Text"),
+        ("{{ o.naam }}", "Body Text"),
+        ("{{ o.functie }}", "Body Text"),
+    ]
+    for i, (text, style) in enumerate(block):
+        paragraph = _p(d, text, style)
+        paragraph.paragraph_format.keep_with_next = i < len(block) - 1
+        paragraph.paragraph_format.keep_together = True
+    _p(d, "{%p endfor %}")
+
+
+def _annexes(d: Any) -> None:
+    heading = _p(d, "Bijlage 1. Van woonvisie naar concrete afspraken", "Heading 1")
+    heading.paragraph_format.page_break_before = True
+    _p(
+        d,
+        "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken die eraan "
+        "bijdragen.",
+    )
+    cells = [
+        "{{ k.doel.code }} {{ k.doel.titel }}",
+        "{{ k.activiteiten|join('; ') if k.activiteiten else '–' }}",
+        "{{ k.afspraken|join('; ') if k.afspraken else 'Geen afspraak: dit doel wordt nog niet concreet gemaakt.' }}",
+    ]
+    _table(d, ["Doel", "Activiteiten (bod)", "Afspraken"], "k in koppelingen", cells, [4.5, 6.0, 5.5])
+    _p(d, "{%p if kerncijfers %}")
+    _p(d, "Bijlage 2. Kerncijfers", "Heading 1")
+    cells = [
+        "{{ k.naam }}",
+        "{{ k.waarde|getal }} {{ k.eenheid }}",
+        "{{ k.peildatum|datum if k.peildatum else '' }}",
+        "{{ k.bron }}",
+    ]
+    _table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [6.0, 3.0, 3.0, 4.0])
+    _p(d, "{%p endif %}")
+    _p(d, "{%p if begrippen %}")
+    _p(d, "Bijlage 3. Begrippen", "Heading 1")
+    _table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{ b.uitleg }}"], [4.0, 12.0])
+    _p(d, "{%p endif %}")
+
+
+def _table(d: Any, header: list[str], loop: str, cells: list[str], widths: list[float]) -> Any:
+    """A styled table: a header row repeated on every page, then one row per item of the loop."""
+    from docx.shared import Cm
+
+    table = d.add_table(rows=4, cols=len(header))
+    table.style = d.styles["Tabelraster"]
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, header, strict=True):
+        cell.text = text
+    _repeat_header(rows[0])
+    rows[1].cells[0].text = f"{{%tr for {loop} %}}"
+    for cell, text in zip(rows[2].cells, cells, strict=True):
+        cell.text = text
+    rows[3].cells[0].text = "{%tr endfor %}"
+    for row in rows:
+        _cant_split(row)
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
+    return table
+
+
+def _key_value_table(d: Any, rows: list[tuple[str, str]]) -> None:
+    from docx.shared import Cm
+
+    table = d.add_table(rows=len(rows), cols=2)
+    table.style = d.styles["Tabelraster"]
+    _no_header_look(table)
+    for row, (key, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = key, value
+        row.cells[0].paragraphs[0].runs[0].bold = True
+        row.cells[0].width, row.cells[1].width = Cm(3.6), Cm(12.4)
+        _cant_split(row)
+    _p(d, "")
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _cant_split(row: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _no_header_look(table: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    look = OxmlElement("w:tblLook")
+    look.set(qn("w:val"), "0000")
+    look.set(qn("w:firstRow"), "0")
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
+    table._tbl.tblPr.append(look)

@@ -1,0 +1,250 @@
+"""Markdown text fields as Word content: fixture files in tests/markdown/, then the edges one by one."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+import docx
+import pytest
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.numbering import NumberingPart
+
+from afsprakengen.word.markdown import MarkdownError, inline_markdown_to_xml, markdown_to_xml
+from afsprakengen.word.numbering import DocxTarget
+from tests.docdump import dump_document
+
+FIXTURE_DIR = Path(__file__).parent / "markdown"
+FIXTURES = sorted(FIXTURE_DIR.glob("*.md"))
+_SECTION = re.compile(r"^--- (input|expected)\n", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Fixture:
+    """One case: a title, one or more markdown inputs rendered in turn into one document, and the dump."""
+
+    title: str
+    inputs: tuple[str, ...]
+    expected: str
+
+    def text(self) -> str:
+        inputs = "".join(f"--- input\n{markdown}\n" for markdown in self.inputs)
+        return f"{self.title}\n{inputs}--- expected\n{self.expected}"
+
+
+def read_fixture(path: Path) -> Fixture:
+    """Parse `title`, `--- input` sections (each one field) and a final `--- expected` section."""
+    title, *sections = _SECTION.split(path.read_text(encoding="utf-8"))
+    names, bodies = sections[0::2], sections[1::2]
+    assert names and names[-1] == "expected" and set(names[:-1]) == {"input"}, f"{path}: bad sections {names}"
+    return Fixture(title.strip(), tuple(body.removesuffix("\n") for body in bodies[:-1]), bodies[-1])
+
+
+def insert_xml(document: Document, xml: str) -> None:
+    """Put block XML from markdown_to_xml at the end of the body, before the section properties."""
+    wrapper = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
+    anchor = document.element.body.sectPr
+    for element in list(wrapper):
+        anchor.addprevious(element)
+
+
+def render_dump(inputs: tuple[str, ...]) -> tuple[Document, str]:
+    """A fresh document with every input rendered into it in turn, and its dump."""
+    document = docx.Document()
+    target = DocxTarget(document)
+    for markdown in inputs:
+        insert_xml(document, markdown_to_xml(markdown, target))
+    return document, dump_document(document)
+
+
+class FakeTarget:
+    """A WordTarget that counts, for exact XML comparisons."""
+
+    def __init__(self) -> None:
+        self.links: list[str] = []
+        self.numbered = 0
+
+    def link_id(self, url: str) -> str:
+        self.links.append(url)
+        return f"rId{len(self.links)}"
+
+    def bullet_num_id(self) -> int:
+        return 1
+
+    def new_numbered_num_id(self) -> int:
+        self.numbered += 1
+        return 100 + self.numbered
+
+
+def test_there_are_fixtures() -> None:
+    assert len(FIXTURES) >= 15
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[path.stem for path in FIXTURES])
+def test_fixture(path: Path, update_golden: bool) -> None:
+    fixture = read_fixture(path)
+    _, actual = render_dump(fixture.inputs)
+    if update_golden and actual != fixture.expected:
+        path.write_text(Fixture(fixture.title, fixture.inputs, actual).text(), encoding="utf-8")
+        return
+    assert actual == fixture.expected, fixture.title
+
+
+def test_saved_document_opens_again_with_the_same_content() -> None:
+    document, before = render_dump(tuple(read_fixture(path).inputs[0] for path in FIXTURES))
+    stream = io.BytesIO()
+    document.save(stream)
+    stream.seek(0)
+    assert dump_document(docx.Document(stream)) == before
+
+
+def test_special_characters_come_out_exactly() -> None:
+    xml = markdown_to_xml("a & b < c > d \"e\" 'f' 🏠", FakeTarget())
+    assert xml == (
+        '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr>'
+        "<w:r><w:t>a &amp; b &lt; c &gt; d \"e\" 'f' 🏠</w:t></w:r></w:p>"
+    )
+    body = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
+    assert "".join(t.text for t in body.iter(qn("w:t"))) == "a & b < c > d \"e\" 'f' 🏠"
+
+
+def test_space_is_preserved_only_where_it_would_be_lost() -> None:
+    xml = markdown_to_xml("**vet** en *schuin*", FakeTarget())
+    assert xml.count('xml:space="preserve"') == 1
+    assert '<w:t xml:space="preserve"> en </w:t>' in xml
+    assert "<w:t>vet</w:t>" in xml
+
+
+def test_paragraph_style_can_be_chosen() -> None:
+    xml = markdown_to_xml("tekst\n\n- punt", FakeTarget(), paragraph_style="Toelichting")
+    assert xml.startswith('<w:p><w:pPr><w:pStyle w:val="Toelichting"/></w:pPr>')
+    assert '<w:pStyle w:val="ListParagraph"/>' in xml
+
+
+def test_links_are_hyperlink_relationships() -> None:
+    target = FakeTarget()
+    xml = markdown_to_xml("[Woonvisie](https://example.nl/?a=1&b=2)", target)
+    assert target.links == ["https://example.nl/?a=1&b=2"]
+    assert '<w:hyperlink r:id="rId1" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>' in xml
+
+
+def test_inline_markdown_gives_runs_only() -> None:
+    xml = inline_markdown_to_xml("**vet** & gewoon", FakeTarget())
+    bold = "<w:r><w:rPr><w:b/></w:rPr><w:t>vet</w:t></w:r>"
+    assert xml == f'{bold}<w:r><w:t xml:space="preserve"> &amp; gewoon</w:t></w:r>'
+    assert inline_markdown_to_xml("", FakeTarget()) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("- punt", "a bullet list is not allowed here", 1),
+        ("tekst\n\n1. punt", "a numbered list is not allowed here", 3),
+        ("# Kop", "a heading is not allowed here", 1),
+        ("een\n\ntwee", "a blank line (a second paragraph) is not allowed here", 3),
+    ],
+)
+def test_inline_markdown_refuses_blocks(text: str, message: str, line: int) -> None:
+    with pytest.raises(MarkdownError, match=re.escape(message)) as caught:
+        inline_markdown_to_xml(text, FakeTarget())
+    assert caught.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("Zie ![foto](foto.png)", "images are not supported in text fields", 1),
+        ("een\n\ntwee ![foto](foto.png)", "images are not supported in text fields", 3),
+        ("tekst\n\n2027. Het jaar", "a numbered list must start at 1, this one starts at 2027", 3),
+        ("".join(f"{'  ' * depth}- {depth}\n" for depth in range(10)), "nested more than 9 levels deep", 10),
+        ("bel\x07", "control character U+0007", 1),
+    ],
+)
+def test_unsupported_markdown_is_refused_in_plain_words(text: str, message: str, line: int) -> None:
+    with pytest.raises(MarkdownError, match=re.escape(message)) as caught:
+        markdown_to_xml(text, FakeTarget())
+    assert caught.value.line == line
+
+
+def test_every_numbered_list_gets_a_fresh_num_id() -> None:
+    target = FakeTarget()
+    xml = markdown_to_xml("1. a\n2. b\n\ntekst\n\n1. c\n   1. d", target)
+    assert target.numbered == 3
+    assert [int(num) for num in re.findall(r'<w:numId w:val="(\d+)"/>', xml)] == [101, 101, 102, 103]
+
+
+def _numbering(document: Document) -> BaseOxmlElement:
+    element: BaseOxmlElement = cast(NumberingPart, document.part.part_related_by(RT.NUMBERING)).element
+    return element
+
+
+def test_new_numbered_lists_restart_at_one() -> None:
+    document = docx.Document()
+    before = len(_numbering(document).findall(qn("w:abstractNum")))
+    target = DocxTarget(document)
+    ids = [target.new_numbered_num_id() for _ in range(3)]
+    numbering = _numbering(document)
+    assert len(numbering.findall(qn("w:abstractNum"))) == before + 1
+    assert len(set(ids)) == 3
+    for num_id in ids:
+        (num,) = numbering.xpath(f"./w:num[@w:numId='{num_id}']")
+        starts = num.xpath("./w:lvlOverride/w:startOverride/@w:val")
+        assert num.xpath("./w:lvlOverride/@w:ilvl") == [str(level) for level in range(9)]
+        assert starts == ["1"] * 9
+
+
+def test_ids_do_not_collide_with_the_template() -> None:
+    document = docx.Document()
+    numbering = _numbering(document)
+    taken_nums = {int(value) for value in numbering.xpath("./w:num/@w:numId")}
+    taken_abstracts = {int(value) for value in numbering.xpath("./w:abstractNum/@w:abstractNumId")}
+    target = DocxTarget(document)
+    assert target.bullet_num_id() not in taken_nums
+    assert target.bullet_num_id() == target.bullet_num_id()
+    assert target.new_numbered_num_id() not in taken_nums
+    abstracts = [int(value) for value in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+    assert len(abstracts) == len(set(abstracts)) == len(taken_abstracts) + 2
+    children = [str(child.tag).rpartition("}")[2] for child in numbering]
+    assert children == sorted(children), "every w:abstractNum must come before the first w:num"
+
+
+def test_numbering_is_deterministic() -> None:
+    def build() -> tuple[list[int], str]:
+        document = docx.Document()
+        target = DocxTarget(document)
+        ids = [target.new_numbered_num_id(), target.bullet_num_id(), target.new_numbered_num_id()]
+        return ids, str(_numbering(document).xml)
+
+    assert build() == build()
+
+
+def test_numbering_part_is_created_when_the_template_has_none() -> None:
+    document = docx.Document()
+    part = document.part
+    (rid,) = [rid for rid, rel in part.rels.items() if rel.reltype == RT.NUMBERING]
+    del part.rels[rid]
+    target = DocxTarget(document)
+    insert_xml(document, markdown_to_xml("- a\n\n1. b\n2. c", target))
+    stream = io.BytesIO()
+    document.save(stream)
+    stream.seek(0)
+    assert dump_document(docx.Document(stream)) == (
+        "[List Paragraph list=1 level=0 start=•] a\n"
+        "[List Paragraph list=2 level=0 start=1] b\n"
+        "[List Paragraph list=2 level=0 start=2] c\n"
+    )
+
+
+def test_the_same_url_gets_one_relationship() -> None:
+    document = docx.Document()
+    target = DocxTarget(document)
+    first = target.link_id("https://example.nl/")
+    assert target.link_id("https://example.nl/") == first
+    assert target.link_id("https://example.nl/b") != first

@@ -1,10 +1,10 @@
-# Two entry points for a fresh machine: `make run` (set up, then check the sample dossier) and `make test`.
+# Two entry points for a fresh machine: `make run` (set up, check and build the sample dossier) and `make test`.
 VENV ?= .venv
 BIN = $(VENV)/bin
 SAMPLE = samples/voorbeeldstad
 PYTHON ?= python3
 
-.PHONY: setup run test lint typecheck unit golden
+.PHONY: setup run test lint typecheck unit golden templates
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 run: setup
-	$(BIN)/afsprakengen check $(SAMPLE)
+	$(BIN)/afsprakengen build $(SAMPLE) --out build/voorbeeldstad
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -32,3 +32,7 @@ test: lint typecheck unit
 # Rewrite the golden files (expected outputs) after a deliberate change; review the diff before committing.
 golden: setup
 	$(BIN)/pytest --update-golden
+
+# Regenerate the default Word templates from their Python description (a test fails when they disagree).
+templates: setup
+	$(BIN)/python scripts/make_templates.py

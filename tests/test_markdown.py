@@ -17,6 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
 
+from afsprakengen.word import markdown as markdown_module
 from afsprakengen.word.markdown import MarkdownError, inline_markdown_to_xml, markdown_to_xml
 from afsprakengen.word.numbering import DocxTarget
 from tests.docdump import dump_document
@@ -113,6 +114,31 @@ def test_special_characters_come_out_exactly() -> None:
     )
     body = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
     assert "".join(t.text for t in body.iter(qn("w:t"))) == "a & b < c > d \"e\" 'f' 🏠"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korte tekst.",
+        "a",
+        "Huur: € 750,- per maand (2027) of meer; zie bijlage 3.",
+        "Tab\tin de tekst met  dubbele spatie",
+        "De gemeente 'doet' \"iets\" – écht 🏠",
+        "Woning 1. Woning 2) Woning - 3 + 4 = 7",
+    ],
+)
+def test_plain_lines_skip_the_parser_with_the_same_result(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert markdown_module._PLAIN_LINE.fullmatch(text)
+    fast = (markdown_to_xml(text, FakeTarget()), inline_markdown_to_xml(text, FakeTarget()))
+    monkeypatch.setattr(markdown_module, "_PLAIN_LINE", re.compile(r"(?!)"))
+    assert (markdown_to_xml(text, FakeTarget()), inline_markdown_to_xml(text, FakeTarget())) == fast
+
+
+@pytest.mark.parametrize(
+    "text", ["", " a", "a ", "- a", "1. a", "# a", "a *b*", "a\nb", "    code", "a & b", "***", "a_b", "+ a", "> a"]
+)
+def test_text_that_may_be_markdown_is_parsed(text: str) -> None:
+    assert not markdown_module._PLAIN_LINE.fullmatch(text)
 
 
 def test_space_is_preserved_only_where_it_would_be_lost() -> None:

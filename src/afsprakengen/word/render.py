@@ -85,7 +85,8 @@ def _markdown(value: Md, target: DocxTarget, problems: list[Problem]) -> Markup:
 def _template_problem(exc: TemplateError, tpl: DocxTemplate, shown: str) -> Problem:
     """A located, plain message for a template that fails: its name and the text around the failing tag."""
     lineno = getattr(exc, "lineno", None) or _template_line(exc)
-    snippet = " … ".join(getattr(exc, "docx_context", None) or _context_lines(tpl, lineno))
+    lines = getattr(exc, "docx_context", None) or _context_lines(tpl, lineno)
+    snippet = " … ".join(line.strip() for line in lines if line.strip())
     what = _what_failed(exc)
     near = f" near «{_squash(snippet)}»" if snippet.strip() else ""
     return error(Location(shown, lineno or 1, 1), f"the template cannot be rendered: {what}{near}")

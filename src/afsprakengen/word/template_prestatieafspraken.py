@@ -151,7 +151,7 @@ def _reciprocity_and_outlook(d: Any) -> None:
         "{{ r.streefwaarde|getal if r.streefwaarde is not none else '–' }}",
     ]
     cells += [f"{{{{ r.waarden[{i}]|getal if r.waarden[{i}] is not none else '–' }}}}" for i in range(3)]
-    _table(d, header, "r in doorkijk", cells, [1.8, 5.6, 2.2, 1.6, 1.6, 1.6, 1.6])
+    _table(d, header, "r in doorkijk", cells, [2.2, 5.0, 2.4, 1.6, 1.6, 1.6, 1.6])
 
 
 def _monitoring_provisos(d: Any) -> None:
@@ -249,7 +249,17 @@ def _table(d: Any, header: list[str], loop: str, cells: list[str], widths: list[
         _cant_split(row)
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
+    _fixed_widths(table, widths)
     return table
+
+
+def _fixed_widths(table: Any, widths: list[float]) -> None:
+    """Column widths that Word and LibreOffice both keep: a fixed layout and a matching grid."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Cm(width)
 
 
 def _key_value_table(d: Any, rows: list[tuple[str, str]]) -> None:
@@ -263,6 +273,7 @@ def _key_value_table(d: Any, rows: list[tuple[str, str]]) -> None:
         row.cells[0].paragraphs[0].runs[0].bold = True
         row.cells[0].width, row.cells[1].width = Cm(3.6), Cm(12.4)
         _cant_split(row)
+    _fixed_widths(table, [3.6, 12.4])
     _p(d, "")
 
 

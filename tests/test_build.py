@@ -13,9 +13,10 @@ from click.testing import CliRunner, Result
 
 from afsprakengen.check import check_dossier
 from afsprakengen.cli import cli
+from afsprakengen.documents import KIND_BY_NAME, KINDS
 from afsprakengen.model import DossierModel
 from afsprakengen.resources import resource_dir
-from afsprakengen.word.templates import template_bytes
+from afsprakengen.word.templates import TEMPLATE_BUILDERS, template_bytes
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
 
@@ -182,14 +183,16 @@ def test_build_refuses_when_check_finds_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_committed_template_matches_its_script() -> None:
-    committed = (resource_dir("templates") / "prestatieafspraken.docx").read_bytes()
-    assert template_bytes("prestatieafspraken.docx") == committed, "run: python scripts/make_templates.py"
+@pytest.mark.parametrize("name", sorted(TEMPLATE_BUILDERS))
+def test_committed_template_matches_its_script(name: str) -> None:
+    committed = (resource_dir("templates") / name).read_bytes()
+    assert template_bytes(name) == committed, "run: make templates"
 
 
-def test_template_check_accepts_the_default_template() -> None:
-    default = resource_dir("templates") / "prestatieafspraken.docx"
-    result = CliRunner().invoke(cli, ["template", "check", str(default), "--kind", "prestatieafspraken"])
+@pytest.mark.parametrize("kind", [k.name for k in KINDS])
+def test_template_check_accepts_the_default_template(kind: str) -> None:
+    default = resource_dir("templates") / KIND_BY_NAME[kind].template
+    result = CliRunner().invoke(cli, ["template", "check", str(default), "--kind", kind])
     assert result.exit_code == 0, result.output
     assert result.output.endswith("every field is known.\n")
 

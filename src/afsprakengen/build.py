@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from afsprakengen.check import CheckResult, check_dossier
-from afsprakengen.documents import KIND_BY_NAME, KINDS, Job
+from afsprakengen.documents import KIND_BY_NAME, KINDS
+from afsprakengen.documents_types import Job, JobOptions
 from afsprakengen.layout import DossierFile
 from afsprakengen.model import DossierModel
 from afsprakengen.problems import Location, Problem, error
@@ -31,6 +32,7 @@ class BuildRequest:
     years: tuple[int, ...] = ()
     only: tuple[str, ...] = ()
     templates: tuple[tuple[str, Path], ...] = ()
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     checked = check_dossier(request.root, request.display, request.today)
     if checked.errors or checked.model is None:
         return BuildResult(checked, (), ())
-    jobs = plan(checked.model, request.years, request.only)
+    jobs = plan(checked.model, request.years, request.only, JobOptions(request.themes))
     rendered: list[tuple[Job, bytes]] = []
     problems: list[Problem] = []
     for i, job in enumerate(jobs, start=1):
@@ -61,7 +63,7 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     return _write_all(checked, request.out, rendered)
 
 
-def plan(m: DossierModel, years: Iterable[int], only: Iterable[str]) -> list[Job]:
+def plan(m: DossierModel, years: Iterable[int], only: Iterable[str], options: JobOptions) -> list[Job]:
     """Every document the dossier's inputs allow, narrowed to the given years and kinds."""
     wanted_years, wanted_kinds = set(years), set(only)
     jobs: list[Job] = []
@@ -70,7 +72,7 @@ def plan(m: DossierModel, years: Iterable[int], only: Iterable[str]) -> list[Job
             continue
         for c in m.cycli:
             if not wanted_years or c.jaar in wanted_years:
-                jobs.extend(kind.jobs(m, c))
+                jobs.extend(kind.jobs(m, c, options))
     return jobs
 
 

@@ -70,6 +70,13 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
     help="Only this kind of document (repeatable).",
 )
 @click.option(
+    "--theme",
+    "themes",
+    multiple=True,
+    metavar="CODE",
+    help="Woonvisie excerpt of only this theme, e.g. WZ (repeatable).",
+)
+@click.option(
     "--template",
     "templates",
     multiple=True,
@@ -88,12 +95,14 @@ def build(
     out: Path,
     years: tuple[int, ...],
     only: tuple[str, ...],
+    themes: tuple[str, ...],
     templates: tuple[str, ...],
     today: datetime | None,
 ) -> None:
     """Check DOSSIER, then write every document its inputs allow into --out.
 
-    Writes prestatieafspraken-<J>.docx for every year folder with a prestatieafspraken.yaml.
+    Per year folder J: woonvisie-uittreksel-<J>.docx, activiteitenoverzicht-<corporatie>-<J>.docx
+    per bod, prestatieafspraken-<J>.docx and evaluatie-<J>.docx, each when its inputs exist.
     Nothing is written when the check finds errors; a document is replaced only when it was
     rendered completely, so a failed build never damages a document that was already there.
     """
@@ -107,6 +116,7 @@ def build(
         years,
         only,
         tuple(_template_option(t) for t in templates),
+        themes,
     )
     result = build_dossier(request, _progress)
     for problem in (*result.check.problems, *result.problems):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
+from afsprakengen.context import activiteitenoverzicht, evaluatie, woonvisie_uittreksel
 from afsprakengen.context.prestatieafspraken import PrestatieafsprakenCtx, build_prestatieafspraken
+from afsprakengen.documents_types import Job, JobOptions
 from afsprakengen.model import Cyclus, DossierModel
 
 
@@ -20,26 +21,11 @@ class DocumentKind:
     """File name of the default template in templates/."""
     context_type: type[Any]
     """The context dataclass the template can use (for `template check`)."""
-    jobs: Callable[[DossierModel, Cyclus], Iterator[Job]]
+    jobs: Callable[[DossierModel, Cyclus, JobOptions], Iterator[Job]]
     """The documents of this kind that a cycle's inputs allow."""
 
 
-@dataclass(frozen=True)
-class Job:
-    """One document to build: its output file name, context, and the properties it carries."""
-
-    kind: str
-    year: int
-    output: str
-    context: object
-    title: str
-    subject: str
-    version: str
-    status: str
-    created: date
-
-
-def _prestatieafspraken_jobs(m: DossierModel, c: Cyclus) -> Iterator[Job]:
+def _prestatieafspraken_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
     pa = c.prestatieafspraken
     if pa is not None:
         ctx = build_prestatieafspraken(m, c)
@@ -58,6 +44,19 @@ def _prestatieafspraken_jobs(m: DossierModel, c: Cyclus) -> Iterator[Job]:
 
 
 KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        "woonvisie-uittreksel",
+        "woonvisie-uittreksel.docx",
+        woonvisie_uittreksel.WoonvisieUittrekselCtx,
+        woonvisie_uittreksel.jobs,
+    ),
+    DocumentKind(
+        "activiteitenoverzicht",
+        "activiteitenoverzicht.docx",
+        activiteitenoverzicht.ActiviteitenoverzichtCtx,
+        activiteitenoverzicht.jobs,
+    ),
     DocumentKind("prestatieafspraken", "prestatieafspraken.docx", PrestatieafsprakenCtx, _prestatieafspraken_jobs),
+    DocumentKind("evaluatie", "evaluatie.docx", evaluatie.EvaluatieCtx, evaluatie.jobs),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}

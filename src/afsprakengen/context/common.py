@@ -26,6 +26,15 @@ class Md:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A picture made from the data (PNG bytes) with its alt text; the render stage embeds it."""
+
+    png: bytes
+    alt: str
+    width_cm: float = 16.0
+
+
+@dataclass(frozen=True)
 class OndertekenaarCtx:
     """A signatory with the party it signs for."""
 

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from afsprakengen.context.common import Md
+from afsprakengen.context.common import Chart, Md
 from afsprakengen.dutch import FILTERS
 from afsprakengen.problems import Location, Problem, error
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
@@ -50,7 +52,7 @@ def render_docx(template: Path, shown: str, context: object) -> Rendered:
         return Rendered(None, (error(Location(shown), f"cannot open the template as a Word document ({exc})"),))
     target = DocxTarget(tpl.docx)
     problems: list[Problem] = []
-    data = to_jinja(context, target, problems)
+    data = to_jinja(context, _Converters(target, tpl), problems)
     if problems:
         return Rendered(None, tuple(problems))
     try:
@@ -58,20 +60,51 @@ def render_docx(template: Path, shown: str, context: object) -> Rendered:
     except TemplateError as exc:
         return Rendered(None, (_template_problem(exc, tpl, shown),))
     fill_toc(tpl.docx)
+    _set_alt_texts(tpl.docx, context)
     out = io.BytesIO()
     tpl.save(out)
     return Rendered(out.getvalue())
 
 
-def to_jinja(value: Any, target: DocxTarget, problems: list[Problem]) -> Any:
-    """The plain values docxtpl needs: dataclasses become dicts, markdown becomes Word paragraph XML."""
+@dataclass(frozen=True)
+class _Converters:
+    """What turning a context into docxtpl values needs: the numbering/link target and the template."""
+
+    target: DocxTarget
+    tpl: DocxTemplate
+
+
+def to_jinja(value: Any, conv: _Converters, problems: list[Problem]) -> Any:
+    """The plain values docxtpl needs: dataclasses become dicts, markdown Word XML, charts inline images."""
     if isinstance(value, Md):
-        return _markdown(value, target, problems)
+        return _markdown(value, conv.target, problems)
+    if isinstance(value, Chart):
+        return InlineImage(conv.tpl, io.BytesIO(value.png), width=Cm(value.width_cm))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jinja(getattr(value, f.name), target, problems) for f in dataclasses.fields(value)}
+        return {f.name: to_jinja(getattr(value, f.name), conv, problems) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
-        return [to_jinja(v, target, problems) for v in value]
+        return [to_jinja(v, conv, problems) for v in value]
     return value
+
+
+def _charts(value: Any) -> list[Chart]:
+    """Every chart in a context, in field order (the order the template most likely shows them)."""
+    if isinstance(value, Chart):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [c for f in dataclasses.fields(value) for c in _charts(getattr(value, f.name))]
+    if isinstance(value, tuple | list):
+        return [c for v in value for c in _charts(v)]
+    return []
+
+
+def _set_alt_texts(document: Any, context: object) -> None:
+    """Give each embedded chart its alt text (docxtpl's InlineImage has none): pictures without one, in order."""
+    charts = _charts(context)
+    unnamed = [p for p in document.element.body.iter(qn("wp:docPr")) if not p.get("descr")]
+    for doc_pr, chart in zip(unnamed, charts, strict=False):
+        doc_pr.set("descr", chart.alt)
+        doc_pr.set("title", chart.alt)
 
 
 def _markdown(value: Md, target: DocxTarget, problems: list[Problem]) -> Markup:

@@ -7,11 +7,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from afsprakengen.word import template_prestatieafspraken
+from afsprakengen.word import (
+    template_activiteitenoverzicht,
+    template_evaluatie,
+    template_prestatieafspraken,
+    template_woonvisie_uittreksel,
+)
 from afsprakengen.word.writer import DocProperties, finish_docx
 
 TEMPLATE_BUILDERS: dict[str, Callable[[], Any]] = {
+    "woonvisie-uittreksel.docx": template_woonvisie_uittreksel.build_template,
+    "activiteitenoverzicht.docx": template_activiteitenoverzicht.build_template,
     "prestatieafspraken.docx": template_prestatieafspraken.build_template,
+    "evaluatie.docx": template_evaluatie.build_template,
 }
 _FIXED = datetime(2026, 1, 1, tzinfo=UTC)
 

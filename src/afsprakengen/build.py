@@ -12,9 +12,10 @@ from afsprakengen.check import CheckResult, check_dossier
 from afsprakengen.documents import KIND_BY_NAME, KINDS
 from afsprakengen.documents_types import Job, JobOptions
 from afsprakengen.layout import DossierFile
-from afsprakengen.model import DossierModel
+from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, error
 from afsprakengen.resources import resource_dir
+from afsprakengen.suggest import did_you_mean
 from afsprakengen.word.render import render_docx
 from afsprakengen.word.writer import DocProperties, WriteError, finish_docx, write_atomic
 
@@ -49,6 +50,9 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     checked = check_dossier(request.root, request.display, request.today)
     if checked.errors or checked.model is None:
         return BuildResult(checked, (), ())
+    unknown = unknown_themes(checked.model, request.themes)
+    if unknown:
+        return BuildResult(checked, unknown, ())
     jobs = plan(checked.model, request.years, request.only, JobOptions(request.themes))
     rendered: list[tuple[Job, bytes]] = []
     problems: list[Problem] = []
@@ -63,12 +67,28 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     return _write_all(checked, request.out, rendered)
 
 
+def unknown_themes(m: DossierModel, themes: Iterable[str]) -> tuple[Problem, ...]:
+    """An error, located at dossier.yaml's themas, for every `--theme` code the dossier does not define."""
+    known = [t.code for t in m.dossier.themas]
+    where = m.dossier.src.at("themas", key=True)
+    listed = f" (its themes are {', '.join(known)})"
+    return tuple(
+        error(where, f"--theme {code}: the dossier has no theme with this code{did_you_mean(code, known) or listed}")
+        for code in dict.fromkeys(themes)
+        if code not in known
+    )
+
+
 def plan(m: DossierModel, years: Iterable[int], only: Iterable[str], options: JobOptions) -> list[Job]:
     """Every document the dossier's inputs allow, narrowed to the given years and kinds."""
     wanted_years, wanted_kinds = set(years), set(only)
     jobs: list[Job] = []
     for kind in KINDS:
-        if wanted_kinds and kind.name not in wanted_kinds:
+        if (wanted_kinds or kind.on_request) and kind.name not in wanted_kinds:
+            continue
+        if kind.on_request:
+            for year in sorted(wanted_years or {c.jaar for c in m.cycli}):
+                jobs.extend(kind.jobs(m, m.cyclus(year) or Cyclus(year), options))
             continue
         for c in m.cycli:
             if not wanted_years or c.jaar in wanted_years:

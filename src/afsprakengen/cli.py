@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -12,6 +12,7 @@ import click
 from afsprakengen import __version__
 from afsprakengen.check import CheckResult, check_dossier
 from afsprakengen.documents import KIND_BY_NAME, KINDS
+from afsprakengen.model import DossierModel
 from afsprakengen.problems import Problem, Severity
 
 DOSSIER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=str)
@@ -169,6 +170,84 @@ def template_check(path: Path, kind: str) -> None:
         click.echo(problem.format())
     click.echo(f"{path}: {_plural(len(problems), 'problem')}." if problems else f"{path}: every field is known.")
     sys.exit(1 if problems else 0)
+
+
+@cli.command("calendar")
+@click.argument("year", type=click.IntRange(1900, 2200))
+@click.argument("dossier", type=DOSSIER, required=False)
+@click.option(
+    "--ics",
+    "ics_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the milestones as an iCalendar file (Outlook, Thunderbird), with reminders.",
+)
+def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> None:
+    """Print every milestone of YEAR, month by month, with its cycle and who is responsible.
+
+    Three cycles run in any year: the bod and agreements for YEAR+1 are made, the agreements for
+    YEAR are carried out, and YEAR-1 is reported on and evaluated. With DOSSIER the dossier's
+    parties and deadline settings are used.
+    """
+    from afsprakengen.ics import calendar_ics
+    from afsprakengen.milestones import GENERIC, milestones_in, parties_of
+    from afsprakengen.model import Termijnen
+    from afsprakengen.statusreport import calendar_lines
+    from afsprakengen.word.writer import WriteError, write_atomic
+
+    gemeente, termijnen, who = "elke gemeente", Termijnen(), GENERIC
+    if dossier is not None:
+        m = _model_or_exit(dossier)
+        gemeente, termijnen, who = m.dossier.gemeente.naam, m.dossier.instellingen.termijnen, parties_of(m)
+    steps = milestones_in(year, termijnen, who)
+    for line in calendar_lines(year, gemeente, steps):
+        click.echo(line)
+    if ics_path is not None:
+        try:
+            write_atomic(calendar_ics(steps, gemeente, datetime.now(UTC)), ics_path)
+        except WriteError as exc:
+            click.echo(f"{ics_path}:1:1: error: {exc}")
+            sys.exit(1)
+        click.echo(f"wrote {ics_path} ({_plural(len(steps), 'event')}, each with a reminder two weeks ahead)")
+
+
+@cli.command("status")
+@click.argument("dossier", type=DOSSIER)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Show the status on this date (default: today).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON (schemas/status.schema.json).")
+@click.option("--fail-late", is_flag=True, help="Exit 1 when something is late (to guard CI).")
+def status_command(dossier: str, today: datetime | None, as_json: bool, fail_late: bool) -> None:
+    """Show per running cycle what exists, what is next and what is late, with dates and days left."""
+    import json
+
+    from afsprakengen.status import dossier_status
+    from afsprakengen.statusreport import status_data, status_lines
+
+    m = _model_or_exit(dossier, today.date() if today else None)
+    status = dossier_status(m, today.date() if today else date.today())
+    if as_json:
+        click.echo(json.dumps(status_data(status), ensure_ascii=False, indent=2))
+    else:
+        for line in status_lines(status):
+            click.echo(line)
+    sys.exit(1 if fail_late and status.late else 0)
+
+
+def _model_or_exit(dossier: str, today: date | None = None) -> DossierModel:
+    """The dossier's model; when the dossier has errors, print them and exit 1."""
+    result = check_dossier(Path(dossier), dossier, today or date.today())
+    if result.model is None or result.errors:
+        for problem in result.problems:
+            click.echo(problem.format(), err=True)
+        click.echo(f"{_summary(result, list(result.problems))} Fix the errors first.", err=True)
+        sys.exit(1)
+    return result.model
 
 
 def _strict(problem: Problem) -> Problem:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from afsprakengen.context import activiteitenoverzicht, evaluatie, woonvisie_uittreksel
+from afsprakengen.context import activiteitenoverzicht, evaluatie, kalender, woonvisie_uittreksel
 from afsprakengen.context.prestatieafspraken import PrestatieafsprakenCtx, build_prestatieafspraken
 from afsprakengen.documents_types import Job, JobOptions
 from afsprakengen.model import Cyclus, DossierModel
@@ -23,6 +23,8 @@ class DocumentKind:
     """The context dataclass the template can use (for `template check`)."""
     jobs: Callable[[DossierModel, Cyclus, JobOptions], Iterator[Job]]
     """The documents of this kind that a cycle's inputs allow."""
+    on_request: bool = False
+    """Built only when named with --only, for each --year (the kalender), not in a default build."""
 
 
 def _prestatieafspraken_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
@@ -58,5 +60,6 @@ KINDS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind("prestatieafspraken", "prestatieafspraken.docx", PrestatieafsprakenCtx, _prestatieafspraken_jobs),
     DocumentKind("evaluatie", "evaluatie.docx", evaluatie.EvaluatieCtx, evaluatie.jobs),
+    DocumentKind("kalender", "kalender.docx", kalender.KalenderCtx, kalender.jobs, on_request=True),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -76,7 +76,7 @@ def _introduction_and_parties(d: Any) -> None:
     _p(d, "{{p grondslag }}")
     _p(d, "{%p endif %}")
     _p(d, "Deze afspraken dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
-    _table(
+    table(
         d,
         ["Code", "Doel uit de woonvisie", "Thema"],
         "d in doelen",
@@ -151,7 +151,7 @@ def _reciprocity_and_outlook(d: Any) -> None:
         "{{ r.streefwaarde|getal if r.streefwaarde is not none else '–' }}",
     ]
     cells += [f"{{{{ r.waarden[{i}]|getal if r.waarden[{i}] is not none else '–' }}}}" for i in range(3)]
-    _table(d, header, "r in doorkijk", cells, [2.2, 5.0, 2.4, 1.6, 1.6, 1.6, 1.6])
+    table(d, header, "r in doorkijk", cells, [2.2, 5.0, 2.4, 1.6, 1.6, 1.6, 1.6])
 
 
 def _monitoring_provisos(d: Any) -> None:
@@ -214,7 +214,7 @@ def _annexes(d: Any) -> None:
         "{{ k.activiteiten|join('; ') if k.activiteiten else '–' }}",
         "{{ k.afspraken|join('; ') if k.afspraken else 'Geen afspraak: dit doel wordt nog niet concreet gemaakt.' }}",
     ]
-    _table(d, ["Doel", "Activiteiten (bod)", "Afspraken"], "k in koppelingen", cells, [4.5, 6.0, 5.5])
+    table(d, ["Doel", "Activiteiten (bod)", "Afspraken"], "k in koppelingen", cells, [4.5, 6.0, 5.5])
     _p(d, "{%p if kerncijfers %}")
     _p(d, "Bijlage 2. Kerncijfers", "Heading 1")
     cells = [
@@ -223,21 +223,21 @@ def _annexes(d: Any) -> None:
         "{{ k.peildatum|datum if k.peildatum else '' }}",
         "{{ k.bron }}",
     ]
-    _table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [6.0, 3.0, 3.0, 4.0])
+    table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [6.0, 3.0, 3.0, 4.0])
     _p(d, "{%p endif %}")
     _p(d, "{%p if begrippen %}")
     _p(d, "Bijlage 3. Begrippen", "Heading 1")
-    _table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{ b.uitleg }}"], [4.0, 12.0])
+    table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{ b.uitleg }}"], [4.0, 12.0])
     _p(d, "{%p endif %}")
 
 
-def _table(d: Any, header: list[str], loop: str, cells: list[str], widths: list[float]) -> Any:
+def table(d: Any, header: list[str], loop: str, cells: list[str], widths: list[float]) -> Any:
     """A styled table: a header row repeated on every page, then one row per item of the loop."""
     from docx.shared import Cm
 
-    table = d.add_table(rows=4, cols=len(header))
-    table.style = d.styles["Tabelraster"]
-    rows = table.rows
+    grid = d.add_table(rows=4, cols=len(header))
+    grid.style = d.styles["Tabelraster"]
+    rows = grid.rows
     for cell, text in zip(rows[0].cells, header, strict=True):
         cell.text = text
     _repeat_header(rows[0])
@@ -249,8 +249,11 @@ def _table(d: Any, header: list[str], loop: str, cells: list[str], widths: list[
         _cant_split(row)
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
-    _fixed_widths(table, widths)
-    return table
+    _fixed_widths(grid, widths)
+    return grid
+
+
+_table = table  # the name other templates used before it was shared
 
 
 def _fixed_widths(table: Any, widths: list[float]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from afsprakengen.word import (
     template_activiteitenoverzicht,
     template_evaluatie,
+    template_kalender,
     template_prestatieafspraken,
     template_woonvisie_uittreksel,
 )
@@ -20,6 +21,7 @@ TEMPLATE_BUILDERS: dict[str, Callable[[], Any]] = {
     "activiteitenoverzicht.docx": template_activiteitenoverzicht.build_template,
     "prestatieafspraken.docx": template_prestatieafspraken.build_template,
     "evaluatie.docx": template_evaluatie.build_template,
+    "kalender.docx": template_kalender.build_template,
 }
 _FIXED = datetime(2026, 1, 1, tzinfo=UTC)
 

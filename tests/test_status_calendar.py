@@ -1,0 +1,193 @@
+"""`status` and `calendar`: what is due and late per cycle, the month-by-month calendar, and the .ics file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from icalendar import Calendar
+from jsonschema import Draft202012Validator
+
+from afsprakengen.cli import cli
+from afsprakengen.resources import schema_path
+from tests.casefolders import BASE
+from tests.docdump import dump_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "voorbeeldstad"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def base_with(tmp_path: Path, delete: tuple[str, ...] = (), edits: dict[str, tuple[str, str]] | None = None) -> Path:
+    """The base dossier with files deleted and text replaced: {file: (old, new)}."""
+    root = tmp_path / "d"
+    shutil.copytree(BASE, root)
+    _add_signed_2026_agreements(root)
+    for name in delete:
+        (root / name).unlink()
+    for name, (old, new) in (edits or {}).items():
+        text = (root / name).read_text(encoding="utf-8")
+        assert old in text
+        (root / name).write_text(text.replace(old, new), encoding="utf-8")
+    return root
+
+
+def _add_signed_2026_agreements(root: Path) -> None:
+    """The base dossier has no agreements for 2026; the running year needs them, signed, to be on time."""
+    text = (root / "2027" / "prestatieafspraken.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ("jaar: 2027", "jaar: 2026"),
+        ("status: concept", "status: definitief"),
+        ("datum: 2026-11-20", "datum: 2025-12-11\nondertekening:\n  plaats: Teststad\n  datum: 2025-12-11"),
+        ("TH27-WZ-01", "TH26-WZ-01"),
+        ("{2028: 25, 2029: 30, 2030: 30}", "{2027: 25, 2028: 25, 2029: 30}"),
+    ):
+        text = text.replace(old, new)
+    (root / "2026" / "prestatieafspraken.yaml").write_text(text, encoding="utf-8")
+
+
+NO_ACTIVITY_REFERENCE = {"2027/prestatieafspraken.yaml": ("    activiteiten: [TH27-WZ-01]\n", "")}
+
+
+def late_lines(output: str) -> list[str]:
+    return [line.strip() for line in output.splitlines() if line.strip().startswith("✗")]
+
+
+def test_sample_status_on_2026_11_27_matches_golden(update_golden: bool) -> None:
+    result = run("status", str(SAMPLE), "--today", "2026-11-27")
+    golden = GOLDEN / "status-voorbeeldstad-2026-11-27.txt"
+    if update_golden:
+        golden.write_text(result.output, encoding="utf-8")
+    assert result.output == golden.read_text(encoding="utf-8")
+    assert result.exit_code == 0
+
+
+def test_missing_bod_after_its_deadline_is_late(tmp_path: Path) -> None:
+    dossier = base_with(tmp_path, delete=("2027/bod-thuis.yaml",), edits=NO_ACTIVITY_REFERENCE)
+    before = run("status", str(dossier), "--today", "2026-06-30")
+    assert "open      bod 2027 of Woonstichting Thuis is due; due 2026-07-01, 1 days left" in before.output
+    after = run("status", str(dossier), "--today", "2026-07-02", "--fail-late")
+    assert late_lines(after.output) == [
+        "✗ late      bod 2027 of Woonstichting Thuis is missing; was due 2026-07-01, 1 days ago"
+    ]
+    assert after.exit_code == 1
+
+
+def test_the_dossiers_own_deadline_settings_count(tmp_path: Path) -> None:
+    settings = 'instellingen:\n  termijnen:\n    bod: "06-01"\nthemas:\n'
+    edits = {"dossier.yaml": ("themas:\n", settings), **NO_ACTIVITY_REFERENCE}
+    dossier = base_with(tmp_path, delete=("2027/bod-thuis.yaml",), edits=edits)
+    result = run("status", str(dossier), "--today", "2026-06-15")
+    assert late_lines(result.output) == [
+        "✗ late      bod 2027 of Woonstichting Thuis is missing; was due 2026-06-01, 14 days ago"
+    ]
+
+
+def test_concept_agreements_in_december_need_attention_then_are_late(tmp_path: Path) -> None:
+    dossier = base_with(tmp_path)
+    december = run("status", str(dossier), "--today", "2026-12-05")
+    assert (
+        "! attention prestatieafspraken 2027 are still concept (versie 0.2) in December; sign them by the "
+        "deadline; due 2026-12-15, 10 days left" in december.output
+    )
+    late = run("status", str(dossier), "--today", "2026-12-16", "--fail-late")
+    assert (
+        "✗ late      prestatieafspraken 2027 are still concept (versie 0.2); was due 2026-12-15, 1 days ago"
+        in late.output
+    )
+    assert late.exit_code == 1
+
+
+def test_definitief_agreements_not_evaluated_after_june_are_late(tmp_path: Path) -> None:
+    dossier = base_with(tmp_path, delete=("2025/evaluatie.yaml",))
+    assert late_lines(run("status", str(dossier), "--today", "2026-06-30").output) == []
+    assert late_lines(run("status", str(dossier), "--today", "2026-07-01").output) == [
+        "✗ late      the definitief prestatieafspraken 2025 have not been evaluated; was due 2026-06-30, 1 days ago"
+    ]
+
+
+def test_follow_up_without_an_agreement_in_j_plus_2_is_late(tmp_path: Path) -> None:
+    edits = {"2025/evaluatie.yaml": ("    vervolg_afspraken: [WZ-01]\n", "")}
+    dossier = base_with(tmp_path, edits=edits)
+    assert late_lines(run("status", str(dossier), "--today", "2026-11-27").output) == [
+        "✗ late      the follow-up of WZ-01 (doorzetten) names no agreement in 2027"
+    ]
+
+
+def test_status_of_a_broken_dossier_says_so_without_traceback(tmp_path: Path) -> None:
+    dossier = base_with(tmp_path, edits={"dossier.yaml": ("soort: gemeente", "soort: gemeent")})
+    result = CliRunner().invoke(cli, ["status", str(dossier)])
+    assert result.exit_code == 1
+    assert "Fix the errors first." in result.output and "Traceback" not in result.output
+
+
+def test_json_status_validates_against_its_schema() -> None:
+    result = run("status", str(SAMPLE), "--today", "2026-11-27", "--json")
+    data = json.loads(result.output)
+    schema = json.loads(schema_path("status").read_text(encoding="utf-8"))
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
+    assert [c["jaar"] for c in data["cycles"]] == [2025, 2026, 2027]
+    assert data["late"] == 0
+
+
+def test_calendar_crosses_the_year_boundary() -> None:
+    result = run("calendar", "2027", str(SAMPLE))
+    lines = result.output.splitlines()
+    assert lines[0] == "Kalender prestatieafspraken 2027: Voorbeeldstad"
+    assert "juni 2027" in lines
+    assert (
+        "  30 juni                Gezamenlijke evaluatie van 2026 · jaarschijf 2026 · gemeente, corporaties en "
+        "huurdersorganisaties" in lines
+    )
+    assert (
+        "  1 juli                 Bod (activiteitenoverzicht) voor 2028 uitbrengen · jaarschijf 2028 · Woonstad "
+        "Voorbeeldstad" in lines
+    )
+
+
+def test_calendar_without_dossier_uses_the_legal_defaults() -> None:
+    output = run("calendar", "2027").output
+    assert "  15 december            Prestatieafspraken 2028 ondertekenen" in output
+    assert "elke woningcorporatie" in output
+
+
+def test_ics_parses_back_with_alarms_and_stable_uids(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert run("calendar", "2027", str(SAMPLE), "--ics", str(first)).exit_code == 0
+    run("calendar", "2027", str(SAMPLE), "--ics", str(second))
+    events = [c for c in Calendar.from_ical(first.read_bytes()).walk("VEVENT")]
+    assert len(events) == 9
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == 9
+    assert uids == [str(e["UID"]) for e in Calendar.from_ical(second.read_bytes()).walk("VEVENT")]
+    assert "bod-2028-woonstad@voorbeeldstad.afsprakengen" in uids
+    for event in events:
+        (alarm,) = event.walk("VALARM")
+        assert alarm.decoded("TRIGGER") == timedelta(days=-14)
+        assert str(alarm["ACTION"]) == "DISPLAY"
+    evaluation = next(e for e in events if str(e["UID"]).startswith("evaluatie-2026"))
+    assert evaluation.decoded("DTSTART").isoformat() == "2027-06-30"
+
+
+def test_kalender_document_on_request(tmp_path: Path) -> None:
+    result = run(
+        "build", str(SAMPLE), "--out", str(tmp_path), "--only", "kalender", "--year", "2027", "--today", "2026-11-27"
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kalender-2027.docx"]
+    dump = dump_docx(tmp_path / "kalender-2027.docx")
+    assert "| 30 juni 2027 | Gezamenlijke evaluatie van 2026 | 2026 |" in dump
+
+
+@pytest.mark.parametrize("args", [("--only", "prestatieafspraken"), ()])
+def test_kalender_is_not_built_unless_asked(tmp_path: Path, args: tuple[str, ...]) -> None:
+    run("build", str(BASE), "--out", str(tmp_path), "--today", "2026-11-27", *args)
+    assert not list(tmp_path.glob("kalender-*.docx"))

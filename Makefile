@@ -4,7 +4,7 @@ BIN = $(VENV)/bin
 SAMPLE = samples/voorbeeldstad
 PYTHON ?= python3
 
-.PHONY: setup run test lint typecheck unit golden templates
+.PHONY: setup run test lint typecheck unit golden templates bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ golden: setup
 # Regenerate the default Word templates from their Python description (a test fails when they disagree).
 templates: setup
 	$(BIN)/python scripts/make_templates.py
+
+# Speed on a generated dossier with 5000 agreements (pytest-benchmark); not part of `make test`.
+bench: setup
+	$(BIN)/pytest benchmarks -p no:cacheprovider --benchmark-columns=min,mean,max,rounds

@@ -253,9 +253,6 @@ def table(d: Any, header: list[str], loop: str, cells: list[str], widths: list[f
     return grid
 
 
-_table = table  # the name other templates used before it was shared
-
-
 def _fixed_widths(table: Any, widths: list[float]) -> None:
     """Column widths that Word and LibreOffice both keep: a fixed layout and a matching grid."""
     from docx.shared import Cm

@@ -1,0 +1,193 @@
+"""The woonvisie excerpt: golden dumps, what it shows per goal, `--theme`, narrowing, determinism, LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+
+from afsprakengen.check import check_dossier
+from afsprakengen.cli import cli
+from afsprakengen.context.woonvisie_uittreksel import jobs
+from afsprakengen.documents_types import JobOptions
+from afsprakengen.model import Cyclus, DossierModel
+from tests.casefolders import BASE
+from tests.docdump import dump_docx
+from tests.pdftext import needs_libreoffice, pdf_text
+from tests.test_build import GOLDEN, SAMPLE, YEARS
+
+KIND = ["--only", "woonvisie-uittreksel"]
+WZ_GOALS = ["WZ-D1", "WZ-D2", "WZ-D3", "WZ-D4"]
+EXTRA_GOAL = """      - code: DUUR-D2
+        titel: Aardgasvrije wijken
+        toelichting: Noord wordt als eerste wijk **aardgasvrij**.
+"""
+SPECIAL = 'Huur & "service" <b>niet vet</b>'
+
+
+def run_build(dossier: Path, out: Path, *extra: str) -> Result:
+    args = ["build", str(dossier), "--out", str(out), "--today", "2026-11-27", *extra]
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("uittreksel")
+    for extra in ([], ["--theme", "WZ"]):
+        result = run_build(SAMPLE, out, *KIND, *extra)
+        assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_model() -> DossierModel:
+    result = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
+    assert result.model is not None
+    return result.model
+
+
+@pytest.fixture(scope="module")
+def open_goal_dossier(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The base dossier with a goal that nothing addresses, an introduction with special characters and a source."""
+    dossier = tmp_path_factory.mktemp("open") / "d"
+    shutil.copytree(BASE, dossier)
+    woonvisie = dossier / "woonvisie.yaml"
+    text = woonvisie.read_text(encoding="utf-8")
+    head = f"titel: Woonvisie Teststad 2025-2030\ninleiding: '{SPECIAL}'\nbron: https://example.org/woonvisie.pdf\n"
+    woonvisie.write_text(text.replace("titel: Woonvisie Teststad 2025-2030\n", head) + EXTRA_GOAL, encoding="utf-8")
+    return dossier
+
+
+def _goal_codes(model: DossierModel, themes: tuple[str, ...] = ()) -> list[str]:
+    return [d.code for t in model.woonvisie.themas if not themes or t.thema in themes for d in t.doelen]
+
+
+def test_one_excerpt_per_cycle_and_one_per_cycle_for_the_theme(sample_out: Path) -> None:
+    expected = [f"woonvisie-uittreksel-{y}.docx" for y in YEARS] + [f"woonvisie-uittreksel-WZ-{y}.docx" for y in YEARS]
+    assert sorted(p.name for p in sample_out.iterdir()) == sorted(expected)
+
+
+@pytest.mark.parametrize("name", [f"woonvisie-uittreksel-{y}" for y in YEARS] + ["woonvisie-uittreksel-WZ-2027"])
+def test_excerpt_matches_its_golden_dump(sample_out: Path, name: str, update_golden: bool) -> None:
+    dump = dump_docx(sample_out / f"{name}.docx")
+    golden = GOLDEN / f"{name}.txt"
+    if update_golden:
+        golden.write_text(dump, encoding="utf-8")
+    assert dump == golden.read_text(encoding="utf-8")
+
+
+def test_every_goal_has_a_heading_with_its_code(sample_out: Path, sample_model: DossierModel) -> None:
+    dump = dump_docx(sample_out / "woonvisie-uittreksel-2027.docx")
+    headings = [line for line in dump.splitlines() if line.startswith("[Heading 2]")]
+    assert [h.split()[3] for h in headings] == _goal_codes(sample_model)
+
+
+def test_theme_excerpt_has_only_that_themes_goals(sample_out: Path, sample_model: DossierModel) -> None:
+    dump = dump_docx(sample_out / "woonvisie-uittreksel-WZ-2027.docx")
+    assert all(code in dump for code in WZ_GOALS)
+    others = [c for c in _goal_codes(sample_model) if not c.startswith("WZ-")]
+    assert [c for c in others if c in dump] == []
+    assert "[Title] Woonvisie-uittreksel 2027: Wonen met zorg" in dump
+    assert "het bevat alleen Wonen met zorg." in dump
+
+
+def test_two_themes_name_both_in_the_file_name(tmp_path: Path) -> None:
+    result = run_build(SAMPLE, tmp_path, *KIND, "--year", "2027", "--theme", "WZ", "--theme", "BESCH")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["woonvisie-uittreksel-WZ-BESCH-2027.docx"]
+    dump = dump_docx(tmp_path / "woonvisie-uittreksel-WZ-BESCH-2027.docx")
+    assert "[Title] Woonvisie-uittreksel 2027: Beschikbaarheid en Wonen met zorg" in dump
+
+
+def test_unknown_theme_is_an_error_with_a_hint_and_nothing_is_written(tmp_path: Path) -> None:
+    result = run_build(SAMPLE, tmp_path / "out", "--theme", "WZZ")
+    assert result.exit_code == 1
+    expected = "dossier.yaml:76:1: error: $.themas: --theme WZZ: the dossier has no theme with this code"
+    assert f"{expected} (did you mean 'WZ'?)" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_theme_without_a_close_match_lists_the_themes(tmp_path: Path) -> None:
+    result = run_build(SAMPLE, tmp_path / "out", "--theme", "XY")
+    assert result.exit_code == 1
+    assert "(its themes are BESCH, BETAAL, DUUR, WZ, AG, LEEF, SAMEN)" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_year_and_only_narrow_the_output(tmp_path: Path) -> None:
+    assert run_build(SAMPLE, tmp_path / "a", *KIND, "--year", "2027").exit_code == 0
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["woonvisie-uittreksel-2027.docx"]
+    assert run_build(SAMPLE, tmp_path / "b", *KIND, "--year", "2025", "--year", "2026").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == [f"woonvisie-uittreksel-{y}.docx" for y in YEARS[:2]]
+
+
+def test_other_kinds_leave_the_excerpt_out(tmp_path: Path) -> None:
+    assert run_build(SAMPLE, tmp_path, "--only", "prestatieafspraken", "--year", "2027").exit_code == 0
+    assert not list(tmp_path.glob("woonvisie-uittreksel-*"))
+
+
+def test_building_twice_gives_identical_bytes(sample_out: Path, tmp_path: Path) -> None:
+    assert run_build(SAMPLE, tmp_path, *KIND, "--year", "2027", "--theme", "WZ").exit_code == 0
+    name = "woonvisie-uittreksel-WZ-2027.docx"
+    assert (tmp_path / name).read_bytes() == (sample_out / name).read_bytes()
+
+
+def test_a_cycle_without_bod_or_agreements_has_no_excerpt(sample_model: DossierModel) -> None:
+    assert list(jobs(sample_model, Cyclus(2031), JobOptions())) == []
+
+
+def test_properties_footer_and_no_concept_mark(sample_out: Path) -> None:
+    path = sample_out / "woonvisie-uittreksel-2027.docx"
+    document = docx.Document(str(path))
+    props = document.core_properties
+    assert (props.title, props.subject) == ("Woonvisie-uittreksel 2027", "Woonvisie-uittreksel Voorbeeldstad 2027")
+    assert props.created is not None and props.created.date().isoformat() == "2026-11-20"
+    section = document.sections[0]
+    text = "\n".join(p.text for part in (section.header, section.footer) for p in part.paragraphs)
+    assert "Versie 0.3 · vastgesteld · 20 november 2026 · pagina" in text
+    assert "CONCEPT" not in text
+    with zipfile.ZipFile(path) as z:
+        custom = z.read("docProps/custom.xml").decode("utf-8")
+    assert "<vt:lpwstr>vastgesteld</vt:lpwstr>" in custom and "<vt:lpwstr>2027</vt:lpwstr>" in custom
+
+
+def test_a_goal_nothing_addresses_is_marked(open_goal_dossier: Path, tmp_path: Path) -> None:
+    assert run_build(open_goal_dossier, tmp_path, *KIND, "--year", "2027").exit_code == 0
+    dump = dump_docx(tmp_path / "woonvisie-uittreksel-2027.docx")
+    assert "[Heading 2] 3.2 DUUR-D2 Aardgasvrije wijken" in dump
+    assert "[Tussenkop] Nog niet geadresseerd in 2027: geen activiteit uit de biedingen en geen afspraak" in dump
+    assert "| **DUUR-D2** Aardgasvrije wijken | **Nog niet geadresseerd in 2027** | – |" in dump
+    assert "bij aan 2 van de 3 doelen in dit uittreksel. Aan 1 doel draagt nog niets bij." in dump
+
+
+def test_markdown_special_characters_and_source_link(open_goal_dossier: Path, tmp_path: Path) -> None:
+    assert run_build(open_goal_dossier, tmp_path, *KIND, "--year", "2027").exit_code == 0
+    dump = dump_docx(tmp_path / "woonvisie-uittreksel-2027.docx")
+    assert f"[Body Text] {SPECIAL}\n" in dump
+    assert "[Body Text] Noord wordt als eerste wijk **aardgasvrij**." in dump
+    assert "[https://example.org/woonvisie.pdf](https://example.org/woonvisie.pdf)" in dump
+
+
+def test_a_cycle_without_agreements_says_so(tmp_path: Path) -> None:
+    assert run_build(BASE, tmp_path, *KIND, "--year", "2026").exit_code == 0
+    dump = dump_docx(tmp_path / "woonvisie-uittreksel-2026.docx")
+    assert "Afspraken: voor 2026 zijn nog geen prestatieafspraken gemaakt." in dump
+    assert "Geen afspraak voor 2026 draagt direct bij aan dit doel." in dump
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("name", [f"woonvisie-uittreksel-{y}" for y in YEARS] + ["woonvisie-uittreksel-WZ-2027"])
+def test_libreoffice_reads_every_goal_code(
+    sample_out: Path, sample_model: DossierModel, name: str, tmp_path: Path
+) -> None:
+    text = pdf_text(sample_out / f"{name}.docx", tmp_path)
+    themes = ("WZ",) if "-WZ-" in name else ()
+    assert [c for c in _goal_codes(sample_model, themes) if c not in text] == []
+    assert "Van woonvisie naar concrete afspraken" in text
+    assert "CONCEPT" not in text

@@ -14,6 +14,7 @@ from afsprakengen.documents_types import Job, JobOptions
 from afsprakengen.layout import DossierFile
 from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, error
+from afsprakengen.provenance import Provenance, git_provenance
 from afsprakengen.resources import resource_dir
 from afsprakengen.suggest import did_you_mean
 from afsprakengen.word.render import render_docx
@@ -54,12 +55,13 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     if unknown:
         return BuildResult(checked, unknown, ())
     jobs = plan(checked.model, request.years, request.only, JobOptions(request.themes))
+    origin = git_provenance(request.root)
     rendered: list[tuple[Job, bytes]] = []
     problems: list[Problem] = []
     for i, job in enumerate(jobs, start=1):
         if progress:
             progress(i, len(jobs), job.output)
-        data = _render(job, request, checked.files, problems)
+        data = _render(job, request, checked.files, problems, origin)
         if data is not None:
             rendered.append((job, data))
     if problems:
@@ -105,18 +107,31 @@ def template_for(kind: str, overrides: Iterable[tuple[str, Path]]) -> tuple[Path
     return default, f"templates/{default.name}"
 
 
-def _render(job: Job, request: BuildRequest, files: tuple[DossierFile, ...], problems: list[Problem]) -> bytes | None:
+def _render(
+    job: Job,
+    request: BuildRequest,
+    files: tuple[DossierFile, ...],
+    problems: list[Problem],
+    origin: Provenance = Provenance(),  # noqa: B008 (frozen, so a shared default is safe)
+) -> bytes | None:
     path, shown = template_for(job.kind, request.templates)
-    result = render_docx(path, shown, job.context)
+    result = render_docx(path, shown, job.context, origin.label)
     problems.extend(result.problems)
     if result.data is None:
         return None
-    return finish_docx(result.data, _properties(job, _input_hash(files, path)))
+    return finish_docx(result.data, _properties(job, _input_hash(files, path), origin))
 
 
-def _properties(job: Job, digest: str) -> DocProperties:
+def _properties(job: Job, digest: str, origin: Provenance) -> DocProperties:
     created = datetime(job.created.year, job.created.month, job.created.day, tzinfo=UTC)
-    custom = (("Versie", job.version), ("Status", job.status), ("Jaarschijf", str(job.year)), ("Invoer-hash", digest))
+    custom: tuple[tuple[str, str], ...] = (
+        ("Versie", job.version),
+        ("Status", job.status),
+        ("Jaarschijf", str(job.year)),
+        ("Invoer-hash", digest),
+    )
+    if origin.commit:
+        custom += (("Git-commit", origin.commit), ("Git-gewijzigd", "ja" if origin.dirty else "nee"))
     return DocProperties(
         title=job.title,
         subject=job.subject,

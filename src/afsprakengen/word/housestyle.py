@@ -146,7 +146,9 @@ def header_and_footer(document: Any, title: str) -> None:
     concept._p.append(parse_xml(_WATERMARK))
     header.add_paragraph("{%p endif %}")
     footer = section.footer.paragraphs[0]
-    footer.add_run("Versie {{ versie }} · {{ status }} · {{ datum|datum }} · pagina ")
+    footer.add_run(
+        "Versie {{ versie }} · {{ status }} · {{ datum|datum }}{% if herkomst %} · {{ herkomst }}{% endif %} · pagina "
+    )
     _field(footer, "PAGE", "1")
     footer.add_run(" van ")
     _field(footer, "NUMPAGES", "1")

@@ -36,14 +36,19 @@ class Rendered:
     problems: tuple[Problem, ...] = ()
 
 
-def make_env() -> SandboxedEnvironment:
-    """The Jinja environment of every template: sandboxed, autoescaped, strict about missing fields."""
+def make_env(herkomst: str = "") -> SandboxedEnvironment:
+    """The Jinja environment of every template: sandboxed, autoescaped, strict about missing fields.
+
+    `herkomst` (where the build came from, e.g. 'commit 1a2b3c4d5e6f, gewijzigd') is a global every
+    template can show, typically in the footer.
+    """
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(FILTERS)
+    env.globals["herkomst"] = herkomst
     return env
 
 
-def render_docx(template: Path, shown: str, context: object) -> Rendered:
+def render_docx(template: Path, shown: str, context: object, herkomst: str = "") -> Rendered:
     """Render the template at path (shown to the user as `shown`) with a context dataclass."""
     try:
         tpl = DocxTemplate(str(template))
@@ -56,7 +61,7 @@ def render_docx(template: Path, shown: str, context: object) -> Rendered:
     if problems:
         return Rendered(None, tuple(problems))
     try:
-        tpl.render(data, make_env(), autoescape=True)
+        tpl.render(data, make_env(herkomst), autoescape=True)
     except TemplateError as exc:
         return Rendered(None, (_template_problem(exc, tpl, shown),))
     fill_toc(tpl.docx)

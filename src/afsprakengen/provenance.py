@@ -1,0 +1,42 @@
+"""Where a build came from: the Git commit of the dossier, and whether it has uncommitted changes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The dossier's Git commit (None outside Git) and whether its folder differs from that commit."""
+
+    commit: str | None = None
+    dirty: bool = False
+
+    @property
+    def label(self) -> str:
+        """For the footer: 'commit 1a2b3c4d5e6f', with ', gewijzigd' for uncommitted changes; empty outside Git."""
+        if self.commit is None:
+            return ""
+        return f"commit {self.commit}" + (", gewijzigd" if self.dirty else "")
+
+
+def git_provenance(root: Path) -> Provenance:
+    """The provenance of the dossier folder at root; a folder outside Git (or no git) has none."""
+    if shutil.which("git") is None:
+        return Provenance()
+    commit = _git(root, "rev-parse", "--short=12", "HEAD")
+    if not commit:
+        return Provenance()
+    changes = _git(root, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    return Provenance(commit, bool(changes))
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""

@@ -235,3 +235,37 @@ def test_libreoffice_reads_every_code_and_signatory(
     signers = [o.naam for pid in pa.partijen for o in sample_model.partij(pid).ondertekenaars]  # type: ignore[union-attr]
     assert [s for s in signers if " ".join(s.split()) not in text] == []
     assert ("CONCEPT" in text) == (pa.status == "concept")
+
+
+def test_markdown_that_cannot_become_word_is_reported_at_its_field(tmp_path: Path) -> None:
+    dossier = tmp_path / "d"
+    shutil.copytree(BASE, dossier)
+    pa = dossier / "2027" / "prestatieafspraken.yaml"
+    text = pa.read_text(encoding="utf-8").replace(
+        "tekst: Thuis levert **25** nultredenwoningen op.", "tekst: Zie ![plattegrond](plan.png)"
+    )
+    pa.write_text(text, encoding="utf-8")
+    result = run_build(dossier, tmp_path / "out", "--only", "prestatieafspraken")
+    assert result.exit_code == 1
+    assert (
+        f"{dossier}/2027/prestatieafspraken.yaml:12:12: error: $.afspraken[0].tekst: this text cannot be made "
+        "into Word paragraphs: images are not supported in text fields" in result.output
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_output_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run_build(BASE, blocker, "--only", "prestatieafspraken")
+    assert result.exit_code == 2
+    assert f"Invalid value for '--out': Directory '{blocker}' is a file." in result.output
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_plain_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = run_build(BASE, tmp_path / "file" / "out", "--only", "prestatieafspraken")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'file' / 'out'}:1:1: error: cannot create the output folder: Not a directory" in result.output
+    assert "Traceback" not in result.output

@@ -178,6 +178,18 @@ def toc_field(document: Any) -> None:
         paragraph._p.append(parse_xml(xml))
 
 
+def para(document: Any, text: str, style: str = "Body Text") -> Any:
+    """Add a paragraph of text (or of Jinja tags) in a style."""
+    return document.add_paragraph(text, style=style)
+
+
+def contents_page(document: Any) -> None:
+    """A page with the heading 'Inhoud' and a table of contents that is filled at build time."""
+    para(document, "Inhoud", "TOC Heading")
+    toc_field(document)
+    page_break(document)
+
+
 def page_break(document: Any) -> None:
     """A paragraph holding only a page break."""
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afsprakengen.word.housestyle import header_and_footer, new_document, page_break, toc_field
+from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
 from afsprakengen.word.template_prestatieafspraken import _cant_split, table
 
 YEARS = range(5)
@@ -33,7 +33,7 @@ def build_template() -> Any:
     d = new_document()
     header_and_footer(d, "{{ titel }} · {{ corporatie }} · gemeente {{ gemeente }}")
     _title_page(d)
-    _contents(d)
+    contents_page(d)
     _introduction(d)
     _themes(d)
     _investments(d)
@@ -42,61 +42,51 @@ def build_template() -> Any:
     return d
 
 
-def _p(d: Any, text: str, style: str = "Body Text") -> Any:
-    return d.add_paragraph(text, style=style)
-
-
 def _title_page(d: Any) -> None:
-    _p(d, "")
-    _p(d, "{{ titel }}", "Title")
-    _p(d, "{{ corporatie }}", "Subtitle")
-    _p(d, "aan gemeente {{ gemeente }}", "Subtitle")
-    _p(
+    para(d, "")
+    para(d, "{{ titel }}", "Title")
+    para(d, "{{ corporatie }}", "Subtitle")
+    para(d, "aan gemeente {{ gemeente }}", "Subtitle")
+    para(
         d,
         "Het bod van {{ corporatie }} voor de prestatieafspraken {{ jaar }}, met een doorkijk naar "
         "{{ jaren[1] }}–{{ jaren[4] }}.",
     )
-    _p(d, "{%p if ingediend %}")
-    _p(d, "Ingediend op {{ ingediend|datum }} · status: {{ status }}", "Tussenkop")
-    _p(d, "{%p else %}")
-    _p(d, "Nog niet ingediend (uiterlijk {{ termijn|datum }}) · status: {{ status }}", "Tussenkop")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p if concept %}")
-    _p(d, "CONCEPT – dit overzicht is nog niet vastgesteld en is niet ingediend als bod.", "Tussenkop")
-    _p(d, "{%p endif %}")
-    page_break(d)
-
-
-def _contents(d: Any) -> None:
-    _p(d, "Inhoud", "TOC Heading")
-    toc_field(d)
+    para(d, "{%p if ingediend %}")
+    para(d, "Ingediend op {{ ingediend|datum }} · status: {{ status }}", "Tussenkop")
+    para(d, "{%p else %}")
+    para(d, "Nog niet ingediend (uiterlijk {{ termijn|datum }}) · status: {{ status }}", "Tussenkop")
+    para(d, "{%p endif %}")
+    para(d, "{%p if concept %}")
+    para(d, "CONCEPT – dit overzicht is nog niet vastgesteld en is niet ingediend als bod.", "Tussenkop")
+    para(d, "{%p endif %}")
     page_break(d)
 
 
 def _introduction(d: Any) -> None:
-    _p(d, "1. Inleiding", "Heading 1")
-    _p(d, "{%p if inleiding %}")
-    _p(d, "{{p inleiding }}")
-    _p(d, "{%p endif %}")
-    _p(d, "Over dit overzicht", "Tussenkop")
-    _p(d, ABOUT)
-    _p(d, "Doelen uit de woonvisie", "Tussenkop")
-    _p(d, "De activiteiten dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
+    para(d, "1. Inleiding", "Heading 1")
+    para(d, "{%p if inleiding %}")
+    para(d, "{{p inleiding }}")
+    para(d, "{%p endif %}")
+    para(d, "Over dit overzicht", "Tussenkop")
+    para(d, ABOUT)
+    para(d, "Doelen uit de woonvisie", "Tussenkop")
+    para(d, "De activiteiten dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
     cells = ["{{ g.code }}", "{{ g.titel }}", "{{ g.thema }}"]
     table(d, ["Code", "Doel uit de woonvisie", "Thema"], "g in doelen", cells, [2.5, 9.2, 4.3])
 
 
 def _themes(d: Any) -> None:
-    _p(d, "{%p for t in themas %}")
-    _p(d, "{{ t.nummer }}. {{ t.naam }}", "Heading 1")
+    para(d, "{%p for t in themas %}")
+    para(d, "{{ t.nummer }}. {{ t.naam }}", "Heading 1")
     _activities_table(d)
-    _p(d, "{%p for a in t.activiteiten %}")
-    _p(d, "{%p if a.omschrijving %}")
-    _p(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
-    _p(d, "{{p a.omschrijving }}")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p endfor %}")
-    _p(d, "{%p endfor %}")
+    para(d, "{%p for a in t.activiteiten %}")
+    para(d, "{%p if a.omschrijving %}")
+    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    para(d, "{{p a.omschrijving }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
 
 
 def _activities_table(d: Any) -> None:
@@ -110,18 +100,18 @@ def _activities_table(d: Any) -> None:
     _align_right(grid, range(2, 8))
     _total_row(grid, 7, "Totaal {{ t.naam }}", ["{{ t.investeringen.totaal|euro if t.investeringen.totaal else '–' }}"])
     _small(grid)
-    _p(d, "")
+    para(d, "")
 
 
 def _investments(d: Any) -> None:
-    _p(d, "{{ hoofdstukken.investeringen }}. Investeringen", "Heading 1")
-    _p(
+    para(d, "{{ hoofdstukken.investeringen }}. Investeringen", "Heading 1")
+    para(
         d,
         "{{ corporatie }} investeert in de jaren {{ jaren[0] }}–{{ jaren[4] }} in totaal "
         "{{ investeringen.totaal|euro }} in de activiteiten van dit overzicht, waarvan "
         "{{ investeringen.jaar|euro }} in {{ jaren[0] }}.",
     )
-    _p(d, "Investeringen per thema", "Tussenkop")
+    para(d, "Investeringen per thema", "Tussenkop")
     header = ["Thema", "{{ jaren[0] }}", "{{ jaren[1] }}–{{ jaren[4] }}", "Totaal"]
     cells = ["{{ t.naam }}", *(_amount(f"t.investeringen.{part}") for part in ("jaar", "doorkijk", "totaal"))]
     grid = table(d, header, "t in themas", cells, THEME_TOTAL_WIDTHS)
@@ -129,15 +119,15 @@ def _investments(d: Any) -> None:
     totals = [_amount(f"investeringen.{part}") for part in ("jaar", "doorkijk")]
     _total_row(grid, 1, "Totaal", [*totals, "{{ investeringen.totaal|euro }}"])
     _small(grid)
-    _p(d, "")
-    _p(d, "Investeringen per jaar", "Tussenkop")
+    para(d, "")
+    para(d, "Investeringen per jaar", "Tussenkop")
     cells = ["{{ j }}", _amount("investeringen.per_jaar[loop.index0]")]
     grid = table(d, ["Jaar", "Investering"], "j in jaren", cells, YEAR_TOTAL_WIDTHS)
     _align_right(grid, [1])
     _total_row(grid, 1, "Totaal {{ jaren[0] }}–{{ jaren[4] }}", ["{{ investeringen.totaal|euro }}"])
     _small(grid)
-    _p(d, "")
-    _p(d, PROVISO, "Kleine tekst")
+    para(d, "")
+    para(d, PROVISO, "Kleine tekst")
 
 
 def _amount(value: str) -> str:
@@ -146,9 +136,9 @@ def _amount(value: str) -> str:
 
 
 def _key_figures(d: Any) -> None:
-    _p(d, "{%p if kerncijfers %}")
-    _p(d, "{{ hoofdstukken.kerncijfers }}. Kerncijfers", "Heading 1")
-    _p(d, "Kerncijfers van het bezit van {{ corporatie }} en van de woningmarkt waarin het werkt.")
+    para(d, "{%p if kerncijfers %}")
+    para(d, "{{ hoofdstukken.kerncijfers }}. Kerncijfers", "Heading 1")
+    para(d, "Kerncijfers van het bezit van {{ corporatie }} en van de woningmarkt waarin het werkt.")
     cells = [
         "{{ k.naam }}",
         "{{ k.waarde|getal }} {{ k.eenheid }}",
@@ -158,22 +148,22 @@ def _key_figures(d: Any) -> None:
     grid = table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [5.2, 3.2, 3.2, 4.4])
     _align_right(grid, [1])
     _small(grid)
-    _p(d, "{%p endif %}")
+    para(d, "{%p endif %}")
 
 
 def _reactions(d: Any) -> None:
-    _p(d, "{%p if reacties %}")
-    _p(
+    para(d, "{%p if reacties %}")
+    para(
         d,
         "{{ hoofdstukken.reactie }}. {{ 'Reactie van de huurdersorganisatie' if reacties|length == 1 "
         "else 'Reacties van de huurdersorganisaties' }}",
         "Heading 1",
     )
-    _p(d, "{%p for r in reacties %}")
-    _p(d, "{{ r.partij }}{% if r.datum %}, {{ r.datum|datum }}{% endif %}", "Tussenkop")
-    _p(d, "{{p r.tekst }}")
-    _p(d, "{%p endfor %}")
-    _p(d, "{%p endif %}")
+    para(d, "{%p for r in reacties %}")
+    para(d, "{{ r.partij }}{% if r.datum %}, {{ r.datum|datum }}{% endif %}", "Tussenkop")
+    para(d, "{{p r.tekst }}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
 
 
 def _activity_cell(cell: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afsprakengen.word.housestyle import header_and_footer, new_document, page_break, toc_field
+from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
 
 SHY = "\u00ad"
 """A soft hyphen: where a narrow column head may break a long word."""
@@ -36,7 +36,7 @@ def build_template() -> Any:
     d = new_document()
     header_and_footer(d, "{{ titel }} · gemeente {{ gemeente }}")
     _title_page(d)
-    _contents(d)
+    contents_page(d)
     _summary(d)
     _overview(d)
     _themes(d)
@@ -44,70 +44,60 @@ def build_template() -> Any:
     return d
 
 
-def _p(d: Any, text: str, style: str = "Body Text") -> Any:
-    return d.add_paragraph(text, style=style)
-
-
 def _title_page(d: Any) -> None:
-    _p(d, "")
-    _p(d, "{{ titel }}", "Title")
-    _p(d, "Gemeente {{ gemeente }}", "Subtitle")
-    _p(
+    para(d, "")
+    para(d, "{{ titel }}", "Title")
+    para(d, "Gemeente {{ gemeente }}", "Subtitle")
+    para(
         d,
         "De gezamenlijke evaluatie van de prestatieafspraken voor {{ jaar }}: per afspraak wat er is bereikt, "
         "waarom, en hoe het verder gaat. De uitkomsten zijn input voor de afspraken voor {{ volgend_jaar }}.",
     )
-    _p(d, "Status: {{ status }} · {{ datum|datum }}", "Tussenkop")
-    _p(d, "{%p if concept %}")
-    _p(d, "CONCEPT – deze evaluatie is nog in bespreking en nog niet door partijen vastgesteld.", "Tussenkop")
-    _p(d, "{%p endif %}")
-    page_break(d)
-
-
-def _contents(d: Any) -> None:
-    _p(d, "Inhoud", "TOC Heading")
-    toc_field(d)
+    para(d, "Status: {{ status }} · {{ datum|datum }}", "Tussenkop")
+    para(d, "{%p if concept %}")
+    para(d, "CONCEPT – deze evaluatie is nog in bespreking en nog niet door partijen vastgesteld.", "Tussenkop")
+    para(d, "{%p endif %}")
     page_break(d)
 
 
 def _summary(d: Any) -> None:
-    _p(d, "1. Samenvatting", "Heading 1")
-    _p(d, "{%p if samenvatting %}")
-    _p(d, "{{p samenvatting }}")
-    _p(d, "{%p else %}")
-    _p(d, "Partijen hebben bij deze evaluatie geen samenvatting vastgelegd; zie de resultaten hieronder.")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p if niet_geevalueerd %}")
-    _p(
+    para(d, "1. Samenvatting", "Heading 1")
+    para(d, "{%p if samenvatting %}")
+    para(d, "{{p samenvatting }}")
+    para(d, "{%p else %}")
+    para(d, "Partijen hebben bij deze evaluatie geen samenvatting vastgelegd; zie de resultaten hieronder.")
+    para(d, "{%p endif %}")
+    para(d, "{%p if niet_geevalueerd %}")
+    para(
         d,
         "Niet geëvalueerd: {{ niet_geevalueerd|length }} van de {{ totaal.aantal }} afspraken voor {{ jaar }} "
         "({{ niet_geevalueerd|opsomming }}). Zij staan in de tabellen als ‘niet geëvalueerd’.",
         "Tussenkop",
     )
-    _p(d, "{%p endif %}")
+    para(d, "{%p endif %}")
 
 
 def _overview(d: Any) -> None:
-    _p(d, "2. Resultaten in één oogopslag", "Heading 1")
-    _p(d, "Gerealiseerd: {{ totaal.per_status[0] }} van de {{ totaal.aantal }} afspraken voor {{ jaar }}.")
-    _p(d, COLOURS_EXPLAINED)
-    _p(d, "2.1 Per status", "Heading 2")
+    para(d, "2. Resultaten in één oogopslag", "Heading 1")
+    para(d, "Gerealiseerd: {{ totaal.per_status[0] }} van de {{ totaal.aantal }} afspraken voor {{ jaar }}.")
+    para(d, COLOURS_EXPLAINED)
+    para(d, "2.1 Per status", "Heading 2")
     table = _table(d, ["Status", "Aantal", "Aandeel"], [6.0, 3.0, 3.0])
     _loop_rows(
         table, "s in statussen", ["{% cellbg s.kleur %}{{ s.status }}", "{{ s.aantal }}", "{{ s.aandeel|procent }}"]
     )
     _total_row(table, ["Totaal", "{{ totaal.aantal }}", "100%"])
-    _p(d, "2.2 Per thema", "Heading 2")
+    para(d, "2.2 Per thema", "Heading 2")
     # The column 'niet geëvalueerd' only when some agreement has no evaluation: narrow columns break words.
-    _p(d, "{%p if niet_geevalueerd %}")
+    para(d, "{%p if niet_geevalueerd %}")
     _counts_table(d, len(STATUS_HEADERS), [3.0, 1.5] + [1.9] * 6)
-    _p(d, "{%p else %}")
+    para(d, "{%p else %}")
     _counts_table(d, len(STATUS_HEADERS) - 1, [3.5, 1.5] + [2.2] * 5)
-    _p(d, "{%p endif %}")
-    chart = _p(d, "{{ grafiek }}", "Normal")
+    para(d, "{%p endif %}")
+    chart = para(d, "{{ grafiek }}", "Normal")
     chart.alignment = 1  # centred
     chart.paragraph_format.keep_with_next = True
-    _p(
+    para(
         d,
         "Figuur 1. Het aantal afspraken per thema, gekleurd naar status zoals in de legenda. "
         "Rechts van elke balk staat hoeveel afspraken volledig zijn gerealiseerd.",
@@ -123,12 +113,12 @@ def _counts_table(d: Any, columns: int, widths: list[float]) -> None:
     totals = [f"{{{{ totaal.per_status[{i}] or '–' }}}}" for i in range(columns)]
     _total_row(table, ["{{ totaal.naam }}", "{{ totaal.aantal }}", *totals])
     _small(table)
-    _p(d, "")
+    para(d, "")
 
 
 def _themes(d: Any) -> None:
-    _p(d, "{%p for t in themas %}")
-    _p(d, "{{ loop.index + 2 }}. {{ t.naam }}", "Heading 1")
+    para(d, "{%p for t in themas %}")
+    para(d, "{{ loop.index + 2 }}. {{ t.naam }}", "Heading 1")
     header = ["Code", "Afspraak", "Streefwaarde", "Realisatie", "%", "Status", "Vervolg"]
     table = _table(d, header, [1.85, 2.9, 2.65, 2.65, 1.35, 2.4, 2.2])
     cells = [
@@ -142,50 +132,50 @@ def _themes(d: Any) -> None:
     ]
     _loop_rows(table, "a in t.afspraken", cells)
     _small(table)
-    _p(d, "")
+    para(d, "")
     _explanations(d)
-    _p(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
 
 
 def _explanations(d: Any) -> None:
     """Below a theme's table: per agreement the explanation and the follow-up."""
-    _p(d, "{%p for a in t.afspraken %}")
-    _p(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
-    _p(d, "{%p if a.geevalueerd %}")
-    _p(d, "Status: {{ a.status }}", "Tussenkop")
-    _p(d, "{%p if a.toelichting %}")
-    _p(d, "{{p a.toelichting }}")
-    _p(d, "{%p endif %}")
-    _p(
+    para(d, "{%p for a in t.afspraken %}")
+    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    para(d, "{%p if a.geevalueerd %}")
+    para(d, "Status: {{ a.status }}", "Tussenkop")
+    para(d, "{%p if a.toelichting %}")
+    para(d, "{{p a.toelichting }}")
+    para(d, "{%p endif %}")
+    para(
         d,
         "Vervolg: {{ a.vervolg }}{% if a.vervolg_afspraken %}, in {{ volgend_jaar }} als "
         "{{ a.vervolg_afspraken|opsomming }}{% endif %}",
         "Tussenkop",
     )
-    _p(d, "{%p if a.vervolg_toelichting %}")
-    _p(d, "{{p a.vervolg_toelichting }}")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p else %}")
-    _p(d, "Status: niet geëvalueerd", "Tussenkop")
-    _p(d, "De evaluatie van {{ jaar }} zegt niets over deze afspraak: de realisatie en het vervolg zijn onbekend.")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p endfor %}")
+    para(d, "{%p if a.vervolg_toelichting %}")
+    para(d, "{{p a.vervolg_toelichting }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p else %}")
+    para(d, "Status: niet geëvalueerd", "Tussenkop")
+    para(d, "De evaluatie van {{ jaar }} zegt niets over deze afspraak: de realisatie en het vervolg zijn onbekend.")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
 
 
 def _conclusions(d: Any) -> None:
-    _p(d, "{{ themas|length + 3 }}. Conclusies", "Heading 1")
-    _p(d, "{%p if conclusies %}")
-    _p(d, "{{p conclusies }}")
-    _p(d, "{%p else %}")
-    _p(d, "Partijen hebben bij deze evaluatie geen conclusies vastgelegd.")
-    _p(d, "{%p endif %}")
-    _p(d, "{{ themas|length + 4 }}. Input voor de afspraken van {{ volgend_jaar }}", "Heading 1")
-    _p(d, "{%p if input_volgende_cyclus %}")
-    _p(d, "Partijen nemen de volgende punten mee in de prestatieafspraken voor {{ volgend_jaar }}:")
-    _p(d, "{{p input_volgende_cyclus }}")
-    _p(d, "{%p else %}")
-    _p(d, "Partijen hebben geen punten voor de afspraken van {{ volgend_jaar }} vastgelegd.")
-    _p(d, "{%p endif %}")
+    para(d, "{{ themas|length + 3 }}. Conclusies", "Heading 1")
+    para(d, "{%p if conclusies %}")
+    para(d, "{{p conclusies }}")
+    para(d, "{%p else %}")
+    para(d, "Partijen hebben bij deze evaluatie geen conclusies vastgelegd.")
+    para(d, "{%p endif %}")
+    para(d, "{{ themas|length + 4 }}. Input voor de afspraken van {{ volgend_jaar }}", "Heading 1")
+    para(d, "{%p if input_volgende_cyclus %}")
+    para(d, "Partijen nemen de volgende punten mee in de prestatieafspraken voor {{ volgend_jaar }}:")
+    para(d, "{{p input_volgende_cyclus }}")
+    para(d, "{%p else %}")
+    para(d, "Partijen hebben geen punten voor de afspraken van {{ volgend_jaar }} vastgelegd.")
+    para(d, "{%p endif %}")
 
 
 def _table(d: Any, header: list[str], widths: list[float]) -> Any:

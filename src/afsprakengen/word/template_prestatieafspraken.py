@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afsprakengen.word.housestyle import header_and_footer, new_document, page_break, toc_field
+from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
 
 STANDARD_MONITORING = (
     "Partijen bespreken de voortgang van deze afspraken ten minste twee keer per jaar in het tripartiet overleg. "
@@ -22,7 +22,7 @@ def build_template() -> Any:
     d = new_document()
     header_and_footer(d, "{{ titel }} · gemeente {{ gemeente }}")
     _title_page(d)
-    _contents(d)
+    contents_page(d)
     _introduction_and_parties(d)
     _agreements(d)
     _reciprocity_and_outlook(d)
@@ -32,50 +32,42 @@ def build_template() -> Any:
     return d
 
 
-def _p(d: Any, text: str, style: str = "Body Text") -> Any:
-    return d.add_paragraph(text, style=style)
-
-
 def _title_page(d: Any) -> None:
-    _p(d, "")
-    _p(d, "{{ titel }}", "Title")
-    _p(d, "Gemeente {{ gemeente }}", "Subtitle")
-    _p(
+    para(d, "")
+    para(d, "{{ titel }}", "Title")
+    para(d, "Gemeente {{ gemeente }}", "Subtitle")
+    para(
         d,
         "Prestatieafspraken voor {{ jaar }} met een doorkijk naar {{ doorkijk_jaren[0] }}–{{ doorkijk_jaren[2] }}, "
         "tussen:",
     )
-    _p(d, "{%p for p in partijen %}")
-    _p(d, "{{ p.naam }}", "List Bullet")
-    _p(d, "{%p endfor %}")
-    _p(d, "Versie {{ versie }} · status: {{ status }} · {{ datum|datum }}", "Tussenkop")
-    _p(d, "{%p if concept %}")
-    _p(d, "CONCEPT – dit is een onderhandelingsversie; deze tekst is nog niet vastgesteld door partijen.", "Tussenkop")
-    _p(d, "{%p endif %}")
-    page_break(d)
-
-
-def _contents(d: Any) -> None:
-    _p(d, "Inhoud", "TOC Heading")
-    toc_field(d)
+    para(d, "{%p for p in partijen %}")
+    para(d, "{{ p.naam }}", "List Bullet")
+    para(d, "{%p endfor %}")
+    para(d, "Versie {{ versie }} · status: {{ status }} · {{ datum|datum }}", "Tussenkop")
+    para(d, "{%p if concept %}")
+    para(
+        d, "CONCEPT – dit is een onderhandelingsversie; deze tekst is nog niet vastgesteld door partijen.", "Tussenkop"
+    )
+    para(d, "{%p endif %}")
     page_break(d)
 
 
 def _introduction_and_parties(d: Any) -> None:
-    _p(d, "1. Inleiding", "Heading 1")
-    _p(d, "{{p inleiding }}")
-    _p(d, "2. Partijen en hun rol", "Heading 1")
-    _p(d, "{%p for p in partijen %}")
-    _p(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
-    _p(d, "{%p if p.rol %}")
-    _p(d, "{{p p.rol }}")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p endfor %}")
-    _p(d, "3. Grondslag", "Heading 1")
-    _p(d, "{%p if grondslag %}")
-    _p(d, "{{p grondslag }}")
-    _p(d, "{%p endif %}")
-    _p(d, "Deze afspraken dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
+    para(d, "1. Inleiding", "Heading 1")
+    para(d, "{{p inleiding }}")
+    para(d, "2. Partijen en hun rol", "Heading 1")
+    para(d, "{%p for p in partijen %}")
+    para(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
+    para(d, "{%p if p.rol %}")
+    para(d, "{{p p.rol }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
+    para(d, "3. Grondslag", "Heading 1")
+    para(d, "{%p if grondslag %}")
+    para(d, "{{p grondslag }}")
+    para(d, "{%p endif %}")
+    para(d, "Deze afspraken dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
     table(
         d,
         ["Code", "Doel uit de woonvisie", "Thema"],
@@ -86,12 +78,12 @@ def _introduction_and_parties(d: Any) -> None:
 
 
 def _agreements(d: Any) -> None:
-    _p(d, "4. Afspraken per thema", "Heading 1")
-    _p(d, "{%p for t in themas %}")
-    _p(d, "4.{{ loop.index }} {{ t.naam }}", "Heading 2")
-    _p(d, "{%p for a in t.afspraken %}")
-    _p(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
-    _p(d, "{{p a.tekst }}")
+    para(d, "4. Afspraken per thema", "Heading 1")
+    para(d, "{%p for t in themas %}")
+    para(d, "4.{{ loop.index }} {{ t.naam }}", "Heading 2")
+    para(d, "{%p for a in t.afspraken %}")
+    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    para(d, "{{p a.tekst }}")
     rows = [
         ("Soort", "{{ a.soort }}"),
         ("Trekker", "{{ a.trekker or '–' }}"),
@@ -114,23 +106,23 @@ def _agreements(d: Any) -> None:
         ),
     ]
     _key_value_table(d, rows)
-    _p(d, "{%p endfor %}")
-    _p(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
 
 
 def _reciprocity_and_outlook(d: Any) -> None:
-    _p(d, "5. Wederkerigheid", "Heading 1")
-    _p(
+    para(d, "5. Wederkerigheid", "Heading 1")
+    para(
         d,
         "Tegenover de inzet van de corporaties staan de volgende toezeggingen van de gemeente en de "
         "huurdersorganisaties.",
     )
-    _p(d, "{%p for w in wederkerigheid %}")
-    _p(d, "{{ w.partij }}", "Tussenkop")
-    _p(d, "{{p w.tekst }}")
-    _p(d, "{%p endfor %}")
-    _p(d, "6. Doorkijk {{ doorkijk_jaren[0] }}–{{ doorkijk_jaren[2] }}", "Heading 1")
-    _p(
+    para(d, "{%p for w in wederkerigheid %}")
+    para(d, "{{ w.partij }}", "Tussenkop")
+    para(d, "{{p w.tekst }}")
+    para(d, "{%p endfor %}")
+    para(d, "6. Doorkijk {{ doorkijk_jaren[0] }}–{{ doorkijk_jaren[2] }}", "Heading 1")
+    para(
         d,
         "De tabel toont per indicator de streefwaarde voor {{ jaar }} en de verwachte waarden voor de drie "
         "jaren daarna. De doorkijk is indicatief: de afspraken voor die jaren worden jaarlijks gemaakt.",
@@ -155,37 +147,37 @@ def _reciprocity_and_outlook(d: Any) -> None:
 
 
 def _monitoring_provisos(d: Any) -> None:
-    _p(d, "7. Monitoring en evaluatie", "Heading 1")
-    _p(d, "{%p if monitoring %}")
-    _p(d, "{{p monitoring }}")
-    _p(d, "{%p else %}")
-    _p(d, STANDARD_MONITORING)
-    _p(d, "{%p endif %}")
-    _p(d, "8. Voorbehouden", "Heading 1")
-    _p(d, STANDARD_PROVISO)
-    _p(d, "{%p if voorbehouden %}")
-    _p(d, "{{p voorbehouden }}")
-    _p(d, "{%p endif %}")
-    _p(d, "9. Wat niet is afgesproken", "Heading 1")
-    _p(d, "{%p for n in niet_afgesproken %}")
-    _p(d, "{{ n.onderwerp }}", "Tussenkop")
-    _p(d, "{%p if n.toelichting %}")
-    _p(d, "{{p n.toelichting }}")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p else %}")
-    _p(d, "Partijen hebben geen onderwerpen bewust buiten deze afspraken gelaten.")
-    _p(d, "{%p endfor %}")
+    para(d, "7. Monitoring en evaluatie", "Heading 1")
+    para(d, "{%p if monitoring %}")
+    para(d, "{{p monitoring }}")
+    para(d, "{%p else %}")
+    para(d, STANDARD_MONITORING)
+    para(d, "{%p endif %}")
+    para(d, "8. Voorbehouden", "Heading 1")
+    para(d, STANDARD_PROVISO)
+    para(d, "{%p if voorbehouden %}")
+    para(d, "{{p voorbehouden }}")
+    para(d, "{%p endif %}")
+    para(d, "9. Wat niet is afgesproken", "Heading 1")
+    para(d, "{%p for n in niet_afgesproken %}")
+    para(d, "{{ n.onderwerp }}", "Tussenkop")
+    para(d, "{%p if n.toelichting %}")
+    para(d, "{{p n.toelichting }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p else %}")
+    para(d, "Partijen hebben geen onderwerpen bewust buiten deze afspraken gelaten.")
+    para(d, "{%p endfor %}")
 
 
 def _signatures(d: Any) -> None:
-    heading = _p(d, "10. Ondertekening", "Heading 1")
+    heading = para(d, "10. Ondertekening", "Heading 1")
     heading.paragraph_format.page_break_before = True
-    _p(
+    para(
         d,
         "Aldus overeengekomen en ondertekend te {{ plaats or '………………' }} op "
         "{{ ondertekend_op|datum if ondertekend_op else '………………' }}.",
     )
-    _p(d, "{%p for o in ondertekenaars %}")
+    para(d, "{%p for o in ondertekenaars %}")
     block = [
         ("Namens {{ o.partij }}", "Tussenkop"),
         ("", "Body Text"),
@@ -195,16 +187,16 @@ def _signatures(d: Any) -> None:
         ("{{ o.functie }}", "Body Text"),
     ]
     for i, (text, style) in enumerate(block):
-        paragraph = _p(d, text, style)
+        paragraph = para(d, text, style)
         paragraph.paragraph_format.keep_with_next = i < len(block) - 1
         paragraph.paragraph_format.keep_together = True
-    _p(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
 
 
 def _annexes(d: Any) -> None:
-    heading = _p(d, "Bijlage 1. Van woonvisie naar concrete afspraken", "Heading 1")
+    heading = para(d, "Bijlage 1. Van woonvisie naar concrete afspraken", "Heading 1")
     heading.paragraph_format.page_break_before = True
-    _p(
+    para(
         d,
         "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken die eraan "
         "bijdragen.",
@@ -215,8 +207,8 @@ def _annexes(d: Any) -> None:
         "{{ k.afspraken|join('; ') if k.afspraken else 'Geen afspraak: dit doel wordt nog niet concreet gemaakt.' }}",
     ]
     table(d, ["Doel", "Activiteiten (bod)", "Afspraken"], "k in koppelingen", cells, [4.5, 6.0, 5.5])
-    _p(d, "{%p if kerncijfers %}")
-    _p(d, "Bijlage 2. Kerncijfers", "Heading 1")
+    para(d, "{%p if kerncijfers %}")
+    para(d, "Bijlage 2. Kerncijfers", "Heading 1")
     cells = [
         "{{ k.naam }}",
         "{{ k.waarde|getal }} {{ k.eenheid }}",
@@ -224,11 +216,11 @@ def _annexes(d: Any) -> None:
         "{{ k.bron }}",
     ]
     table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [6.0, 3.0, 3.0, 4.0])
-    _p(d, "{%p endif %}")
-    _p(d, "{%p if begrippen %}")
-    _p(d, "Bijlage 3. Begrippen", "Heading 1")
+    para(d, "{%p endif %}")
+    para(d, "{%p if begrippen %}")
+    para(d, "Bijlage 3. Begrippen", "Heading 1")
     table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{ b.uitleg }}"], [4.0, 12.0])
-    _p(d, "{%p endif %}")
+    para(d, "{%p endif %}")
 
 
 def table(d: Any, header: list[str], loop: str, cells: list[str], widths: list[float]) -> Any:
@@ -274,7 +266,7 @@ def _key_value_table(d: Any, rows: list[tuple[str, str]]) -> None:
         row.cells[0].width, row.cells[1].width = Cm(3.6), Cm(12.4)
         _cant_split(row)
     _fixed_widths(table, [3.6, 12.4])
-    _p(d, "")
+    para(d, "")
 
 
 def _repeat_header(row: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from afsprakengen.word.housestyle import header_and_footer, new_document, page_break, toc_field
+from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
 from afsprakengen.word.template_prestatieafspraken import table
 
 NOT_ADDRESSED = "Nog niet geadresseerd in {{ jaar }}"
@@ -54,63 +54,53 @@ def build_template() -> Any:
     d = new_document()
     header_and_footer(d, "{{ titel }} · gemeente {{ gemeente }}")
     _title_page(d)
-    _contents(d)
+    contents_page(d)
     _introduction(d)
     _themes(d)
     _annex(d)
     return d
 
 
-def _p(d: Any, text: str, style: str = "Body Text") -> Any:
-    return d.add_paragraph(text, style=style)
-
-
 def _title_page(d: Any) -> None:
-    _p(d, "")
-    _p(d, "{{ titel }}", "Title")
-    _p(d, "Gemeente {{ gemeente }}", "Subtitle")
-    _p(
+    para(d, "")
+    para(d, "{{ titel }}", "Title")
+    para(d, "Gemeente {{ gemeente }}", "Subtitle")
+    para(
         d,
         "De ambities en doelen uit de {{ woonvisie }}{% if vastgesteld %} (vastgesteld op "
         "{{ vastgesteld|datum }}){% endif %}, met per doel de activiteiten en afspraken voor {{ jaar }} die eraan "
         "bijdragen.",
     )
-    _p(d, "{%p if deelthemas %}")
-    _p(d, "Dit is een deeluittreksel: het bevat alleen {{ deelthemas|opsomming }}.")
-    _p(d, "{%p endif %}")
-    _p(d, "Jaarschijf {{ jaar }}{% if stand %} · stand {{ stand|datum }}{% endif %}", "Tussenkop")
-    _p(d, "{%p if afspraken %}")
-    _p(
+    para(d, "{%p if deelthemas %}")
+    para(d, "Dit is een deeluittreksel: het bevat alleen {{ deelthemas|opsomming }}.")
+    para(d, "{%p endif %}")
+    para(d, "Jaarschijf {{ jaar }}{% if stand %} · stand {{ stand|datum }}{% endif %}", "Tussenkop")
+    para(d, "{%p if afspraken %}")
+    para(
         d,
         "Afspraken: prestatieafspraken {{ jaar }}, versie {{ afspraken.versie }} ({{ afspraken.status }}) van "
         "{{ afspraken.datum|datum }}.",
     )
-    _p(d, "{%p else %}")
-    _p(d, "Afspraken: voor {{ jaar }} zijn nog geen prestatieafspraken gemaakt.")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p if corporaties %}")
-    _p(
+    para(d, "{%p else %}")
+    para(d, "Afspraken: voor {{ jaar }} zijn nog geen prestatieafspraken gemaakt.")
+    para(d, "{%p endif %}")
+    para(d, "{%p if corporaties %}")
+    para(
         d,
         "Activiteiten: {{ 'het activiteitenoverzicht' if corporaties|length == 1 else 'de activiteitenoverzichten' }} "
         "van {{ corporaties|opsomming }} voor {{ jaar }}.",
     )
-    _p(d, "{%p endif %}")
-    page_break(d)
-
-
-def _contents(d: Any) -> None:
-    _p(d, "Inhoud", "TOC Heading")
-    toc_field(d)
+    para(d, "{%p endif %}")
     page_break(d)
 
 
 def _introduction(d: Any) -> None:
-    _p(d, "1. Inleiding", "Heading 1")
-    _p(d, "{%p if inleiding %}")
-    _p(d, "{{p inleiding }}")
-    _p(d, "{%p endif %}")
-    _p(d, "Over dit uittreksel", "Tussenkop")
-    _p(
+    para(d, "1. Inleiding", "Heading 1")
+    para(d, "{%p if inleiding %}")
+    para(d, "{{p inleiding }}")
+    para(d, "{%p endif %}")
+    para(d, "Over dit uittreksel", "Tussenkop")
+    para(
         d,
         "Dit uittreksel laat zien waarop de prestatieafspraken voor {{ jaar }} voortbouwen. Per thema staan de "
         "ambitie en de doelen uit de woonvisie{% if periode %} voor {{ periode }}{% endif %}. Bij elk doel staan "
@@ -118,59 +108,59 @@ def _introduction(d: Any) -> None:
         "eraan bijdragen. Een doel waaraan nog geen activiteit of afspraak bijdraagt, is gemarkeerd als "
         f"«{NOT_ADDRESSED}». Bijlage 1 vat alles samen in het overzicht «Van woonvisie naar concrete afspraken».",
     )
-    _p(
+    para(
         d,
         "In {{ jaar }} dragen activiteiten of afspraken bij aan {{ aantal_geadresseerd }} van de "
         "{{ aantal_doelen }} doelen in dit uittreksel.{% set open = aantal_doelen - aantal_geadresseerd %}"
         "{% if open %} Aan {{ open }} {{ 'doel' if open == 1 else 'doelen' }} draagt nog niets bij.{% endif %}",
     )
-    _p(d, "{%p if bron %}")
-    _p(d, "De volledige woonvisie staat op:")
-    _p(d, "{{p bron }}")
-    _p(d, "{%p endif %}")
+    para(d, "{%p if bron %}")
+    para(d, "De volledige woonvisie staat op:")
+    para(d, "{{p bron }}")
+    para(d, "{%p endif %}")
 
 
 def _themes(d: Any) -> None:
-    _p(d, "{%p for t in themas %}")
-    _p(d, "{{ loop.index + 1 }}. {{ t.naam }}", "Heading 1")
-    _p(d, "Ambitie", "Tussenkop")
-    _p(d, "{{p t.ambitie }}")
-    _p(d, "{%p set n = loop.index + 1 %}")
-    _p(d, "{%p for g in t.doelen %}")
-    _p(d, "{{ n }}.{{ loop.index }} {{ g.code }} {{ g.titel }}", "Heading 2")
-    _p(d, "{%p if g.toelichting %}")
-    _p(d, "{{p g.toelichting }}")
-    _p(d, "{%p endif %}")
+    para(d, "{%p for t in themas %}")
+    para(d, "{{ loop.index + 1 }}. {{ t.naam }}", "Heading 1")
+    para(d, "Ambitie", "Tussenkop")
+    para(d, "{{p t.ambitie }}")
+    para(d, "{%p set n = loop.index + 1 %}")
+    para(d, "{%p for g in t.doelen %}")
+    para(d, "{{ n }}.{{ loop.index }} {{ g.code }} {{ g.titel }}", "Heading 2")
+    para(d, "{%p if g.toelichting %}")
+    para(d, "{{p g.toelichting }}")
+    para(d, "{%p endif %}")
     _goal_links(d)
-    _p(d, "{%p endfor %}")
-    _p(d, "{%p else %}")
-    _p(d, "De woonvisie heeft voor de gekozen thema's geen ambitie of doelen.")
-    _p(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p else %}")
+    para(d, "De woonvisie heeft voor de gekozen thema's geen ambitie of doelen.")
+    para(d, "{%p endfor %}")
 
 
 def _goal_links(d: Any) -> None:
-    _p(d, "{%p if not g.geadresseerd %}")
+    para(d, "{%p if not g.geadresseerd %}")
     _not_addressed(d)
-    _p(d, "{%p endif %}")
-    _p(d, "{%p if g.activiteiten %}")
-    _p(d, "Activiteiten uit de biedingen voor {{ jaar }}", "Tussenkop")
+    para(d, "{%p endif %}")
+    para(d, "{%p if g.activiteiten %}")
+    para(d, "Activiteiten uit de biedingen voor {{ jaar }}", "Tussenkop")
     _table(d, ACTIVITY_COLUMNS, "a in g.activiteiten")
-    _p(d, "{%p elif g.geadresseerd %}")
-    _p(d, "Geen activiteit uit de biedingen voor {{ jaar }} draagt direct bij aan dit doel.")
-    _p(d, "{%p endif %}")
-    _p(d, "{%p if g.afspraken %}")
-    _p(d, "Afspraken voor {{ jaar }}", "Tussenkop")
+    para(d, "{%p elif g.geadresseerd %}")
+    para(d, "Geen activiteit uit de biedingen voor {{ jaar }} draagt direct bij aan dit doel.")
+    para(d, "{%p endif %}")
+    para(d, "{%p if g.afspraken %}")
+    para(d, "Afspraken voor {{ jaar }}", "Tussenkop")
     _table(d, AGREEMENT_COLUMNS, "a in g.afspraken")
-    _p(d, "{%p elif g.geadresseerd %}")
-    _p(d, "Geen afspraak voor {{ jaar }} draagt direct bij aan dit doel.")
-    _p(d, "{%p endif %}")
+    para(d, "{%p elif g.geadresseerd %}")
+    para(d, "Geen afspraak voor {{ jaar }} draagt direct bij aan dit doel.")
+    para(d, "{%p endif %}")
 
 
 def _not_addressed(d: Any) -> None:
     """A bordered, shaded block that a reader cannot miss."""
     from docx.shared import RGBColor
 
-    paragraph = _p(d, "", "Tussenkop")
+    paragraph = para(d, "", "Tussenkop")
     run = paragraph.add_run(NOT_ADDRESSED)
     run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
     paragraph.add_run(
@@ -191,18 +181,18 @@ def _box(paragraph: Any) -> None:
 
 
 def _annex(d: Any) -> None:
-    heading = _p(d, "Bijlage 1. Van woonvisie naar concrete afspraken", "Heading 1")
+    heading = para(d, "Bijlage 1. Van woonvisie naar concrete afspraken", "Heading 1")
     heading.paragraph_format.page_break_before = True
-    _p(
+    para(
         d,
         "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken voor "
         "{{ jaar }} die eraan bijdragen.",
     )
-    _p(d, "{%p for t in themas %}")
-    _p(d, "{{ t.naam }}", "Tussenkop")
+    para(d, "{%p for t in themas %}")
+    para(d, "{{ t.naam }}", "Tussenkop")
     table = _table(d, ANNEX_COLUMNS, "g in t.doelen")
     _style_annex(table.rows[2])
-    _p(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
 
 
 def _style_annex(row: Any) -> None:
@@ -232,5 +222,5 @@ def _table(d: Any, columns: tuple[Column, ...], loop: str) -> Any:
     for cell, (_, lines, _) in zip(grid.rows[2].cells, columns, strict=True):
         for line in lines[1:]:
             cell.add_paragraph(line)
-    _p(d, "")
+    para(d, "")
     return grid

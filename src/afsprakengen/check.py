@@ -9,6 +9,7 @@ from pathlib import Path
 from afsprakengen.layout import DossierFile, find_files
 from afsprakengen.model import DossierModel
 from afsprakengen.modelbuild import build_model
+from afsprakengen.numberadvice import thousands_separators
 from afsprakengen.problems import Problem, Severity, count
 from afsprakengen.rules import RULES
 from afsprakengen.schemacheck import check_schema
@@ -44,6 +45,7 @@ def check_dossier(root: Path, display: str, today: date) -> CheckResult:
         result = load_yaml(f.path, f.display)
         problems.extend(result.problems)
         if result.doc is not None:
+            problems.extend(thousands_separators(result.doc))
             file_problems = check_schema(result.doc, f.kind)
             problems.extend(file_problems)
             if not file_problems:

@@ -116,7 +116,10 @@ def _additional(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iter
     known = list(_schema(violation).get("properties", {}))
     instance = violation.instance if isinstance(violation.instance, dict) else {}
     for key in instance:
-        if key not in known:
+        if key == "<<":
+            message = "merge keys (<<: *anchor) are not supported; write the fields out"
+            yield error(doc.at((*path, key), key=True), message)
+        elif key not in known:
             hint = did_you_mean(key, known) or f"; allowed here: {', '.join(known)}"
             yield error(doc.at((*path, key), key=True), f"unknown field '{key}'{hint}")
 

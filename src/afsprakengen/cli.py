@@ -250,6 +250,87 @@ def _model_or_exit(dossier: str, today: date | None = None) -> DossierModel:
     return result.model
 
 
+@cli.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--docx",
+    "docx_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the list of changes as a Word document (the wijzigingsoverzicht for the meeting).",
+)
+@click.option(
+    "--redline",
+    "redline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write NEW's prestatieafspraken with every change since OLD as a Word tracked change.",
+)
+@click.option(
+    "--author",
+    default=None,
+    metavar="TEXT",
+    help="Author of the tracked changes in --redline (default: 'Ronde <versie of NEW>').",
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the versions differ (like git diff --exit-code).")
+def diff_command(
+    old: str, new: str, docx_path: Path | None, redline_path: Path | None, author: str | None, exit_code: bool
+) -> None:
+    """Show what changed in a cycle's prestatieafspraken between two versions, OLD and NEW.
+
+    \b
+    OLD and NEW are each one of:
+      a cycle folder          voorbeeldstad/2027
+      its agreements file     voorbeeldstad/2027/prestatieafspraken.yaml
+      a Git revision          REV:PATH, e.g. v2027-ronde2:voorbeeldstad/2027
+                              (PATH as seen from the current folder, inside a Git work tree)
+
+    \b
+    For example, in the dossier's folder, to prepare the meeting after the second round:
+      afsprakengen diff v2027-ronde1:2027 v2027-ronde2:2027 --docx wijzigingen.docx --redline redline.docx
+
+    Per theme it lists the agreements added, removed, changed and moved to another theme
+    (matched by their code), and for each change the fields that differ: texts as a word diff
+    ([-deleted-]{+inserted+}), other fields as old -> new. Both versions must pass `check`.
+
+    Exit status: 0 (also when the versions differ, unless --exit-code), 1 when a version cannot
+    be read or has errors, or a document cannot be written, 2 for a wrong command line.
+    """
+    from afsprakengen.diffing import diff_versions, side_of
+    from afsprakengen.diffreport import diff_lines, write_overzicht, write_redline
+    from afsprakengen.versions import load_version
+
+    if docx_path is not None and redline_path is not None and docx_path.resolve() == redline_path.resolve():
+        raise click.UsageError("--docx and --redline must be different files")
+    loaded = {name: load_version(argument, date.today()) for name, argument in (("OLD", old), ("NEW", new))}
+    for name, version in loaded.items():
+        for problem in version.problems:
+            click.echo(problem.format(), err=True)
+        if version.version is None and version.problems:
+            click.echo(f"{name} cannot be compared: {_plural(len(version.problems), 'error')}.", err=True)
+    before, after = loaded["OLD"].version, loaded["NEW"].version
+    if before is None or after is None:
+        sys.exit(1)
+    difference = diff_versions(side_of(before.model, before.afspraken), side_of(after.model, after.afspraken))
+    for line in diff_lines(difference, before, after):
+        click.echo(line)
+    if docx_path is not None:
+        _written_or_exit(write_overzicht(difference, before, after, docx_path), docx_path)
+    if redline_path is not None:
+        _written_or_exit(write_redline(before, after, author, redline_path), redline_path)
+    sys.exit(1 if exit_code and difference.has_changes else 0)
+
+
+def _written_or_exit(problems: tuple[Problem, ...], path: Path) -> None:
+    """Say that a document was written, or print why not and exit 1."""
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"wrote {path}", err=True)
+
+
 def _strict(problem: Problem) -> Problem:
     return dataclasses.replace(problem, severity=Severity.ERROR)
 

@@ -12,6 +12,7 @@ from afsprakengen.word import (
     template_evaluatie,
     template_kalender,
     template_prestatieafspraken,
+    template_wijzigingsoverzicht,
     template_woonvisie_uittreksel,
 )
 from afsprakengen.word.writer import DocProperties, finish_docx
@@ -22,6 +23,7 @@ TEMPLATE_BUILDERS: dict[str, Callable[[], Any]] = {
     "prestatieafspraken.docx": template_prestatieafspraken.build_template,
     "evaluatie.docx": template_evaluatie.build_template,
     "kalender.docx": template_kalender.build_template,
+    "wijzigingsoverzicht.docx": template_wijzigingsoverzicht.build_template,
 }
 _FIXED = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -18,11 +18,14 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 P, TBL, TR, TC, SDT, R = (qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "sdt", "r"))
 PPR, RPR, TRPR, TCPR, SECTPR = (qn(f"w:{tag}") for tag in ("pPr", "rPr", "trPr", "tcPr", "sectPr"))
 T, DEL_TEXT, INSTR, DEL_INSTR = (qn(f"w:{tag}") for tag in ("t", "delText", "instrText", "delInstrText"))
 INS, DEL, HYPERLINK, NUM_PR, NUM_ID = (qn(f"w:{tag}") for tag in ("ins", "del", "hyperlink", "numPr", "numId"))
+ANNOTATION_IDS = etree.XPath("//@w:id", namespaces={"w": W_NS})
 BOOKMARKS = frozenset({qn("w:bookmarkStart"), qn("w:bookmarkEnd")})
 TRACKED = frozenset({INS, DEL, qn("w:moveFrom"), qn("w:moveTo")})
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -47,7 +50,11 @@ NOT_COPIED = frozenset(
 """What a deleted block copied from the old document leaves behind: anchors and references into its own parts."""
 PPR_TAIL = frozenset({RPR, SECTPR, qn("w:pPrChange")})
 """w:pPr children that are not paragraph properties proper (CT_PPrBase); a w:pPrChange holds only the others."""
+KEY_LEAVES_OUT = frozenset({SECTPR, qn("w:pPrChange")})
+"""w:pPr children that do not decide whether a paragraph is unchanged."""
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+"""Word-level diff tokens: whitespace, words and single punctuation characters."""
+WORD = re.compile(r"\w+|[^\w\s]")
 CUTOFF = 0.5
 """Least similarity (0..1, on words) for an old and a new paragraph or row to be shown as one changed block."""
 MAX_DIFFLIB = 250_000
@@ -138,6 +145,15 @@ class _Revisions:
         return change
 
 
+def _set_children(parent: Any, children: list[Any]) -> None:
+    """Make these the parent's children, in order. Appending moves an element; lxml's remove() is slow in a big
+    body (it reconciles namespaces), so only the children left out are removed."""
+    for child in children:
+        parent.append(child)
+    for stale in list(parent)[: len(parent) - len(children)]:
+        parent.remove(stale)
+
+
 def _child(parent: Any, tag: str, create: Callable[[Any], None]) -> Any:
     found = parent.find(tag)
     if found is None:
@@ -178,11 +194,11 @@ def _ends_cell(p: Any) -> bool:
 
 def _first_free_id(document: Any) -> int:
     """One more than every numeric w:id in the new package (bookmarks, comments, revisions share the space)."""
-    attribute, ids = qn("w:id"), [0]
+    ids = [0]
     for part in document.part.package.iter_parts():
         root = getattr(part, "element", None)
         if root is not None:
-            ids.extend(int(v) for el in root.iter() if (v := el.get(attribute, "")).isdigit())
+            ids.extend(int(v) for v in ANNOTATION_IDS(root) if v.isdigit())
     return max(ids) + 1
 
 
@@ -206,13 +222,9 @@ class _Side:
         return self._keys[block]
 
     def _make_key(self, block: Any) -> Hashable:
-        if block.tag == TBL:
-            return ("tbl", tuple(self.key(row) for row in block.iter(TR) if row.getparent() is block))
-        if block.tag == TR:
-            return ("tr", tuple(self.key(cell) for cell in block if cell.tag == TC))
-        if block.tag == TC:
-            return ("tc", tuple(self.key(b) for b in _blocks(block)))
-        return (block.tag, self.look(block.find(PPR), frozenset({SECTPR, qn("w:pPrChange")})), self._signature(block))
+        if block.tag in (TBL, TR, TC):
+            return block.tag, self._signature(block)
+        return block.tag, self.look(block.find(PPR), KEY_LEAVES_OUT), self._signature(block)
 
     def look(self, ppr: Any, leave_out: frozenset[str]) -> Hashable:
         """Paragraph properties as a comparable value; a list by its definition, as numIds differ between renders."""
@@ -231,11 +243,11 @@ class _Side:
     def _signature(self, block: Any) -> tuple[Hashable, ...]:
         """Text, run formatting, link targets, field codes and pictures of a block, in order."""
         items: list[Hashable] = []
-        for node in block.iter():
+        for node in block.iter(R, T, INSTR, HYPERLINK, BLIP, P, TR, TC, *SPECIAL_CHARS):
             tag = node.tag
             if tag == R:
                 items.append(_canon(node.find(RPR)))
-            elif tag == T or tag in SPECIAL_CHARS:
+            elif tag == T or (tag in SPECIAL_CHARS and node.getparent().tag == R):
                 items.append(_char(node))
             elif tag == INSTR:
                 items.append(("field", node.text or ""))
@@ -244,12 +256,15 @@ class _Side:
             elif tag == BLIP:
                 items.append(("picture", self._blob_hash(node.get(R_EMBED))))
             elif tag == P and node is not block:
-                items.append(("paragraph", _canon(node.find(PPR), skip=NUM_ID)))
+                items.append(("paragraph", self.look(node.find(PPR), KEY_LEAVES_OUT)))
+            elif tag in (TR, TC) and node is not block:
+                items.append(tag)
         return tuple(items)
 
     def words(self, block: Any) -> list[str]:
+        """The words and punctuation of a block, for how similar two blocks are."""
         if block not in self._words:
-            self._words[block] = TOKEN.findall(_text(block))
+            self._words[block] = WORD.findall(_text(block))
         return self._words[block]
 
     def _target(self, rid: str | None) -> str:
@@ -295,6 +310,12 @@ class _Importer:
         if node.tag == PPR:
             self.fix_numbering(node)
 
+    def observe_lists(self, old: Any, new: Any) -> None:
+        self._lists.observe(old.find(PPR), new.find(PPR))
+
+    def new_num_id(self, old_id: str) -> str | None:
+        return self._lists.num_id(old_id)
+
     def fix_numbering(self, ppr: Any) -> None:
         """Point an old list paragraph at the same list in the new numbering part (or drop its numbering)."""
         num_id = ppr.find(f"{NUM_PR}/{NUM_ID}")
@@ -324,12 +345,22 @@ class _Importer:
 
 
 class _Lists:
-    """Old list numbering in the new document: the same numId where it means the same list there, else a copy of
-    the old list definition added to the new numbering part (markdown lists get their numIds in render order)."""
+    """Old list numbering in the new document: the new numId of the same list where unchanged or changed paragraphs
+    show which one that is, else a copy of the old list added to the new numbering part. The numIds themselves say
+    nothing: markdown lists get theirs in render order."""
 
     def __init__(self, old: Any, new: Any) -> None:
         self._old, self._new = old, new
         self._ids: dict[str, str | None] = {"0": "0"}  # numId 0: numbering switched off
+
+    def observe(self, old_ppr: Any, new_ppr: Any) -> None:
+        """An old and a new paragraph that match: where both are in a list of the same kind, it is the same list."""
+        old_id, new_id = _num_id(old_ppr), _num_id(new_ppr)
+        if old_id and new_id and old_id not in self._ids:
+            old_num, new_num = _num(self._old, old_id), _num(self._new, new_id)
+            known = old_num is not None and new_num is not None
+            if known and _list_definition(self._old, old_num) == _list_definition(self._new, new_num):
+                self._ids[old_id] = new_id
 
     def num_id(self, old_id: str) -> str | None:
         if old_id not in self._ids:
@@ -341,9 +372,6 @@ class _Lists:
         abstract = _abstract(self._old, old_num)
         if abstract is None or self._new is None:
             return None
-        same = _num(self._new, old_id)
-        if same is not None and _list_definition(self._old, old_num) == _list_definition(self._new, same):
-            return old_id
         abstract, num = copy.deepcopy(abstract), copy.deepcopy(old_num)
         abstract_id, num_id = (_next_number(self._new, tag, attr) for tag, attr in (ABSTRACT, NUM))
         abstract.set(qn("w:abstractNumId"), abstract_id)
@@ -358,6 +386,11 @@ class _Lists:
 
 ABSTRACT = (qn("w:abstractNum"), qn("w:abstractNumId"))
 NUM = (qn("w:num"), qn("w:numId"))
+
+
+def _num_id(ppr: Any) -> str:
+    num_id = ppr.find(f"{NUM_PR}/{NUM_ID}") if ppr is not None else None
+    return "" if num_id is None else str(num_id.get(qn("w:val"), ""))
 
 
 def _numbering(part: Any) -> Any:
@@ -433,9 +466,7 @@ class _Merger:
         self._untangle([out.element for out in outs])
         head = [c for c in new if c.tag == TCPR]
         tail = [c for c in new if c.tag == SECTPR]
-        for child in list(new):
-            new.remove(child)
-        new.extend([*head, *(out.element for out in outs), *tail])
+        _set_children(new, [*head, *(out.element for out in outs), *tail])
 
     def _untangle(self, blocks: list[Any]) -> None:
         """LibreOffice makes one change of an insertion that ends a paragraph and one that starts the next, the
@@ -457,8 +488,17 @@ class _Merger:
 
     def _merge_blocks(self, olds: list[Any], news: list[Any]) -> list[_Out]:
         outs: list[_Out] = []
-        for op, i1, i2, j1, j2 in _opcodes([self.old.key(b) for b in olds], [self.new.key(b) for b in news]):
+        ops = _opcodes([self.old.key(b) for b in olds], [self.new.key(b) for b in news])
+        for op, i1, i2, j1, j2 in ops:  # lists first, before any old list paragraph is copied
             if op == "equal":
+                for old, new in zip(olds[i1:i2], news[j1:j2], strict=True):
+                    if old.tag == P:
+                        self.importer.observe_lists(old, new)
+        for op, i1, i2, j1, j2 in ops:
+            if op == "equal":
+                for old, new in zip(olds[i1:i2], news[j1:j2], strict=True):
+                    if old.tag == P and _num_id(old.find(PPR)):
+                        self._record_properties(old, new)  # a list item can have moved to another list
                 outs.extend(_Out(b, key=self.new.key(b)) for b in news[j1:j2])
             else:
                 outs.extend(self._merge_stretch(olds[i1:i2], news[j1:j2]))
@@ -476,7 +516,7 @@ class _Merger:
     def _block_fits(self, old: Any, new: Any) -> bool:
         if old.tag != new.tag or old.tag not in (P, TBL):
             return False
-        return old.tag == TBL or _style(old) == _style(new) or self._similarity(old, new) >= CUTOFF
+        return old.tag == TBL or self._similarity(old, new) >= CUTOFF
 
     def _similarity(self, old: Any, new: Any) -> float:
         return _similarity(self.old.words(old), self.new.words(new))
@@ -491,10 +531,8 @@ class _Merger:
         return outs
 
     def _inserted(self, blocks: Sequence[Any]) -> list[_Out]:
-        outs = [
-            _Out(b, "ins" if b.tag == P else None, "ins", self.new.key(b)) for b in blocks if b.tag in (P, TBL, SDT)
-        ]
-        outs += [_Out(b) for b in blocks if b.tag not in (P, TBL, SDT)]  # loose anchors stay as they are
+        # Loose anchors between blocks (bookmarks, permissions) stay as they are.
+        outs = [self._inserted_out(b) if b.tag in (P, TBL, SDT) else _Out(b) for b in blocks]
         for block in blocks:
             self.rev.track_all(block, "ins")
         return outs
@@ -511,6 +549,7 @@ class _Merger:
 
     def _merge_paragraph(self, old: Any, new: Any) -> Any:
         """One paragraph: word-level changes when both hold only text, else old content out and new content in."""
+        self.importer.observe_lists(old, new)
         old_text, new_text = _PlainText.of(old, keep_anchors=False), _PlainText.of(new, keep_anchors=True)
         if old_text is None or new_text is None:
             self._replace_content(old, new)
@@ -563,9 +602,9 @@ class _Merger:
         return runs
 
     def _record_properties(self, old: Any, new: Any) -> None:
-        """A w:pPrChange with the old paragraph properties when they differ."""
+        """A w:pPrChange with the old paragraph properties when they differ, or when it was in another list."""
         old_ppr, new_ppr = old.find(PPR), new.find(PPR)
-        if self.old.look(old_ppr, PPR_TAIL) == self.new.look(new_ppr, PPR_TAIL):
+        if self.old.look(old_ppr, PPR_TAIL) == self.new.look(new_ppr, PPR_TAIL) and self._same_list(old_ppr, new_ppr):
             return
         if new_ppr is None:
             new_ppr = OxmlElement("w:pPr")
@@ -576,6 +615,10 @@ class _Merger:
         self.importer.fix_numbering(change[0])
         new_ppr.append(change)
 
+    def _same_list(self, old_ppr: Any, new_ppr: Any) -> bool:
+        old_id, new_id = _num_id(old_ppr), _num_id(new_ppr)
+        return not (old_id and new_id) or self.importer.new_num_id(old_id) == new_id
+
     # --- tables ---
 
     def _merge_table(self, old: Any, new: Any) -> list[_Out]:
@@ -583,10 +626,7 @@ class _Merger:
         if _columns(old) != _columns(new) or not (_plain_table(old) and _plain_table(new)):
             return self._deleted([old]) + self._inserted([new])
         rows = self._merge_rows(_rows(old), _rows(new))
-        head = [c for c in new if c.tag != TR]
-        for child in list(new):
-            new.remove(child)
-        new.extend([*head, *rows])
+        _set_children(new, [*(c for c in new if c.tag != TR), *rows])
         return [_Out(new)]
 
     def _merge_rows(self, olds: list[Any], news: list[Any]) -> list[Any]:
@@ -647,22 +687,38 @@ def _settle_run(paragraphs: list[_Out], rev: _Revisions) -> list[_Out]:
     if start == len(paragraphs):
         return paragraphs
     group = paragraphs[max(start - 1, 0) :]
-    new_looks = [_look(out.element) for out in group if out.mark != "del"]
-    old_looks = [_old_look(out.element) for out in group if out.mark != "ins"]
+    looks = _group_looks(group)
     if start == 0:
         _join_last_deleted_to_first_inserted(group, paragraphs)
-    own = [_Looks.of(out) for out in group]
-    if start > 0:
+    else:
         shifted = [*(out.mark for out in group[1:]), None]
         for out, mark in zip(group, shifted, strict=True):
             out.mark = mark
     group[-1].mark = None
-    marks = [out.mark for out in group]
-    if len(marks) - marks.count("del") == len(new_looks) and len(marks) - marks.count("ins") == len(old_looks):
-        accepted, rejected = _joined_looks(marks, "del", new_looks), _joined_looks(marks, "ins", old_looks)
-        for out, looks, new, old in zip(group, own, accepted, rejected, strict=True):
-            _dress(out.element, looks.shown(new), looks.before(old), rev)
+    _dress_group(group, looks, rev)
     return paragraphs
+
+
+def _group_looks(group: list[_Out]) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The looks the paragraphs of a group stand for: in the new document and in the old one, in order."""
+    new_looks = [_look(out.element) for out in group if out.change != "del"]
+    old_looks = [_old_look(out.element) for out in group if out.change != "ins"]
+    return new_looks, old_looks
+
+
+def _dress_group(group: list[_Out], looks: tuple[list[list[Any]], list[list[Any]]], rev: _Revisions) -> None:
+    """Give the paragraphs that accepting or rejecting joins the look of the paragraph they stand for."""
+    new_looks, old_looks = looks
+    own = [_Looks.of(out) for out in group]
+    marks = [out.mark for out in group]
+    # Only deleted (or only inserted) paragraphs after a table leave one empty paragraph: a plain one.
+    new_looks = [*new_looks, *[[]] * (len(marks) - marks.count("del") - len(new_looks))]
+    old_looks = [*old_looks, *[[]] * (len(marks) - marks.count("ins") - len(old_looks))]
+    if len(marks) - marks.count("del") != len(new_looks) or len(marks) - marks.count("ins") != len(old_looks):
+        return
+    accepted, rejected = _joined_looks(group, "del", new_looks), _joined_looks(group, "ins", old_looks)
+    for out, natural, new, old in zip(group, own, accepted, rejected, strict=True):
+        _dress(out.element, natural.shown(new), natural.before(old), rev)
 
 
 def _join_last_deleted_to_first_inserted(group: list[_Out], paragraphs: list[_Out]) -> None:
@@ -676,6 +732,7 @@ def _join_last_deleted_to_first_inserted(group: list[_Out], paragraphs: list[_Ou
         first.insert(at + offset, child)
     group.remove(deleted[-1])
     paragraphs.remove(deleted[-1])
+    inserted[0].change = None  # old text and new text: it keeps text whichever way
 
 
 @dataclass(frozen=True)
@@ -688,8 +745,8 @@ class _Looks:
     @staticmethod
     def of(out: _Out) -> _Looks:
         return _Looks(
-            _look(out.element) if out.mark != "del" else None,
-            _old_look(out.element) if out.mark != "ins" else None,
+            _look(out.element) if out.change != "del" else None,
+            _old_look(out.element) if out.change != "ins" else None,
         )
 
     def shown(self, joined: list[Any] | None) -> list[Any]:
@@ -701,18 +758,23 @@ class _Looks:
         return joined if joined is not None else self.old
 
 
-def _joined_looks(marks: list[str | None], joining: str, looks: list[list[Any]]) -> list[list[Any] | None]:
-    """Per paragraph, the look of the paragraph its joined group stands for, on the group's first and last."""
+def _joined_looks(group: list[_Out], joining: str, looks: list[list[Any]]) -> list[list[Any] | None]:
+    """Per paragraph, the look of the paragraph its joined set stands for: on the set's last paragraph (Word keeps
+    that one's properties), and on its first when that keeps its text (LibreOffice then keeps the first one's) or
+    when that only adds a w:pPrChange (rejecting; LibreOffice does better with it there)."""
     result: list[list[Any] | None] = []
     wanted = iter(looks)
-    members = 0
-    for mark in marks:
-        members += 1
-        if mark != joining:
-            group: list[list[Any] | None] = [None] * members
-            group[0] = group[-1] = next(wanted)
-            result += group
-            members = 0
+    members: list[_Out] = []
+    for out in group:
+        members.append(out)
+        if out.mark != joining:
+            look = next(wanted)
+            joined: list[list[Any] | None] = [None] * len(members)
+            joined[-1] = look
+            if members[0].change != joining or joining == "ins":
+                joined[0] = look
+            result += joined
+            members = []
     return result
 
 
@@ -1010,11 +1072,7 @@ def _mark(p: Any) -> str | None:
 
 def _edge(p: Any, last: bool) -> str | None:
     """INS, DEL or "" for the first (or last) character of a paragraph's text; None when it has none."""
-    chars = [
-        n
-        for n in p.iter(T, DEL_TEXT, *SPECIAL_CHARS)
-        if n.getparent().tag == R and (n.text or n.tag not in (T, DEL_TEXT))
-    ]
+    chars = [n for n in p.iter(T, DEL_TEXT, *SPECIAL_CHARS) if n.getparent().tag == R and _has_char(n)]
     if not chars:
         return None
     tracked = next(chars[-1 if last else 0].iterancestors(INS, DEL), None)
@@ -1121,7 +1179,8 @@ def _char(node: Any) -> str:
 
 def _text(block: Any) -> str:
     """The text of a block for comparing words; paragraphs (and so table cells) apart."""
-    return "".join("\n" if n.tag == P else _char(n) for n in block.iter(P, T, *SPECIAL_CHARS))
+    nodes = block.iter(P, T, *SPECIAL_CHARS)
+    return "".join("\n" if n.tag == P else _char(n) for n in nodes if n.tag == P or n.getparent().tag == R)
 
 
 # --- structure -------------------------------------------------------------------------------------------------

@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from afsprakengen import dutch
-from afsprakengen.diffing import AfspraakDiff, Diff, FieldChange, Segment, ThemaDiff
+from afsprakengen.diffing import AfspraakDiff, Diff, FieldChange, ThemaDiff
 from afsprakengen.problems import Location, Problem, error
 from afsprakengen.versions import Version
+from afsprakengen.worddiff import Segment
 
 MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "equal": ("", "")}
 """Word-diff markers as `git diff --word-diff` shows them."""

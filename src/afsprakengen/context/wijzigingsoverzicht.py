@@ -10,8 +10,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from afsprakengen import dutch
-from afsprakengen.diffing import AfspraakDiff, Diff, FieldChange, Segment, ThemaDiff, word_diff
+from afsprakengen.diffing import AfspraakDiff, Diff, FieldChange, ThemaDiff
 from afsprakengen.versions import Version
+from afsprakengen.worddiff import Segment, word_diff
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 PIECE_KINDS = {"equal": "gelijk", "delete": "weg", "insert": "nieuw"}

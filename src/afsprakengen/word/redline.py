@@ -1,4 +1,10 @@
-"""Redline: the newer of two rendered documents with every difference from the older as a Word tracked change."""
+"""Redline: the newer of two rendered documents with every difference from the older as a Word tracked change.
+
+The new body is rebuilt as a merge. Blocks (paragraphs, tables) are matched by a key of their text, formatting and
+targets; unchanged ones stay, similar ones are diffed inside (words in a paragraph, rows and cells in a table), the
+rest are deleted (copied from the old document) or inserted whole. Paragraph marks are then arranged so that
+accepting every change gives the new text and rejecting every change the old text, in Word and in LibreOffice.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ INS, DEL, HYPERLINK, NUM_PR, NUM_ID = (qn(f"w:{tag}") for tag in ("ins", "del", 
 ANNOTATION_IDS = etree.XPath("//@w:id", namespaces={"w": W_NS})
 BOOKMARKS = frozenset({qn("w:bookmarkStart"), qn("w:bookmarkEnd")})
 TRACKED = frozenset({INS, DEL, qn("w:moveFrom"), qn("w:moveTo")})
+TRACKED_ROW = frozenset({INS, DEL, qn("w:trPrChange")})
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 R_ID, R_EMBED = f"{{{R_NS}}}id", f"{{{R_NS}}}embed"
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
@@ -67,7 +74,8 @@ def redline(old_docx: bytes, new_docx: bytes, author: str, when: datetime) -> by
     """The NEW document with every difference from OLD in its body as a tracked change (w:ins/w:del)."""
     old, new = docx.Document(BytesIO(old_docx)), docx.Document(BytesIO(new_docx))
     revisions = _Revisions(author, when, _first_free_id(new))
-    merger = _Merger(_Side(old.part), _Side(new.part), revisions, _Importer(old.part, new.part))
+    importer = _Importer(old.part, new.part, revisions.new_id)
+    merger = _Merger(_Side(old.part), _Side(new.part), revisions, importer)
     merger.merge_container(old.element.body, new.element.body)
     out = BytesIO()
     new.save(out)
@@ -86,10 +94,13 @@ class _Revisions:
         self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self._ids = itertools.count(first_id)
 
+    def new_id(self) -> str:
+        return str(next(self._ids))
+
     def element(self, tag: str) -> Any:
         """A new w:ins, w:del, w:rPrChange or w:pPrChange with id, author and date."""
         element = OxmlElement(tag)
-        element.set(qn("w:id"), str(next(self._ids)))
+        element.set(qn("w:id"), self.new_id())
         element.set(qn("w:author"), self.author)
         element.set(qn("w:date"), self.date)
         return element
@@ -134,6 +145,9 @@ class _Revisions:
         """Mark a table row inserted or deleted: w:trPr/w:ins|w:del, after the row properties proper."""
         prex = qn("w:tblPrEx")
         trpr = _child(row, TRPR, lambda el: el.insert(1 if el.find(prex) is not None else 0, OxmlElement("w:trPr")))
+        if all(c.tag in TRACKED_ROW for c in trpr):
+            # CT_TrPrBase needs one row property before the revision; this one says what is so anyway.
+            trpr.insert(0, OxmlElement("w:cantSplit", {qn("w:val"): "off"}))
         _insert_before(trpr, self.element(f"w:{kind}"), {qn("w:trPrChange")})
 
     def property_change(self, tag: str, old_properties: Iterable[Any]) -> Any:
@@ -281,8 +295,8 @@ class _Side:
 class _Importer:
     """Copies old blocks into the new document: drops anchors, points references at the new package."""
 
-    def __init__(self, old_part: Any, new_part: Any) -> None:
-        self._old, self._new = old_part, new_part
+    def __init__(self, old_part: Any, new_part: Any, new_id: Callable[[], str]) -> None:
+        self._old, self._new, self._new_id = old_part, new_part, new_id
         self._rids: dict[str, str | None] = {}
         self._lists = _Lists(_numbering(old_part), _numbering(new_part))
         body = new_part.element
@@ -305,6 +319,8 @@ class _Importer:
                 del node.attrib[name]
             else:
                 node.set(name, rid)
+        if node.get(qn("w:id")) is not None:  # a revision the old document had: ids must stay unique
+            node.set(qn("w:id"), self._new_id())
         if node.tag == DOC_PR:
             node.set("id", str(next(self._doc_pr_ids)))
         if node.tag == PPR:
@@ -684,6 +700,9 @@ def _settle_run(paragraphs: list[_Out], rev: _Revisions) -> list[_Out]:
     start = len(paragraphs)
     while start > 0 and paragraphs[start - 1].tracked:
         start -= 1
+    for first, end in _tracked_stretches(paragraphs[:start]):
+        middle = paragraphs[first : end + 1]  # ends at an unchanged paragraph: the marks work as they are
+        _dress_group(middle, _group_looks(middle), rev)
     if start == len(paragraphs):
         return paragraphs
     group = paragraphs[max(start - 1, 0) :]
@@ -697,6 +716,20 @@ def _settle_run(paragraphs: list[_Out], rev: _Revisions) -> list[_Out]:
     group[-1].mark = None
     _dress_group(group, looks, rev)
     return paragraphs
+
+
+def _tracked_stretches(paragraphs: list[_Out]) -> list[tuple[int, int]]:
+    """(first, end) of each stretch of tracked paragraphs, end being the index of the paragraph after it."""
+    stretches: list[tuple[int, int]] = []
+    index = 0
+    while index < len(paragraphs):
+        if paragraphs[index].tracked:
+            first = index
+            while index < len(paragraphs) and paragraphs[index].tracked:
+                index += 1
+            stretches.append((first, index))
+        index += 1
+    return stretches
 
 
 def _group_looks(group: list[_Out]) -> tuple[list[list[Any]], list[list[Any]]]:
@@ -1208,11 +1241,6 @@ def _plain_row(row: Any) -> bool:
 
 def _columns(table: Any) -> int:
     return len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
-
-
-def _style(p: Any) -> str:
-    style = p.find(f"{PPR}/{qn('w:pStyle')}")
-    return "" if style is None else str(style.get(qn("w:val")))
 
 
 def _canon(element: Any, skip: str = "") -> Hashable:

@@ -10,7 +10,7 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from afsprakengen.build import BuildRequest, build_dossier
-from afsprakengen.check import check_dossier
+from afsprakengen.check.dossier import check_dossier
 
 BASE = Path(__file__).resolve().parent.parent / "tests" / "cases" / "base"
 AGREEMENT = """  - code: WZ-{n:02d}

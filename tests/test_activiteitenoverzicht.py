@@ -11,9 +11,9 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 
-from afsprakengen.check import check_dossier
+from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
-from afsprakengen.context.activiteitenoverzicht import build_activiteitenoverzicht, year_totals
+from afsprakengen.documents.activiteitenoverzicht.context import build_activiteitenoverzicht, year_totals
 from afsprakengen.dutch import euro
 from afsprakengen.model import Bod, DossierModel
 from tests.docdump import dump_docx

@@ -10,12 +10,12 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 
-from afsprakengen.check import check_dossier
+from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
-from afsprakengen.documents import KIND_BY_NAME, KINDS
+from afsprakengen.documents.kinds import BUILT_KINDS, KIND_BY_NAME, KINDS, DocumentKind
 from afsprakengen.model import DossierModel
 from afsprakengen.resources import resource_dir
-from afsprakengen.word.templates import TEMPLATE_BUILDERS, template_bytes
+from afsprakengen.word.package import template_bytes
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.pdftext import needs_libreoffice, pdf_text
@@ -185,13 +185,13 @@ def test_build_refuses_when_check_finds_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("name", sorted(TEMPLATE_BUILDERS))
-def test_committed_template_matches_its_script(name: str) -> None:
-    committed = (resource_dir("templates") / name).read_bytes()
-    assert template_bytes(name) == committed, "run: make templates"
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_committed_template_matches_its_script(kind: DocumentKind) -> None:
+    committed = (resource_dir("templates") / kind.template).read_bytes()
+    assert template_bytes(kind.build_template(), kind.template) == committed, "run: make templates"
 
 
-@pytest.mark.parametrize("kind", [k.name for k in KINDS])
+@pytest.mark.parametrize("kind", [k.name for k in BUILT_KINDS])
 def test_template_check_accepts_the_default_template(kind: str) -> None:
     default = resource_dir("templates") / KIND_BY_NAME[kind].template
     result = CliRunner().invoke(cli, ["template", "check", str(default), "--kind", kind])

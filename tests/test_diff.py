@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from afsprakengen.cli import cli
-from afsprakengen.context.wijzigingsoverzicht import plain_text
-from afsprakengen.worddiff import word_diff
+from afsprakengen.documents.wijzigingsoverzicht.context import plain_text
+from afsprakengen.rounds.worddiff import word_diff
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.pdftext import needs_libreoffice, pdf_text

@@ -13,10 +13,10 @@ from click.testing import CliRunner, Result
 from docx.oxml.ns import qn
 from lxml import etree
 
-from afsprakengen import charts
-from afsprakengen.check import check_dossier
+from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
-from afsprakengen.context.evaluatie import realisation_share
+from afsprakengen.documents import charts
+from afsprakengen.documents.evaluatie.context import realisation_share
 from afsprakengen.model import Cyclus, Evaluatie
 from tests.casefolders import BASE
 from tests.docdump import dump_docx

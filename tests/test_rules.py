@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from afsprakengen import rules, smart
-from afsprakengen.check import check_dossier
+from afsprakengen.check import rules, smart
+from afsprakengen.check.dossier import check_dossier
 from afsprakengen.model import DossierModel
 from afsprakengen.problems import Problem
 from tests.casefolders import BASE

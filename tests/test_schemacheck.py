@@ -7,9 +7,9 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
+from afsprakengen.check.schema import check_against, check_schema
+from afsprakengen.load.yamlsource import load_yaml_text
 from afsprakengen.resources import resource_dir
-from afsprakengen.schemacheck import check_against, check_schema
-from afsprakengen.yamlsource import load_yaml_text
 
 KINDS = ("dossier", "woonvisie", "bod", "prestatieafspraken", "evaluatie")
 

@@ -11,7 +11,7 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from afsprakengen.templatecheck import TemplateSyntaxProblem, UnknownRef, find_unknown_refs
+from afsprakengen.templatecheck.infer import TemplateSyntaxProblem, UnknownRef, find_unknown_refs
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,9 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 
-from afsprakengen.check import check_dossier
+from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
-from afsprakengen.context.woonvisie_uittreksel import jobs
-from afsprakengen.documents_types import JobOptions
+from afsprakengen.documents.kinds import KIND_BY_NAME, JobOptions
 from afsprakengen.model import Cyclus, DossierModel
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
@@ -139,6 +138,8 @@ def test_building_twice_gives_identical_bytes(sample_out: Path, tmp_path: Path) 
 
 
 def test_a_cycle_without_bod_or_agreements_has_no_excerpt(sample_model: DossierModel) -> None:
+    jobs = KIND_BY_NAME["woonvisie-uittreksel"].jobs
+    assert jobs is not None
     assert list(jobs(sample_model, Cyclus(2031), JobOptions())) == []
 
 

@@ -20,7 +20,8 @@ import docx
 import pytest
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-from afsprakengen.word.writer import DocProperties, WriteError, finish_docx, write_atomic
+from afsprakengen.files import WriteError, write_atomic
+from afsprakengen.word.package import DocProperties, finish_docx
 
 TRICKY = 'Bouw & <beheer> "sociaal" 🏠'
 PROPS = DocProperties(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from afsprakengen import yamlsource
-from afsprakengen.yamlsource import load_yaml, load_yaml_text
+from afsprakengen.load import yamlsource
+from afsprakengen.load.yamlsource import load_yaml, load_yaml_text
 
 
 def _data(text: str) -> object:

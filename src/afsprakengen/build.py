@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from afsprakengen.check import CheckResult, check_dossier
-from afsprakengen.documents import KIND_BY_NAME, KINDS
-from afsprakengen.documents_types import Job, JobOptions
-from afsprakengen.layout import DossierFile
+from afsprakengen.check.dossier import CheckResult, check_dossier
+from afsprakengen.documents.kinds import KIND_BY_NAME, KINDS, Job, JobOptions
+from afsprakengen.files import WriteError, write_atomic
+from afsprakengen.load.dossierfiles import DossierFile
+from afsprakengen.load.provenance import Provenance, git_provenance
 from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, error
-from afsprakengen.provenance import Provenance, git_provenance
 from afsprakengen.resources import resource_dir
 from afsprakengen.suggest import did_you_mean
+from afsprakengen.word.package import DocProperties, finish_docx
 from afsprakengen.word.render import render_docx
-from afsprakengen.word.writer import DocProperties, WriteError, finish_docx, write_atomic
 
 Progress = Callable[[int, int, str], None]
 
@@ -86,15 +86,16 @@ def plan(m: DossierModel, years: Iterable[int], only: Iterable[str], options: Jo
     wanted_years, wanted_kinds = set(years), set(only)
     jobs: list[Job] = []
     for kind in KINDS:
-        if (wanted_kinds or kind.on_request) and kind.name not in wanted_kinds:
+        make = kind.jobs
+        if make is None or ((wanted_kinds or kind.on_request) and kind.name not in wanted_kinds):
             continue
         if kind.on_request:
             for year in sorted(wanted_years or {c.jaar for c in m.cycli}):
-                jobs.extend(kind.jobs(m, m.cyclus(year) or Cyclus(year), options))
+                jobs.extend(make(m, m.cyclus(year) or Cyclus(year), options))
             continue
         for c in m.cycli:
             if not wanted_years or c.jaar in wanted_years:
-                jobs.extend(kind.jobs(m, c, options))
+                jobs.extend(make(m, c, options))
     return jobs
 
 
@@ -114,24 +115,53 @@ def _render(
     problems: list[Problem],
     origin: Provenance = Provenance(),  # noqa: B008 (frozen, so a shared default is safe)
 ) -> bytes | None:
-    path, shown = template_for(job.kind, request.templates)
-    result = render_docx(path, shown, job.context, origin.label)
-    problems.extend(result.problems)
-    if result.data is None:
-        return None
-    return finish_docx(result.data, _properties(job, _input_hash(files, path), origin))
+    path, _ = template_for(job.kind, request.templates)
+    stamped = replace(job, properties=_stamp(_input_hash(files, path), origin), herkomst=origin.label)
+    result = render_job(stamped, request.templates)
+    if isinstance(result, bytes):
+        return result
+    problems.extend(result)
+    return None
 
 
-def _properties(job: Job, digest: str, origin: Provenance) -> DocProperties:
-    created = datetime(job.created.year, job.created.month, job.created.day, tzinfo=UTC)
-    custom: tuple[tuple[str, str], ...] = (
-        ("Versie", job.version),
-        ("Status", job.status),
-        ("Jaarschijf", str(job.year)),
-        ("Invoer-hash", digest),
-    )
+def _stamp(digest: str, origin: Provenance) -> tuple[tuple[str, str], ...]:
+    """The custom properties a build adds: the input hash and, in a Git checkout, the commit."""
+    custom: tuple[tuple[str, str], ...] = (("Invoer-hash", digest),)
     if origin.commit:
         custom += (("Git-commit", origin.commit), ("Git-gewijzigd", "ja" if origin.dirty else "nee"))
+    return custom
+
+
+def render_job(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> bytes | tuple[Problem, ...]:
+    """The finished document of a job (rendered, with its properties, deterministic bytes), or why it failed."""
+    rendered = render_unfinished(job, templates)
+    return finish_job(job, rendered) if isinstance(rendered, bytes) else rendered
+
+
+def render_unfinished(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> bytes | tuple[Problem, ...]:
+    """A job's template rendered with its context, before its properties are set (the redline compares these)."""
+    path, shown = template_for(job.kind, templates)
+    result = render_docx(path, shown, job.context, job.herkomst)
+    return result.data if result.data is not None else result.problems
+
+
+def finish_job(job: Job, data: bytes) -> bytes:
+    """A rendered document with the job's properties, as deterministic bytes."""
+    return finish_docx(data, _properties(job))
+
+
+def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
+    """Write one finished document atomically; the problem, located at the target, if that fails."""
+    try:
+        write_atomic(data, target)
+    except WriteError as exc:
+        return (error(Location(str(target)), str(exc)),)
+    return ()
+
+
+def _properties(job: Job) -> DocProperties:
+    created = datetime(job.created.year, job.created.month, job.created.day, tzinfo=UTC)
+    base = (("Versie", job.version), ("Status", job.status), ("Jaarschijf", str(job.year)))
     return DocProperties(
         title=job.title,
         subject=job.subject,
@@ -140,7 +170,7 @@ def _properties(job: Job, digest: str, origin: Provenance) -> DocProperties:
         version=job.version,
         status=job.status,
         created=created,
-        custom=custom,
+        custom=base + job.properties,
     )
 
 
@@ -161,9 +191,8 @@ def _write_all(checked: CheckResult, out: Path, rendered: list[tuple[Job, bytes]
         return BuildResult(checked, (problem,), ())
     written: list[Path] = []
     for job, data in rendered:
-        try:
-            write_atomic(data, out / job.output)
-        except WriteError as exc:
-            return BuildResult(checked, (error(Location(str(out / job.output)), str(exc)),), tuple(written))
+        failed = write_one(data, out / job.output)
+        if failed:
+            return BuildResult(checked, failed, tuple(written))
         written.append(out / job.output)
     return BuildResult(checked, (), tuple(written))

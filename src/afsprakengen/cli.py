@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from afsprakengen import __version__
-from afsprakengen.check import CheckResult, check_dossier
-from afsprakengen.documents import KIND_BY_NAME, KINDS
+from afsprakengen.check.dossier import CheckResult, check_dossier
+from afsprakengen.documents.kinds import BUILT_KINDS
 from afsprakengen.model import DossierModel
 from afsprakengen.problems import Problem, Severity
 
@@ -67,7 +67,7 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
     "--only",
     "only",
     multiple=True,
-    type=click.Choice([k.name for k in KINDS]),
+    type=click.Choice([k.name for k in BUILT_KINDS]),
     help="Only this kind of document (repeatable).",
 )
 @click.option(
@@ -135,9 +135,11 @@ def build(
 
 def _template_option(value: str) -> tuple[str, Path]:
     kind, sep, path = value.partition("=")
-    if not sep or kind not in KIND_BY_NAME or not path:
-        kinds = ", ".join(KIND_BY_NAME)
-        raise click.BadParameter(f"'{value}' is not KIND=PATH with KIND one of: {kinds}", param_hint="--template")
+    kinds = [k.name for k in BUILT_KINDS]
+    if not sep or kind not in kinds or not path:
+        raise click.BadParameter(
+            f"'{value}' is not KIND=PATH with KIND one of: {', '.join(kinds)}", param_hint="--template"
+        )
     if not Path(path).is_file():
         raise click.BadParameter(f"the template '{path}' does not exist", param_hint="--template")
     return kind, Path(path)
@@ -158,12 +160,12 @@ def template() -> None:
 @click.option(
     "--kind",
     required=True,
-    type=click.Choice([k.name for k in KINDS]),
+    type=click.Choice([k.name for k in BUILT_KINDS]),
     help="The kind of document the template is for.",
 )
 def template_check(path: Path, kind: str) -> None:
     """List every field PATH uses that the context of KIND does not provide (exit 1 if any)."""
-    from afsprakengen.templatereport import check_template
+    from afsprakengen.templatecheck.check import check_template
 
     problems = check_template(path, str(path), kind)
     for problem in problems:
@@ -189,11 +191,11 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     YEAR are carried out, and YEAR-1 is reported on and evaluated. With DOSSIER the dossier's
     parties and deadline settings are used.
     """
-    from afsprakengen.ics import calendar_ics
-    from afsprakengen.milestones import GENERIC, milestones_in, parties_of
+    from afsprakengen.cycle.ics import calendar_ics
+    from afsprakengen.cycle.milestones import GENERIC, milestones_in, parties_of
+    from afsprakengen.files import WriteError, write_atomic
     from afsprakengen.model import Termijnen
-    from afsprakengen.statusreport import calendar_lines
-    from afsprakengen.word.writer import WriteError, write_atomic
+    from afsprakengen.views import calendar_lines
 
     gemeente, termijnen, who = "elke gemeente", Termijnen(), GENERIC
     if dossier is not None:
@@ -226,8 +228,8 @@ def status_command(dossier: str, today: datetime | None, as_json: bool, fail_lat
     """Show per running cycle what exists, what is next and what is late, with dates and days left."""
     import json
 
-    from afsprakengen.status import dossier_status
-    from afsprakengen.statusreport import status_data, status_lines
+    from afsprakengen.cycle.status import dossier_status
+    from afsprakengen.views import status_data, status_lines
 
     m = _model_or_exit(dossier, today.date() if today else None)
     status = dossier_status(m, today.date() if today else date.today())
@@ -297,9 +299,10 @@ def diff_command(
     Exit status: 0 (also when the versions differ, unless --exit-code), 1 when a version cannot
     be read or has errors, or a document cannot be written, 2 for a wrong command line.
     """
-    from afsprakengen.diffing import diff_versions, side_of
-    from afsprakengen.diffreport import diff_lines, write_overzicht, write_redline
-    from afsprakengen.versions import load_version
+    from afsprakengen.rounds.compare import diff_versions, side_of
+    from afsprakengen.rounds.documents import write_overzicht, write_redline
+    from afsprakengen.rounds.versions import load_version
+    from afsprakengen.views import diff_lines
 
     if docx_path is not None and redline_path is not None and docx_path.resolve() == redline_path.resolve():
         raise click.UsageError("--docx and --redline must be different files")

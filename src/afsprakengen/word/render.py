@@ -20,7 +20,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from afsprakengen.context.common import Chart, Md
+from afsprakengen.documents.common import Chart, Md
 from afsprakengen.dutch import FILTERS
 from afsprakengen.problems import Location, Problem, error
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml

@@ -1,0 +1,239 @@
+"""Validate a loaded file against its JSON Schema and say each violation in plain words, at its place."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
+
+from afsprakengen.load.yamlsource import Path_, SourceDoc
+from afsprakengen.problems import Problem, error
+from afsprakengen.resources import schema_path
+from afsprakengen.suggest import did_you_mean
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "object": "a mapping of 'key: value' lines",
+    "array": "a list",
+    "null": "empty",
+}
+
+_PATTERN_WORDS = {
+    "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": "a party id uses lower-case letters, digits and '-', e.g. 'woonstad'",
+    "^[A-Z]{2,6}$": "a theme code is 2 to 6 capital letters, e.g. 'WZ'",
+    "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$": "a code uses capitals, digits and '-', e.g. 'WZ-03'",
+    "^[0-9]{4}(-Q[1-4]|-[0-9]{2}-[0-9]{2})?$": "a term is a year, quarter or date: '2027', '2027-Q2', '2027-06-30'",
+    "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "a deadline is a month and day as MM-DD, e.g. '07-01'",
+    "^[0-9]{4}$": "a year has four digits, e.g. 2028",
+}
+
+
+@cache
+def validator_for(kind: str) -> Draft202012Validator:
+    """The validator of an input kind, built once per process."""
+    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
+    inlined = inline_refs(schema, schema.get("$defs", {}))
+    return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every local `$ref: #/$defs/x` replaced by its definition (siblings such as a
+    description kept): our schemas are not recursive, and resolving references costs half the time
+    of validating a large file."""
+    if isinstance(node, list):
+        return [inline_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        target = inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+        return {**target, **{k: inline_refs(v, defs) for k, v in node.items() if k != "$ref"}}
+    return {k: inline_refs(v, defs) for k, v in node.items()}
+
+
+def check_schema(doc: SourceDoc, kind: str) -> list[Problem]:
+    """Every violation of the schema of its kind in a document, each located and in plain words."""
+    return check_against(doc, validator_for(kind))
+
+
+def check_against(doc: SourceDoc, validator: Draft202012Validator) -> list[Problem]:
+    """Every violation of a schema in a document, each located and in plain words, without repeats."""
+    problems: dict[str, Problem] = {}
+    for violation in validator.iter_errors(doc.data):
+        for problem in _describe(_narrow(violation), doc):
+            problems.setdefault(problem.format(), problem)
+    return sorted(_drop_explained(list(problems.values())), key=lambda p: p.location)
+
+
+def _drop_explained(problems: list[Problem]) -> list[Problem]:
+    """Drop 'the required field X is missing' where a misspelt key of the same mapping says 'did you mean X'."""
+    hinted = {
+        (p.location.pointer.rsplit(".", 1)[0], p.message.split("(did you mean '")[1].split("'")[0])
+        for p in problems
+        if p.message.startswith("unknown field") and "(did you mean '" in p.message
+    }
+    return [
+        p
+        for p in problems
+        if not (
+            p.message.startswith("the required field '") and (p.location.pointer, p.message.split("'")[1]) in hinted
+        )
+    ]
+
+
+def _narrow(violation: ValidationError) -> ValidationError:
+    """For anyOf/oneOf, the alternative that came closest (jsonschema's best_match)."""
+    if not violation.context:
+        return violation
+    return best_match([violation]) or violation
+
+
+def _describe(violation: ValidationError, doc: SourceDoc) -> Iterator[Problem]:
+    path: Path_ = tuple(violation.absolute_path)
+    keyword = "propertyNames" if "propertyNames" in violation.schema_path else str(violation.validator)
+    describe = _DESCRIBERS.get(keyword)
+    if describe is not None:
+        yield from describe(violation, doc, path)
+        return
+    yield error(doc.at(path), violation.message)
+
+
+def _required(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    instance = violation.instance if isinstance(violation.instance, dict) else {}
+    for name in _expected(violation):
+        if name not in instance:
+            yield error(doc.at(path), f"the required field '{name}' is missing")
+
+
+def _additional(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    known = list(_schema(violation).get("properties", {}))
+    instance = violation.instance if isinstance(violation.instance, dict) else {}
+    for key in instance:
+        if key == "<<":
+            message = "merge keys (<<: *anchor) are not supported; write the fields out"
+            yield error(doc.at((*path, key), key=True), message)
+        elif key not in known:
+            hint = did_you_mean(key, known) or f"; allowed here: {', '.join(known)}"
+            yield error(doc.at((*path, key), key=True), f"unknown field '{key}'{hint}")
+
+
+def _type(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    expected = _expected(violation)
+    names = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+    hint = _type_hint(names, path, doc) or ("; fill it in" if violation.instance is None else "")
+    message = f"this must be {wanted}, not {_kind_of(violation.instance)}{hint}"
+    yield error(doc.at(path), message)
+
+
+def _type_hint(names: list[str], path: Path_, doc: SourceDoc) -> str:
+    raw = doc.raw.get(path)
+    if "string" in names and raw is not None:
+        return f'; write "{raw}" in quotes to keep it as text'
+    return ""
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{_clip(value)}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "empty"
+
+
+def _enum(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    options = [str(o) for o in _expected(violation)]
+    hint = did_you_mean(str(violation.instance), options) if isinstance(violation.instance, str) else ""
+    message = f"'{_clip(str(violation.instance))}' is not allowed here{hint}; choose one of: {', '.join(options)}"
+    yield error(doc.at(path), message)
+
+
+def _pattern(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    words = _PATTERN_WORDS.get(str(_expected(violation)), f"it must match {_expected(violation)}")
+    yield error(doc.at(path), f"'{_clip(str(violation.instance))}' is not valid here: {words}")
+
+
+def _property_names(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    key = str(violation.instance)
+    words = _PATTERN_WORDS.get(str(_expected(violation)), "this key is not allowed")
+    yield error(doc.at((*path, key), key=True), f"'{key}' is not valid as a key here: {words}")
+
+
+def _format(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    value = _clip(str(violation.instance))
+    if _expected(violation) == "date":
+        exists = "is not a date that exists" if len(value) == 10 and value[4] + value[7] == "--" else ""
+        words = exists or "is not a date; write it as JJJJ-MM-DD, e.g. 2026-12-15"
+        yield error(doc.at(path), f"'{value}' {words}")
+    else:
+        yield error(doc.at(path), f"'{value}' is not a valid {_expected(violation)}")
+
+
+def _min_items(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    need = _expected(violation)
+    yield error(doc.at(path), f"this list needs at least {need} item{'s' if need != 1 else ''}")
+
+
+def _min_length(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    yield error(doc.at(path), "this text must not be empty")
+
+
+def _unique(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    items = violation.instance if isinstance(violation.instance, list) else []
+    for index, item in enumerate(items):
+        if item in items[:index]:
+            yield error(doc.at((*path, index)), f"'{_clip(str(item))}' appears twice in this list")
+
+
+def _bound(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    words = {
+        "minimum": "at least",
+        "maximum": "at most",
+        "exclusiveMinimum": "more than",
+        "exclusiveMaximum": "less than",
+    }[str(violation.validator)]
+    yield error(doc.at(path), f"{violation.instance} is out of range: it must be {words} {_expected(violation)}")
+
+
+def _expected(violation: ValidationError) -> Any:
+    """The schema value that was violated (e.g. the list of an enum)."""
+    return violation.validator_value
+
+
+def _schema(violation: ValidationError) -> dict[str, Any]:
+    return violation.schema if isinstance(violation.schema, dict) else {}
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_DESCRIBERS: dict[str, Callable[[ValidationError, SourceDoc, Path_], Iterator[Problem]]] = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "enum": _enum,
+    "pattern": _pattern,
+    "propertyNames": _property_names,
+    "format": _format,
+    "minItems": _min_items,
+    "minLength": _min_length,
+    "uniqueItems": _unique,
+    "minimum": _bound,
+    "maximum": _bound,
+    "exclusiveMinimum": _bound,
+    "exclusiveMaximum": _bound,
+}

@@ -1,0 +1,90 @@
+"""SMART advice as warnings: measurable, led, time-bound agreements; goals addressed; years evaluated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from afsprakengen.cycle.deadlines import deadline
+from afsprakengen.model import Afspraak, Cyclus, DossierModel
+from afsprakengen.problems import Problem, warning
+
+Advice = Callable[[DossierModel, date], Iterator[Problem]]
+
+
+def _agreements(m: DossierModel) -> Iterator[Afspraak]:
+    for c in m.cycli:
+        if c.prestatieafspraken is not None:
+            yield from c.prestatieafspraken.afspraken
+
+
+def measurable(m: DossierModel, today: date) -> Iterator[Problem]:
+    """A resultaatafspraak has an indicator with a streefwaarde and an eenheid."""
+    for a in _agreements(m):
+        if a.soort != "resultaat":
+            continue
+        if a.indicator is None:
+            yield warning(
+                a.src.at("soort"),
+                f"resultaatafspraak {a.code} has no indicator, so it is not "
+                "measurable: add indicator.naam, eenheid and streefwaarde",
+            )
+            continue
+        missing = [f for f in ("streefwaarde", "eenheid") if getattr(a.indicator, f) is None]
+        if missing:
+            yield warning(
+                a.src.at("indicator", key=True),
+                f"the indicator of resultaatafspraak {a.code} has no "
+                f"{' and no '.join(missing)}, so it is not measurable",
+            )
+
+
+def led_and_timed(m: DossierModel, today: date) -> Iterator[Problem]:
+    """Every agreement has a trekker (acceptable) and a termijn (time-bound)."""
+    for a in _agreements(m):
+        if a.trekker is None:
+            yield warning(a.src.at("code"), f"agreement {a.code} has no trekker: name the party that leads it")
+        if a.termijn is None:
+            yield warning(a.src.at("code"), f"agreement {a.code} has no termijn: add a year, quarter or date")
+
+
+def goals_addressed(m: DossierModel, today: date) -> Iterator[Problem]:
+    """Every woonvisie goal is addressed by an activity or agreement of each cycle that has either."""
+    cycles = [c for c in m.cycli if c.bods or c.prestatieafspraken is not None]
+    addressed = {c.jaar: _addressed_goals(c) for c in cycles}
+    for goal in m.doelen():
+        years = [str(c.jaar) for c in cycles if goal.code not in addressed[c.jaar]]
+        if years:
+            listed = " or ".join(", ".join(years).rsplit(", ", 1))
+            message = f"goal {goal.code} is not addressed by any activity or agreement of {listed}"
+            yield warning(goal.src.at("code"), message)
+
+
+def _addressed_goals(c: Cyclus) -> set[str]:
+    goals = {g for b in c.bods for a in b.activiteiten for g in a.doelen}
+    if c.prestatieafspraken is not None:
+        goals.update(g for a in c.prestatieafspraken.afspraken for g in a.doelen)
+    return goals
+
+
+def evaluated(m: DossierModel, today: date) -> Iterator[Problem]:
+    """Once the evaluation of J is due (instellingen.termijnen.evaluatie, in J+1), each agreement has an entry."""
+    for c in m.cycli:
+        pa = c.prestatieafspraken
+        due = deadline(m.dossier.instellingen.termijnen.evaluatie, c.jaar + 1)
+        if pa is None or today <= due:
+            continue
+        if c.evaluatie is None:
+            message = (
+                f"the evaluation of {c.jaar} was due on {due.isoformat()}, but there is no {c.jaar}/evaluatie.yaml"
+            )
+            yield warning(pa.src.at("jaar"), message)
+            continue
+        entries = {r.afspraak for r in c.evaluatie.evaluaties}
+        for a in pa.afspraken:
+            if a.code not in entries:
+                message = f"agreement {a.code} has no entry in {c.jaar}/evaluatie.yaml (due on {due.isoformat()})"
+                yield warning(a.src.at("code"), message)
+
+
+ADVICE: tuple[Advice, ...] = (measurable, led_and_timed, goals_addressed, evaluated)

@@ -1,0 +1,104 @@
+"""The milestones of the prestatieafspraken cycle: what is due when, for which jaarschijf, by whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from afsprakengen.cycle.deadlines import deadline
+from afsprakengen.model import DossierModel, Termijnen
+
+
+@dataclass(frozen=True, order=True)
+class Milestone:
+    """One step of one cycle: a deadline (start == end) or a period, with the party responsible."""
+
+    start: date
+    end: date
+    jaar: int
+    """The jaarschijf J the milestone belongs to."""
+    key: str
+    """Stable name of the step, e.g. 'bod' or 'evaluatie'; with J and party it makes the iCalendar UID."""
+    titel: str
+    verantwoordelijk: str
+    partij: str = ""
+    """Party id for a step of one party (a corporation's bod); empty for steps of all parties."""
+
+    @property
+    def is_period(self) -> bool:
+        """True for a span of time (negotiation, execution) rather than a deadline."""
+        return self.start != self.end
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who does what: the municipality and the corporations (names by id)."""
+
+    gemeente: str
+    corporaties: tuple[tuple[str, str], ...]
+
+
+GENERIC = Parties("de gemeente", ())
+
+
+def parties_of(m: DossierModel) -> Parties:
+    """The municipality and corporations of a dossier."""
+    gemeente = next(
+        (p.naam for p in m.dossier.partijen if p.soort == "gemeente"), f"Gemeente {m.dossier.gemeente.naam}"
+    )
+    corporations = tuple((p.id, p.naam) for p in m.dossier.partijen if p.soort == "woningcorporatie")
+    return Parties(gemeente, corporations)
+
+
+def cycle_milestones(jaar: int, t: Termijnen, who: Parties) -> list[Milestone]:
+    """Every milestone of the cycle of jaarschijf J, from the woonvisie in J-1 to the evaluation in J+1."""
+    bod = deadline(t.bod, jaar - 1)
+    signing = deadline(t.prestatieafspraken, jaar - 1)
+    all_parties = "gemeente, corporaties en huurdersorganisaties"
+    steps = [
+        Milestone(
+            deadline(t.woonvisie, jaar - 1),
+            deadline(t.woonvisie, jaar - 1),
+            jaar,
+            "woonvisie",
+            f"Woonvisie / woonagenda als basis voor {jaar}",
+            who.gemeente,
+        ),
+        *_per_corporation(bod, jaar, "bod", f"Bod (activiteitenoverzicht) voor {jaar} uitbrengen", who),
+        Milestone(
+            bod, signing, jaar, "onderhandeling", f"Onderhandelen over de prestatieafspraken {jaar}", all_parties
+        ),
+        Milestone(signing, signing, jaar, "ondertekening", f"Prestatieafspraken {jaar} ondertekenen", all_parties),
+        Milestone(
+            date(jaar, 1, 1), date(jaar, 12, 31), jaar, "uitvoering", f"Uitvoering van de afspraken {jaar}", all_parties
+        ),
+        *_per_corporation(
+            deadline(t.verantwoording, jaar + 1), jaar, "verantwoording", f"Verantwoording over {jaar}", who
+        ),
+        Milestone(
+            deadline(t.evaluatie, jaar + 1),
+            deadline(t.evaluatie, jaar + 1),
+            jaar,
+            "evaluatie",
+            f"Gezamenlijke evaluatie van {jaar}",
+            all_parties,
+        ),
+    ]
+    return steps
+
+
+def _per_corporation(when: date, jaar: int, key: str, titel: str, who: Parties) -> list[Milestone]:
+    if not who.corporaties:
+        return [Milestone(when, when, jaar, key, titel, "elke woningcorporatie")]
+    return [Milestone(when, when, jaar, key, titel, naam, pid) for pid, naam in who.corporaties]
+
+
+def milestones_in(year: int, t: Termijnen, who: Parties) -> list[Milestone]:
+    """Every milestone that falls in (or overlaps) a calendar year, for the three cycles running then."""
+    found = [
+        m
+        for jaar in (year - 1, year, year + 1, year + 2)
+        for m in cycle_milestones(jaar, t, who)
+        if m.start.year <= year <= m.end.year
+    ]
+    return sorted(found)

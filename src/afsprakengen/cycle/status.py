@@ -1,0 +1,140 @@
+"""The state of each running cycle on a given day: what exists, what is next, and what is late."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from afsprakengen.cycle.deadlines import deadline
+from afsprakengen.cycle.milestones import Milestone, cycle_milestones, parties_of
+from afsprakengen.model import Cyclus, DossierModel, Evaluatie
+
+DONE, OPEN, ATTENTION, LATE = "done", "open", "attention", "late"
+FOLLOW_UPS_WITH_AGREEMENT = ("doorzetten", "bijstellen", "nieuwe afspraak")
+
+
+@dataclass(frozen=True)
+class StatusItem:
+    """One line of a cycle's status: a step with its state, and its deadline when it has one."""
+
+    state: str
+    """done, open, attention (due soon or needs a look) or late."""
+    what: str
+    due: date | None = None
+    days_left: int | None = None
+    """Days until the deadline; negative when it has passed."""
+
+
+@dataclass(frozen=True)
+class CycleStatus:
+    """The status of one jaarschijf."""
+
+    jaar: int
+    phase: str
+    items: tuple[StatusItem, ...]
+    next: Milestone | None
+
+
+@dataclass(frozen=True)
+class DossierStatus:
+    """The status of every running cycle of a dossier on a day."""
+
+    today: date
+    gemeente: str
+    cycles: tuple[CycleStatus, ...]
+
+    @property
+    def late(self) -> tuple[StatusItem, ...]:
+        """Every late item."""
+        return tuple(i for c in self.cycles for i in c.items if i.state == LATE)
+
+
+def dossier_status(m: DossierModel, today: date) -> DossierStatus:
+    """The status of the three cycles running on `today` (evaluated, carried out, prepared)."""
+    years = (today.year - 1, today.year, today.year + 1)
+    cycles = tuple(_cycle_status(m, jaar, m.cyclus(jaar) or Cyclus(jaar), today) for jaar in years)
+    return DossierStatus(today, m.dossier.gemeente.naam, cycles)
+
+
+def _cycle_status(m: DossierModel, jaar: int, c: Cyclus, today: date) -> CycleStatus:
+    items = (*_bods(m, c, today), *_agreements(m, c, today), *_evaluation(m, c, today), *_follow_ups(m, c))
+    steps = cycle_milestones(jaar, m.dossier.instellingen.termijnen, parties_of(m))
+    upcoming = [s for s in steps if s.start >= today] or [s for s in steps if s.end >= today]
+    return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None)
+
+
+def _phase(jaar: int, today: date) -> str:
+    if today.year < jaar:
+        return "preparation"
+    return "execution" if today.year == jaar else "evaluation"
+
+
+def _item(state: str, what: str, due: date, today: date) -> StatusItem:
+    return StatusItem(state, what, due, (due - today).days)
+
+
+def _bods(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]:
+    due = deadline(m.dossier.instellingen.termijnen.bod, c.jaar - 1)
+    submitted = {b.corporatie: b for b in c.bods}
+    settled = c.prestatieafspraken is not None and c.prestatieafspraken.status == "definitief"
+    for party in (p for p in m.dossier.partijen if p.soort == "woningcorporatie"):
+        bod = submitted.get(party.id)
+        if bod is not None:
+            when = f" on {bod.ingediend.isoformat()}" if bod.ingediend else ""
+            yield StatusItem(DONE, f"bod {c.jaar} of {party.naam} is in ({bod.status}{when})")
+        elif settled:
+            continue  # the agreements were signed without this bod in the dossier: history, not a task
+        elif today > due:
+            yield _item(LATE, f"bod {c.jaar} of {party.naam} is missing", due, today)
+        else:
+            yield _item(OPEN, f"bod {c.jaar} of {party.naam} is due", due, today)
+
+
+def _agreements(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]:
+    due = deadline(m.dossier.instellingen.termijnen.prestatieafspraken, c.jaar - 1)
+    pa = c.prestatieafspraken
+    if pa is not None and pa.status == "definitief":
+        signed = pa.ondertekening.datum if pa.ondertekening and pa.ondertekening.datum else pa.datum
+        yield StatusItem(
+            DONE, f"prestatieafspraken {c.jaar} are definitief (versie {pa.versie}, signed on {signed.isoformat()})"
+        )
+        return
+    what = (
+        f"prestatieafspraken {c.jaar} are still concept (versie {pa.versie})"
+        if pa
+        else f"prestatieafspraken {c.jaar} do not exist yet"
+    )
+    if today > due:
+        yield _item(LATE, what, due, today)
+    elif today.month == 12 and today.year == c.jaar - 1:
+        yield _item(ATTENTION, f"{what} in December; sign them by the deadline", due, today)
+    elif today.year >= c.jaar - 1 and today >= deadline(m.dossier.instellingen.termijnen.bod, c.jaar - 1):
+        yield _item(OPEN, what, due, today)
+
+
+def _evaluation(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]:
+    due = deadline(m.dossier.instellingen.termijnen.evaluatie, c.jaar + 1)
+    if c.evaluatie is not None:
+        yield StatusItem(DONE, f"evaluation of {c.jaar} is {c.evaluatie.status} ({c.evaluatie.datum.isoformat()})")
+        return
+    definitief = c.prestatieafspraken is not None and c.prestatieafspraken.status == "definitief"
+    if definitief and today > due:
+        yield _item(LATE, f"the definitief prestatieafspraken {c.jaar} have not been evaluated", due, today)
+    elif definitief and today.year > c.jaar:
+        yield _item(OPEN, f"evaluation of {c.jaar} is due", due, today)
+
+
+def _follow_ups(m: DossierModel, c: Cyclus) -> Iterator[StatusItem]:
+    later = m.cyclus(c.jaar + 2)
+    if c.evaluatie is None or later is None or later.prestatieafspraken is None:
+        return
+    codes = {a.code for a in later.prestatieafspraken.afspraken}
+    for what in _missing_follow_ups(c.evaluatie, codes, c.jaar + 2):
+        yield StatusItem(LATE, what)
+
+
+def _missing_follow_ups(ev: Evaluatie, codes: set[str], target: int) -> Iterator[str]:
+    for r in ev.evaluaties:
+        if r.vervolg in FOLLOW_UPS_WITH_AGREEMENT and not codes.intersection(r.vervolg_afspraken):
+            yield f"the follow-up of {r.afspraak} ({r.vervolg}) names no agreement in {target}"

@@ -1,0 +1,1 @@
+"""The activity overview (het bod) of one corporation for a jaarschijf: context and default template."""

@@ -1,0 +1,223 @@
+"""The default activiteitenoverzicht template, written with python-docx: the bod a corporation sends to the gemeente."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from afsprakengen.documents.prestatieafspraken.template import _cant_split, table
+from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
+
+YEARS = range(5)
+"""Year columns J .. J+4; the context gives every row's values as a tuple of five."""
+ABOUT = (
+    "Woningcorporaties sturen elk jaar vóór 1 juli een overzicht van de activiteiten die zij het volgende jaar "
+    "willen uitvoeren aan de gemeente en de huurdersorganisaties. Dit overzicht is de inbreng van "
+    "{{ corporatie }} voor de prestatieafspraken {{ jaar }} met gemeente {{ gemeente }}. Per thema staan de "
+    "activiteiten met de aantallen per jaar, de doelen uit de woonvisie die zij dienen en de geplande "
+    "investeringen. De aantallen en bedragen voor {{ jaren[1] }}–{{ jaren[4] }} zijn een doorkijk en indicatief; "
+    "een – betekent dat voor dat jaar niets is opgegeven."
+)
+PROVISO = (
+    "Alle bedragen zijn in euro's, voor de jaren {{ jaren[0] }} tot en met {{ jaren[4] }}. De investeringen zijn "
+    "onder voorbehoud van goedkeuring door de raad van commissarissen en van de benodigde vergunningen."
+)
+ACTIVITY_WIDTHS = [5.3, 2.1, 1.2, 1.2, 1.2, 1.2, 1.2, 2.6]
+THEME_TOTAL_WIDTHS = [6.4, 3.2, 3.2, 3.2]
+YEAR_TOTAL_WIDTHS = [6.4, 3.2]
+SMALL = 8.5
+"""Point size of the tables of numbers and amounts, so that they fit the page in any common font."""
+
+
+def build_template() -> Any:
+    """The template document (python-docx), ready to be saved."""
+    d = new_document()
+    header_and_footer(d, "{{ titel }} · {{ corporatie }} · gemeente {{ gemeente }}")
+    _title_page(d)
+    contents_page(d)
+    _introduction(d)
+    _themes(d)
+    _investments(d)
+    _key_figures(d)
+    _reactions(d)
+    return d
+
+
+def _title_page(d: Any) -> None:
+    para(d, "")
+    para(d, "{{ titel }}", "Title")
+    para(d, "{{ corporatie }}", "Subtitle")
+    para(d, "aan gemeente {{ gemeente }}", "Subtitle")
+    para(
+        d,
+        "Het bod van {{ corporatie }} voor de prestatieafspraken {{ jaar }}, met een doorkijk naar "
+        "{{ jaren[1] }}–{{ jaren[4] }}.",
+    )
+    para(d, "{%p if ingediend %}")
+    para(d, "Ingediend op {{ ingediend|datum }} · status: {{ status }}", "Tussenkop")
+    para(d, "{%p else %}")
+    para(d, "Nog niet ingediend (uiterlijk {{ termijn|datum }}) · status: {{ status }}", "Tussenkop")
+    para(d, "{%p endif %}")
+    para(d, "{%p if concept %}")
+    para(d, "CONCEPT – dit overzicht is nog niet vastgesteld en is niet ingediend als bod.", "Tussenkop")
+    para(d, "{%p endif %}")
+    page_break(d)
+
+
+def _introduction(d: Any) -> None:
+    para(d, "1. Inleiding", "Heading 1")
+    para(d, "{%p if inleiding %}")
+    para(d, "{{p inleiding }}")
+    para(d, "{%p endif %}")
+    para(d, "Over dit overzicht", "Tussenkop")
+    para(d, ABOUT)
+    para(d, "Doelen uit de woonvisie", "Tussenkop")
+    para(d, "De activiteiten dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
+    cells = ["{{ g.code }}", "{{ g.titel }}", "{{ g.thema }}"]
+    table(d, ["Code", "Doel uit de woonvisie", "Thema"], "g in doelen", cells, [2.5, 9.2, 4.3])
+
+
+def _themes(d: Any) -> None:
+    para(d, "{%p for t in themas %}")
+    para(d, "{{ t.nummer }}. {{ t.naam }}", "Heading 1")
+    _activities_table(d)
+    para(d, "{%p for a in t.activiteiten %}")
+    para(d, "{%p if a.omschrijving %}")
+    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    para(d, "{{p a.omschrijving }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
+
+
+def _activities_table(d: Any) -> None:
+    header = ["Activiteit", "Doelen", *(f"{{{{ jaren[{i}] }}}}" for i in YEARS), "Investering"]
+    cells = ["", "{%p for g in a.doelen %}"]
+    cells += [f"{{{{ a.aantallen[{i}]|getal if a.aantallen[{i}] is not none else '–' }}}}" for i in YEARS]
+    cells += ["{{ a.investering|euro if a.investering is not none else '–' }}"]
+    grid = table(d, header, "a in t.activiteiten", cells, ACTIVITY_WIDTHS)
+    _activity_cell(grid.rows[2].cells[0])
+    _more_lines(grid.rows[2].cells[1], ["{{ g }}", "{%p endfor %}"])
+    _align_right(grid, range(2, 8))
+    _total_row(grid, 7, "Totaal {{ t.naam }}", ["{{ t.investeringen.totaal|euro if t.investeringen.totaal else '–' }}"])
+    _small(grid)
+    para(d, "")
+
+
+def _investments(d: Any) -> None:
+    para(d, "{{ hoofdstukken.investeringen }}. Investeringen", "Heading 1")
+    para(
+        d,
+        "{{ corporatie }} investeert in de jaren {{ jaren[0] }}–{{ jaren[4] }} in totaal "
+        "{{ investeringen.totaal|euro }} in de activiteiten van dit overzicht, waarvan "
+        "{{ investeringen.jaar|euro }} in {{ jaren[0] }}.",
+    )
+    para(d, "Investeringen per thema", "Tussenkop")
+    header = ["Thema", "{{ jaren[0] }}", "{{ jaren[1] }}–{{ jaren[4] }}", "Totaal"]
+    cells = ["{{ t.naam }}", *(_amount(f"t.investeringen.{part}") for part in ("jaar", "doorkijk", "totaal"))]
+    grid = table(d, header, "t in themas", cells, THEME_TOTAL_WIDTHS)
+    _align_right(grid, range(1, 4))
+    totals = [_amount(f"investeringen.{part}") for part in ("jaar", "doorkijk")]
+    _total_row(grid, 1, "Totaal", [*totals, "{{ investeringen.totaal|euro }}"])
+    _small(grid)
+    para(d, "")
+    para(d, "Investeringen per jaar", "Tussenkop")
+    cells = ["{{ j }}", _amount("investeringen.per_jaar[loop.index0]")]
+    grid = table(d, ["Jaar", "Investering"], "j in jaren", cells, YEAR_TOTAL_WIDTHS)
+    _align_right(grid, [1])
+    _total_row(grid, 1, "Totaal {{ jaren[0] }}–{{ jaren[4] }}", ["{{ investeringen.totaal|euro }}"])
+    _small(grid)
+    para(d, "")
+    para(d, PROVISO, "Kleine tekst")
+
+
+def _amount(value: str) -> str:
+    """Euros, or a dash for nothing."""
+    return f"{{{{ {value}|euro if {value} else '–' }}}}"
+
+
+def _key_figures(d: Any) -> None:
+    para(d, "{%p if kerncijfers %}")
+    para(d, "{{ hoofdstukken.kerncijfers }}. Kerncijfers", "Heading 1")
+    para(d, "Kerncijfers van het bezit van {{ corporatie }} en van de woningmarkt waarin het werkt.")
+    cells = [
+        "{{ k.naam }}",
+        "{{ k.waarde|getal }} {{ k.eenheid }}",
+        "{{ k.peildatum|datum if k.peildatum else '' }}",
+        "{{ k.bron }}",
+    ]
+    grid = table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [5.2, 3.2, 3.2, 4.4])
+    _align_right(grid, [1])
+    _small(grid)
+    para(d, "{%p endif %}")
+
+
+def _reactions(d: Any) -> None:
+    para(d, "{%p if reacties %}")
+    para(
+        d,
+        "{{ hoofdstukken.reactie }}. {{ 'Reactie van de huurdersorganisatie' if reacties|length == 1 "
+        "else 'Reacties van de huurdersorganisaties' }}",
+        "Heading 1",
+    )
+    para(d, "{%p for r in reacties %}")
+    para(d, "{{ r.partij }}{% if r.datum %}, {{ r.datum|datum }}{% endif %}", "Tussenkop")
+    para(d, "{{p r.tekst }}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
+
+
+def _activity_cell(cell: Any) -> None:
+    """The code in bold with the title below it, then the unit the numbers count in."""
+    paragraph = cell.paragraphs[0]
+    paragraph.add_run("{{ a.code }}").bold = True
+    paragraph.add_run().add_break()
+    paragraph.add_run("{{ a.titel }}")
+    _more_lines(cell, ["{%p if a.eenheid %}", "eenheid: {{ a.eenheid }}", "{%p endif %}"])
+    cell.paragraphs[2].runs[0].italic = True
+
+
+def _more_lines(cell: Any, lines: list[str]) -> None:
+    for line in lines:
+        cell.add_paragraph(line)
+
+
+def _small(grid: Any) -> None:
+    from docx.shared import Pt
+
+    for paragraph in (p for row in grid.rows for cell in row.cells for p in cell.paragraphs):
+        for run in paragraph.runs:
+            run.font.size = Pt(SMALL)
+
+
+def _align_right(grid: Any, columns: Any) -> None:
+    """Right-align the numbers (and their headers) in these columns of every row."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for row in grid.rows:
+        for i in columns:
+            for paragraph in row.cells[i].paragraphs:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _total_row(grid: Any, label_span: int, label: str, values: list[str]) -> None:
+    """A bold, shaded closing row: a label over the first columns, then the totals, right-aligned."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    row = grid.add_row()
+    _cant_split(row)
+    cells = row.cells
+    label_cell = cells[0].merge(cells[label_span - 1]) if label_span > 1 else cells[0]
+    label_cell.paragraphs[0].add_run(label).bold = True
+    for cell, text in zip(cells[label_span:], values, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.add_run(text).bold = True
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for tc in row._tr.tc_lst:
+        _shade(tc)
+
+
+def _shade(tc: Any) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="DEEAF6"/>'))

@@ -1,0 +1,226 @@
+"""The context of the evaluation report: what its template can show, built from the dossier model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeGuard
+
+from afsprakengen import model
+from afsprakengen.documents import charts
+from afsprakengen.documents.common import Chart, Md, md, md_list
+from afsprakengen.dutch import opsomming
+
+NIET_GEEVALUEERD = "niet geëvalueerd"
+STATUSES = ("gerealiseerd", "deels gerealiseerd", "vertraagd", "niet gerealiseerd", "vervallen", NIET_GEEVALUEERD)
+"""Every status a row can have, in the order of the summary table and the chart."""
+COLOURS = {
+    "gerealiseerd": "70AD47",
+    "deels gerealiseerd": "ED7D31",
+    "vertraagd": "ED7D31",
+    "niet gerealiseerd": "E74C3C",
+    "vervallen": "A6A6A6",
+    NIET_GEEVALUEERD: "FFFFFF",
+}
+"""The traffic light of each status (cell background, hex); an agreement nobody evaluated gets no light."""
+HATCHES = {"vertraagd": "///", NIET_GEEVALUEERD: "..."}
+"""In the chart, patterns set apart the statuses that share a colour (or have none)."""
+
+
+@dataclass(frozen=True)
+class WaardeCtx:
+    """A target or realised value; the unit is only set for numbers ('96 woningen', but 'rapport opgeleverd')."""
+
+    waarde: model.Value
+    eenheid: str
+
+
+@dataclass(frozen=True)
+class AfspraakEvaluatieCtx:
+    """One agreement of J with its evaluation, or marked 'niet geëvalueerd' when it has none."""
+
+    code: str
+    titel: str
+    streefwaarde: WaardeCtx | None
+    realisatie: WaardeCtx | None
+    percentage: float | None
+    """Realised / target (0.875 shows as 87,5%) when both are numbers and the target is not 0."""
+    status: str
+    kleur: str
+    """Background colour of the status cell (hex, no '#')."""
+    geevalueerd: bool
+    vervolg: str
+    toelichting: Md | None
+    vervolg_toelichting: Md | None
+    vervolg_afspraken: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemaEvaluatieCtx:
+    """A theme with its evaluated agreements."""
+
+    code: str
+    naam: str
+    afspraken: tuple[AfspraakEvaluatieCtx, ...]
+
+
+@dataclass(frozen=True)
+class StatusTelling:
+    """How many agreements have one status, and their share of all agreements."""
+
+    status: str
+    kleur: str
+    aantal: int
+    aandeel: float
+
+
+@dataclass(frozen=True)
+class ThemaTelling:
+    """A row of the summary table: a theme (or the total), its number of agreements, and the count per status."""
+
+    naam: str
+    aantal: int
+    per_status: tuple[int, ...]
+    """Counts in STATUSES order."""
+
+
+@dataclass(frozen=True)
+class EvaluatieCtx:
+    """Everything the evaluatie template can use."""
+
+    titel: str
+    gemeente: str
+    jaar: int
+    volgend_jaar: int
+    """J+2: the cycle the evaluation's input is for."""
+    versie: str
+    status: str
+    concept: bool
+    datum: date
+    samenvatting: Md | None
+    statussen: tuple[StatusTelling, ...]
+    per_thema: tuple[ThemaTelling, ...]
+    totaal: ThemaTelling
+    grafiek: Chart
+    themas: tuple[ThemaEvaluatieCtx, ...]
+    niet_geevalueerd: tuple[str, ...]
+    """Codes of the agreements of J without an evaluation entry."""
+    conclusies: Md | None
+    input_volgende_cyclus: Md | None
+
+
+def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: model.Evaluatie) -> EvaluatieCtx:
+    """The context of the evaluation of the agreements `pa` by `ev` (both of the same J)."""
+    themes = evaluated_themes(m, pa, ev)
+    rows = tuple(a for t in themes for a in t.afspraken)
+    per_theme = tuple(count_statuses(t.naam, t.afspraken) for t in themes)
+    total = count_statuses("Totaal", rows)
+    return EvaluatieCtx(
+        titel=f"Evaluatie prestatieafspraken {ev.jaar}",
+        gemeente=m.dossier.gemeente.naam,
+        jaar=ev.jaar,
+        volgend_jaar=ev.jaar + 2,
+        versie=ev.datum.isoformat(),
+        status=ev.status,
+        concept=ev.status == "concept",
+        datum=ev.datum,
+        samenvatting=md(ev.samenvatting, ev.src, "samenvatting"),
+        statussen=status_totals(total),
+        per_thema=per_theme,
+        totaal=total,
+        grafiek=status_chart(ev.jaar, per_theme, total),
+        themas=themes,
+        niet_geevalueerd=tuple(a.code for a in rows if not a.geevalueerd),
+        conclusies=md(ev.conclusies, ev.src, "conclusies"),
+        input_volgende_cyclus=md_list(ev.input_volgende_cyclus, ev.src, "input_volgende_cyclus"),
+    )
+
+
+def evaluated_themes(
+    m: model.DossierModel, pa: model.Prestatieafspraken, ev: model.Evaluatie
+) -> tuple[ThemaEvaluatieCtx, ...]:
+    """Per theme (dossier order) every agreement of J in file order, with its evaluation entry if it has one."""
+    entries = {r.afspraak: r for r in ev.evaluaties}
+    themes = []
+    for t in m.dossier.themas:
+        rows = tuple(evaluated_agreement(a, entries.get(a.code)) for a in pa.afspraken if a.thema == t.code)
+        if rows:
+            themes.append(ThemaEvaluatieCtx(t.code, t.naam, rows))
+    return tuple(themes)
+
+
+def evaluated_agreement(a: model.Afspraak, r: model.EvaluatieRegel | None) -> AfspraakEvaluatieCtx:
+    """One row of a theme table: the agreement's target, and what its evaluation entry says (if any)."""
+    unit = a.indicator.eenheid or "" if a.indicator else ""
+    target = a.indicator.streefwaarde if a.indicator else None
+    realised = r.realisatie if r else None
+    status = r.status if r else NIET_GEEVALUEERD
+    return AfspraakEvaluatieCtx(
+        code=a.code,
+        titel=a.titel,
+        streefwaarde=value(target, unit),
+        realisatie=value(realised, unit),
+        percentage=realisation_share(target, realised),
+        status=status,
+        kleur=COLOURS[status],
+        geevalueerd=r is not None,
+        vervolg=r.vervolg if r else "",
+        toelichting=md(r.toelichting, r.src, "toelichting") if r else None,
+        vervolg_toelichting=md(r.vervolg_toelichting, r.src, "vervolg_toelichting") if r else None,
+        vervolg_afspraken=r.vervolg_afspraken if r else (),
+    )
+
+
+def _is_number(v: object) -> TypeGuard[int | float]:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def value(v: model.Value | None, unit: str) -> WaardeCtx | None:
+    """A value for the table: numbers keep their unit, texts stand on their own."""
+    if v is None:
+        return None
+    return WaardeCtx(v, unit if _is_number(v) else "")
+
+
+def realisation_share(target: model.Value | None, realised: model.Value | None) -> float | None:
+    """Realised / target when both are numbers and the target is not 0; None otherwise."""
+    if _is_number(target) and _is_number(realised) and target:
+        return realised / target
+    return None
+
+
+def count_statuses(name: str, rows: tuple[AfspraakEvaluatieCtx, ...]) -> ThemaTelling:
+    """The number of agreements per status (STATUSES order) among the rows."""
+    return ThemaTelling(name, len(rows), tuple(sum(1 for a in rows if a.status == s) for s in STATUSES))
+
+
+def status_totals(total: ThemaTelling) -> tuple[StatusTelling, ...]:
+    """Per status that occurs: its colour, count and share of all agreements."""
+    return tuple(
+        StatusTelling(s, COLOURS[s], n, n / total.aantal if total.aantal else 0.0)
+        for s, n in zip(STATUSES, total.per_status, strict=True)
+        if n
+    )
+
+
+def status_chart(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling) -> Chart:
+    """Per theme a bar as long as its number of agreements, split into traffic-light colours by status."""
+    segments = [charts.Segment(s, COLOURS[s], HATCHES.get(s, "")) for s in STATUSES]
+    bars = [charts.Bar(t.naam, t.per_status, f"{t.per_status[0]} van {t.aantal} gerealiseerd") for t in per_theme]
+    title = f"Afspraken {year} per thema: afgesproken en gerealiseerd"
+    png = charts.status_bars_png(title, segments, bars)
+    return Chart(png, chart_alt_text(year, per_theme, total), 16.0)
+
+
+def chart_alt_text(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling) -> str:
+    """What the chart shows, in words and numbers, for readers who cannot see it."""
+    parts = [f"Staafdiagram: de afspraken van {year} per thema, gekleurd naar status."]
+    parts += [f"{t.naam}: {_counts_in_words(t)}." for t in per_theme]
+    parts.append(f"Totaal: {_counts_in_words(total)}.")
+    return " ".join(parts)
+
+
+def _counts_in_words(t: ThemaTelling) -> str:
+    word = "afspraak" if t.aantal == 1 else "afspraken"
+    counts = [f"{n} {s}" for s, n in zip(STATUSES, t.per_status, strict=True) if n]
+    return f"{t.aantal} {word}, waarvan {opsomming(counts)}"

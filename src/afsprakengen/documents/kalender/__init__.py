@@ -1,0 +1,1 @@
+"""The one-page calendar of the three cycles running in a year: context and default template."""

@@ -1,0 +1,208 @@
+"""The one table of document kinds: per kind its template, context type, template builder and the jobs it yields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from afsprakengen.documents.activiteitenoverzicht import context as activiteitenoverzicht
+from afsprakengen.documents.activiteitenoverzicht import template as activiteitenoverzicht_template
+from afsprakengen.documents.evaluatie import context as evaluatie
+from afsprakengen.documents.evaluatie import template as evaluatie_template
+from afsprakengen.documents.kalender import context as kalender
+from afsprakengen.documents.kalender import template as kalender_template
+from afsprakengen.documents.prestatieafspraken import context as prestatieafspraken
+from afsprakengen.documents.prestatieafspraken import template as prestatieafspraken_template
+from afsprakengen.documents.wijzigingsoverzicht import context as wijzigingsoverzicht
+from afsprakengen.documents.wijzigingsoverzicht import template as wijzigingsoverzicht_template
+from afsprakengen.documents.woonvisie_uittreksel import context as woonvisie_uittreksel
+from afsprakengen.documents.woonvisie_uittreksel import template as woonvisie_uittreksel_template
+from afsprakengen.model import Cyclus, DossierModel
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    """Options that shape a document's content, e.g. `--theme WZ` for an excerpt of only some themes."""
+
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Job:
+    """One document to render: its kind, output file name, context, and the properties it carries."""
+
+    kind: str
+    year: int
+    output: str
+    context: object
+    title: str
+    subject: str
+    version: str
+    status: str
+    created: date
+    properties: tuple[tuple[str, str], ...] = ()
+    """Custom properties after Versie, Status and Jaarschijf (the input hash, the Git commit, compared versions)."""
+    herkomst: str = ""
+    """Where the inputs came from, for the footer ("commit 64e409cc0499")."""
+
+
+JobsFn = Callable[[DossierModel, Cyclus, JobOptions], Iterator[Job]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentKind:
+    """One kind of document: a row of the table; a new kind is a new folder under documents/ and a new row."""
+
+    name: str
+    template: str
+    """File name of the default template in templates/."""
+    context_type: type[Any]
+    """The context dataclass the template can use (for `template check`)."""
+    build_template: Callable[[], Any]
+    """Writes the default template (a python-docx Document) in the house style; `make templates` saves it."""
+    jobs: JobsFn | None
+    """The documents of this kind that a cycle's inputs allow; None for a kind another command makes (`diff`)."""
+    on_request: bool = False
+    """Built only when named with --only, for each --year (the kalender), not in a default build."""
+
+
+def _woonvisie_uittreksel_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
+    """The woonvisie excerpt of a cycle that has a bod or agreements (of only some themes with `--theme`)."""
+    if not c.bods and c.prestatieafspraken is None:
+        return
+    ctx = woonvisie_uittreksel.build_woonvisie_uittreksel(m, c, options.themes)
+    part = "".join(f"-{code}" for code in dict.fromkeys(options.themes))
+    yield Job(
+        kind="woonvisie-uittreksel",
+        year=c.jaar,
+        output=f"woonvisie-uittreksel{part}-{c.jaar}.docx",
+        context=ctx,
+        title=ctx.titel,
+        subject=f"Woonvisie-uittreksel {ctx.gemeente} {c.jaar}",
+        version=ctx.versie,
+        status=ctx.status,
+        created=ctx.datum,
+    )
+
+
+def _activiteitenoverzicht_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
+    """One activity overview per bod of the cycle."""
+    for bod in c.bods:
+        ctx = activiteitenoverzicht.build_activiteitenoverzicht(m, bod)
+        yield Job(
+            kind="activiteitenoverzicht",
+            year=c.jaar,
+            output=f"activiteitenoverzicht-{bod.corporatie}-{c.jaar}.docx",
+            context=ctx,
+            title=ctx.titel,
+            subject=f"Activiteitenoverzicht {ctx.corporatie} aan gemeente {ctx.gemeente} {c.jaar}",
+            version=ctx.versie,
+            status=ctx.status,
+            created=ctx.datum,
+        )
+
+
+def _prestatieafspraken_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
+    """The agreements of a cycle that has a prestatieafspraken.yaml."""
+    pa = c.prestatieafspraken
+    if pa is None:
+        return
+    ctx = prestatieafspraken.build_prestatieafspraken(m, c)
+    yield Job(
+        kind="prestatieafspraken",
+        year=c.jaar,
+        output=f"prestatieafspraken-{c.jaar}.docx",
+        context=ctx,
+        title=ctx.titel,
+        subject=f"Prestatieafspraken {ctx.gemeente} {c.jaar}",
+        version=pa.versie,
+        status=pa.status,
+        created=pa.datum,
+    )
+
+
+def _evaluatie_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
+    """The evaluation report of a cycle that has an evaluatie.yaml (and the agreements it evaluates)."""
+    ev, pa = c.evaluatie, c.prestatieafspraken
+    if ev is None or pa is None:
+        return
+    ctx = evaluatie.build_evaluatie(m, pa, ev)
+    yield Job(
+        kind="evaluatie",
+        year=c.jaar,
+        output=f"evaluatie-{c.jaar}.docx",
+        context=ctx,
+        title=ctx.titel,
+        subject=f"Evaluatie prestatieafspraken {ctx.gemeente} {c.jaar}",
+        version=ctx.versie,
+        status=ev.status,
+        created=ev.datum,
+    )
+
+
+def _kalender_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
+    """The calendar of the year c.jaar (built only on request: `--only kalender --year J`)."""
+    ctx = kalender.build_kalender(m, c.jaar)
+    yield Job(
+        kind="kalender",
+        year=c.jaar,
+        output=f"kalender-{c.jaar}.docx",
+        context=ctx,
+        title=ctx.titel,
+        subject=f"{ctx.titel} {ctx.gemeente}",
+        version="1",
+        status="overzicht",
+        created=ctx.datum,
+    )
+
+
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        name="woonvisie-uittreksel",
+        template="woonvisie-uittreksel.docx",
+        context_type=woonvisie_uittreksel.WoonvisieUittrekselCtx,
+        build_template=woonvisie_uittreksel_template.build_template,
+        jobs=_woonvisie_uittreksel_jobs,
+    ),
+    DocumentKind(
+        name="activiteitenoverzicht",
+        template="activiteitenoverzicht.docx",
+        context_type=activiteitenoverzicht.ActiviteitenoverzichtCtx,
+        build_template=activiteitenoverzicht_template.build_template,
+        jobs=_activiteitenoverzicht_jobs,
+    ),
+    DocumentKind(
+        name="prestatieafspraken",
+        template="prestatieafspraken.docx",
+        context_type=prestatieafspraken.PrestatieafsprakenCtx,
+        build_template=prestatieafspraken_template.build_template,
+        jobs=_prestatieafspraken_jobs,
+    ),
+    DocumentKind(
+        name="evaluatie",
+        template="evaluatie.docx",
+        context_type=evaluatie.EvaluatieCtx,
+        build_template=evaluatie_template.build_template,
+        jobs=_evaluatie_jobs,
+    ),
+    DocumentKind(
+        name="kalender",
+        template="kalender.docx",
+        context_type=kalender.KalenderCtx,
+        build_template=kalender_template.build_template,
+        jobs=_kalender_jobs,
+        on_request=True,
+    ),
+    DocumentKind(
+        name="wijzigingsoverzicht",
+        template="wijzigingsoverzicht.docx",
+        context_type=wijzigingsoverzicht.WijzigingsoverzichtCtx,
+        build_template=wijzigingsoverzicht_template.build_template,
+        jobs=None,
+    ),
+)
+KIND_BY_NAME = {k.name: k for k in KINDS}
+BUILT_KINDS = tuple(k for k in KINDS if k.jobs is not None)
+"""The kinds `build` makes (and `--only` and `template check --kind` accept)."""

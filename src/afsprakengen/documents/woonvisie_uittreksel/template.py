@@ -1,0 +1,226 @@
+"""The default woonvisie-uittreksel template, written with python-docx in the house style."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from afsprakengen.documents.prestatieafspraken.template import table
+from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
+
+NOT_ADDRESSED = "Nog niet geadresseerd in {{ jaar }}"
+AMOUNT = (
+    "{% if a.aantal is not none %}{{ a.aantal|getal }}{% if a.eenheid %} {{ a.eenheid }}{% endif %}"
+    "{% else %}–{% endif %}"
+)
+Column = tuple[str, tuple[str, ...], float]
+"""A table column: its header, the paragraphs of its cell in the repeated row, its width in cm."""
+ACTIVITY_COLUMNS: tuple[Column, ...] = (
+    ("Code", ("{{ a.code }}",), 3.5),
+    ("Activiteit", ("{{ a.titel }}",), 5.1),
+    ("Corporatie", ("{{ a.corporatie }}",), 3.0),
+    (
+        "Aantal en investering {{ jaar }}",
+        (AMOUNT, "{%p if a.investering is not none %}", "{{ a.investering|euro }}", "{%p endif %}"),
+        4.4,
+    ),
+)
+AGREEMENT_COLUMNS: tuple[Column, ...] = (
+    ("Code", ("{{ a.code }}",), 3.5),
+    ("Afspraak {{ jaar }}", ("{{ a.titel }}",), 9.5),
+    ("Trekker", ("{{ a.trekker }}",), 3.0),
+)
+BOD_CODES = "{{ c.corporatie }}: {{ c.codes|join(', ') }}"
+ANNEX_COLUMNS: tuple[Column, ...] = (
+    ("Doel uit de woonvisie", ("{{ g.code }} {{ g.titel }}",), 4.4),
+    (
+        "Activiteiten (bod)",
+        (
+            *("{%p for c in g.bod_codes %}", BOD_CODES, "{%p else %}"),
+            *("{%p if g.geadresseerd %}", "–", "{%p else %}", NOT_ADDRESSED, "{%p endif %}"),
+            "{%p endfor %}",
+        ),
+        5.4,
+    ),
+    (
+        "Afspraken {{ jaar }}",
+        ("{%p for a in g.afspraken %}", "{{ a.code }} {{ a.titel }}", "{%p else %}", "–", "{%p endfor %}"),
+        6.2,
+    ),
+)
+
+
+def build_template() -> Any:
+    """The template document (python-docx), ready to be saved."""
+    d = new_document()
+    header_and_footer(d, "{{ titel }} · gemeente {{ gemeente }}")
+    _title_page(d)
+    contents_page(d)
+    _introduction(d)
+    _themes(d)
+    _annex(d)
+    return d
+
+
+def _title_page(d: Any) -> None:
+    para(d, "")
+    para(d, "{{ titel }}", "Title")
+    para(d, "Gemeente {{ gemeente }}", "Subtitle")
+    para(
+        d,
+        "De ambities en doelen uit de {{ woonvisie }}{% if vastgesteld %} (vastgesteld op "
+        "{{ vastgesteld|datum }}){% endif %}, met per doel de activiteiten en afspraken voor {{ jaar }} die eraan "
+        "bijdragen.",
+    )
+    para(d, "{%p if deelthemas %}")
+    para(d, "Dit is een deeluittreksel: het bevat alleen {{ deelthemas|opsomming }}.")
+    para(d, "{%p endif %}")
+    para(d, "Jaarschijf {{ jaar }}{% if stand %} · stand {{ stand|datum }}{% endif %}", "Tussenkop")
+    para(d, "{%p if afspraken %}")
+    para(
+        d,
+        "Afspraken: prestatieafspraken {{ jaar }}, versie {{ afspraken.versie }} ({{ afspraken.status }}) van "
+        "{{ afspraken.datum|datum }}.",
+    )
+    para(d, "{%p else %}")
+    para(d, "Afspraken: voor {{ jaar }} zijn nog geen prestatieafspraken gemaakt.")
+    para(d, "{%p endif %}")
+    para(d, "{%p if corporaties %}")
+    para(
+        d,
+        "Activiteiten: {{ 'het activiteitenoverzicht' if corporaties|length == 1 else 'de activiteitenoverzichten' }} "
+        "van {{ corporaties|opsomming }} voor {{ jaar }}.",
+    )
+    para(d, "{%p endif %}")
+    page_break(d)
+
+
+def _introduction(d: Any) -> None:
+    para(d, "1. Inleiding", "Heading 1")
+    para(d, "{%p if inleiding %}")
+    para(d, "{{p inleiding }}")
+    para(d, "{%p endif %}")
+    para(d, "Over dit uittreksel", "Tussenkop")
+    para(
+        d,
+        "Dit uittreksel laat zien waarop de prestatieafspraken voor {{ jaar }} voortbouwen. Per thema staan de "
+        "ambitie en de doelen uit de woonvisie{% if periode %} voor {{ periode }}{% endif %}. Bij elk doel staan "
+        "de activiteiten uit de activiteitenoverzichten van de corporaties en de afspraken voor {{ jaar }} die "
+        "eraan bijdragen. Een doel waaraan nog geen activiteit of afspraak bijdraagt, is gemarkeerd als "
+        f"«{NOT_ADDRESSED}». Bijlage 1 vat alles samen in het overzicht «Van woonvisie naar concrete afspraken».",
+    )
+    para(
+        d,
+        "In {{ jaar }} dragen activiteiten of afspraken bij aan {{ aantal_geadresseerd }} van de "
+        "{{ aantal_doelen }} doelen in dit uittreksel.{% set open = aantal_doelen - aantal_geadresseerd %}"
+        "{% if open %} Aan {{ open }} {{ 'doel' if open == 1 else 'doelen' }} draagt nog niets bij.{% endif %}",
+    )
+    para(d, "{%p if bron %}")
+    para(d, "De volledige woonvisie staat op:")
+    para(d, "{{p bron }}")
+    para(d, "{%p endif %}")
+
+
+def _themes(d: Any) -> None:
+    para(d, "{%p for t in themas %}")
+    para(d, "{{ loop.index + 1 }}. {{ t.naam }}", "Heading 1")
+    para(d, "Ambitie", "Tussenkop")
+    para(d, "{{p t.ambitie }}")
+    para(d, "{%p set n = loop.index + 1 %}")
+    para(d, "{%p for g in t.doelen %}")
+    para(d, "{{ n }}.{{ loop.index }} {{ g.code }} {{ g.titel }}", "Heading 2")
+    para(d, "{%p if g.toelichting %}")
+    para(d, "{{p g.toelichting }}")
+    para(d, "{%p endif %}")
+    _goal_links(d)
+    para(d, "{%p endfor %}")
+    para(d, "{%p else %}")
+    para(d, "De woonvisie heeft voor de gekozen thema's geen ambitie of doelen.")
+    para(d, "{%p endfor %}")
+
+
+def _goal_links(d: Any) -> None:
+    para(d, "{%p if not g.geadresseerd %}")
+    _not_addressed(d)
+    para(d, "{%p endif %}")
+    para(d, "{%p if g.activiteiten %}")
+    para(d, "Activiteiten uit de biedingen voor {{ jaar }}", "Tussenkop")
+    _table(d, ACTIVITY_COLUMNS, "a in g.activiteiten")
+    para(d, "{%p elif g.geadresseerd %}")
+    para(d, "Geen activiteit uit de biedingen voor {{ jaar }} draagt direct bij aan dit doel.")
+    para(d, "{%p endif %}")
+    para(d, "{%p if g.afspraken %}")
+    para(d, "Afspraken voor {{ jaar }}", "Tussenkop")
+    _table(d, AGREEMENT_COLUMNS, "a in g.afspraken")
+    para(d, "{%p elif g.geadresseerd %}")
+    para(d, "Geen afspraak voor {{ jaar }} draagt direct bij aan dit doel.")
+    para(d, "{%p endif %}")
+
+
+def _not_addressed(d: Any) -> None:
+    """A bordered, shaded block that a reader cannot miss."""
+    from docx.shared import RGBColor
+
+    paragraph = para(d, "", "Tussenkop")
+    run = paragraph.add_run(NOT_ADDRESSED)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    paragraph.add_run(
+        ": geen activiteit uit de biedingen en geen afspraak draagt in {{ jaar }} bij aan dit doel."
+    ).bold = False
+    _box(paragraph)
+
+
+def _box(paragraph: Any) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    ppr = paragraph._p.get_or_add_pPr()
+    border = '<w:{side} w:val="single" w:sz="8" w:space="4" w:color="C00000"/>'
+    sides = "".join(border.format(side=s) for s in ("top", "left", "bottom", "right"))
+    ppr.append(parse_xml(f"<w:pBdr {nsdecls('w')}>{sides}</w:pBdr>"))
+    ppr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FBE9E7"/>'))
+
+
+def _annex(d: Any) -> None:
+    heading = para(d, "Bijlage 1. Van woonvisie naar concrete afspraken", "Heading 1")
+    heading.paragraph_format.page_break_before = True
+    para(
+        d,
+        "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken voor "
+        "{{ jaar }} die eraan bijdragen.",
+    )
+    para(d, "{%p for t in themas %}")
+    para(d, "{{ t.naam }}", "Tussenkop")
+    table = _table(d, ANNEX_COLUMNS, "g in t.doelen")
+    _style_annex(table.rows[2])
+    para(d, "{%p endfor %}")
+
+
+def _style_annex(row: Any) -> None:
+    """Goal codes and corporation names in bold; the not-addressed mark in the house red."""
+    from docx.shared import RGBColor
+
+    _bold_lead(row.cells[0].paragraphs[0], "{{ g.code }}", " {{ g.titel }}")
+    for paragraph in row.cells[1].paragraphs:
+        if paragraph.text == BOD_CODES:
+            _bold_lead(paragraph, "{{ c.corporatie }}:", " {{ c.codes|join(', ') }}")
+        elif paragraph.text == NOT_ADDRESSED:
+            paragraph.runs[0].bold = True
+            paragraph.runs[0].font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+
+def _bold_lead(paragraph: Any, lead: str, rest: str) -> None:
+    paragraph.text = ""
+    paragraph.add_run(lead).bold = True
+    paragraph.add_run(rest)
+
+
+def _table(d: Any, columns: tuple[Column, ...], loop: str) -> Any:
+    """The shared styled table, with cells of more than one paragraph, and a spacing paragraph after it."""
+    heads = [head for head, _, _ in columns]
+    widths = [width for _, _, width in columns]
+    grid = table(d, heads, loop, [lines[0] for _, lines, _ in columns], widths)
+    for cell, (_, lines, _) in zip(grid.rows[2].cells, columns, strict=True):
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    para(d, "")
+    return grid

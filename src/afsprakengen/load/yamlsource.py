@@ -1,0 +1,249 @@
+"""Load one YAML file safely, as YAML 1.2 core values, keeping the line and column of every value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from afsprakengen.load.yamlerrors import describe_yaml_error
+from afsprakengen.problems import Location, Problem, error, json_path
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Larger files are refused: no dossier file comes near this, an accident or an attack does."""
+MAX_VALUES = 1_000_000
+"""Values after expanding aliases; more is an alias bomb (billion laughs), not a dossier."""
+MAX_DEPTH = 100
+
+Path_ = tuple[str | int, ...]
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loader whose implicit types are those of the YAML 1.2 core schema: no `no` -> false."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
+
+
+_CORE_RESOLVERS = (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+)
+for _tag, _pattern, _first in _CORE_RESOLVERS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A loaded YAML file: its data (plain JSON-like values) and where each value stands."""
+
+    display: str
+    """The file's path as the user wrote it, used in every message."""
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """1-based (line, column) of each value by its path."""
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """1-based (line, column) of the key that holds the value at a path."""
+    raw: dict[Path_, str] = field(default_factory=dict, repr=False)
+    """The text as written of plain scalars that were read as something other than text."""
+
+    def at(self, path: Path_, *, key: bool = False) -> Location:
+        """The location of the value (or its key) at path, or of its nearest ancestor that has one."""
+        table = self.key_marks if key else self.marks
+        for depth in range(len(path), -1, -1):
+            mark = table.get(path[:depth]) or self.marks.get(path[:depth])
+            if mark:
+                return Location(self.display, mark[0], mark[1], json_path(path))
+        return Location(self.display, 1, 1, json_path(path))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The result of loading one file: the document, or the problems that stopped it."""
+
+    doc: SourceDoc | None
+    problems: tuple[Problem, ...] = ()
+
+
+class _Refused(Exception):
+    """A YAML construct we refuse, at a node."""
+
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def load_yaml(path: Path, display: str) -> Loaded:
+    """Read, decode and load one YAML file; every failure becomes a located problem."""
+    text_or_problem = _read_text(path, display)
+    if isinstance(text_or_problem, Problem):
+        return Loaded(None, (text_or_problem,))
+    return load_yaml_text(text_or_problem, display)
+
+
+def load_yaml_text(text: str, display: str) -> Loaded:
+    """Load YAML text (already decoded) into a SourceDoc."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        return Loaded(None, (describe_yaml_error(exc, text, display),))
+    except RecursionError:
+        return Loaded(None, (error(Location(display), f"the file is nested deeper than {MAX_DEPTH} levels"),))
+    if node is None:
+        message = "the file is empty" if not text.strip() else "the file has only comments and no data"
+        return Loaded(None, (error(Location(display), message),))
+    builder = _Builder()
+    try:
+        data = builder.build(node, ())
+    except _Refused as exc:
+        mark = exc.node.start_mark
+        return Loaded(None, (error(Location(display, mark.line + 1, mark.column + 1), exc.message),))
+    return Loaded(SourceDoc(display, data, builder.marks, builder.key_marks, builder.raw))
+
+
+def _read_text(path: Path, display: str) -> str | Problem:
+    """The file's text as UTF-8 (a leading BOM dropped), or a problem saying why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            return error(Location(display), f"the file is {size // (1024 * 1024)} MB; the limit is {limit} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        return error(Location(display), f"cannot read the file: {exc.strerror or exc}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return error(Location(display), "the file is UTF-16 text; save it as UTF-8")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        return _not_utf8(data, exc, display)
+
+
+def _not_utf8(data: bytes, exc: UnicodeDecodeError, display: str) -> Problem:
+    """A problem pointing at the first byte that is not UTF-8."""
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+    byte = data[exc.start]
+    message = f"the file is not UTF-8 text (byte 0x{byte:02X} here); save it as UTF-8"
+    return error(Location(display, line, column), message)
+
+
+class _Builder:
+    """Turns a composed node tree into plain values, recording marks; refuses tags, cycles and bombs."""
+
+    def __init__(self) -> None:
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.raw: dict[Path_, str] = {}
+        self.count = 0
+        self.active: set[int] = set()
+        self.top: yaml.Node | None = None
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        """Build the value of node at path."""
+        self.count += 1
+        if len(path) == 1:
+            self.top = node
+        if self.count > MAX_VALUES:
+            raise _Refused(self.top or node, f"the file expands to more than {MAX_VALUES:,} values (an alias bomb?)")
+        if len(path) > MAX_DEPTH:
+            raise _Refused(node, f"the file is nested deeper than {MAX_DEPTH} levels")
+        if id(node) in self.active:
+            raise _Refused(node, "an alias refers to the value that contains it (a loop)")
+        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.active.add(id(node))
+        try:
+            return self._value(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def _value(self, node: yaml.Node, path: Path_) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            _check_tag(node, "map")
+            return dict(self._pairs(node, path))
+        if isinstance(node, yaml.SequenceNode):
+            _check_tag(node, "seq")
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        value = _scalar(node)
+        if value is not None and not isinstance(value, str) and not getattr(node, "style", None):
+            self.raw[path] = node.value
+        return value
+
+    def _pairs(self, node: yaml.MappingNode, path: Path_) -> Iterator[tuple[str, Any]]:
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(key_node, "a key must be plain text, not a list or mapping")
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                raise _Refused(key_node, f"the key '{key}' appears twice in this mapping (first on line {first})")
+            seen[key] = key_node
+            self.key_marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            yield key, self.build(value_node, (*path, key))
+
+
+def _check_tag(node: yaml.Node, kind: str) -> None:
+    if node.tag != _TAG + kind:
+        raise _Refused(node, f"the YAML tag '{_short_tag(node.tag)}' is not allowed; write the value as plain text")
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """The YAML 1.2 core value of a scalar node; other tags (python objects, binary, timestamps) are refused."""
+    convert = _CONVERTERS.get(node.tag)
+    if convert is None:
+        raise _Refused(node, f"the YAML tag '{_short_tag(node.tag)}' is not allowed; write the value as plain text")
+    try:
+        return convert(node.value)
+    except ValueError:
+        raise _Refused(node, f"'{node.value}' is not a valid value for the tag '{_short_tag(node.tag)}'") from None
+
+
+def _null(text: str) -> None:
+    if text not in ("", "~", "null", "Null", "NULL"):
+        raise ValueError(text)
+
+
+def _bool(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise ValueError(text)
+    return text.lower() == "true"
+
+
+def _int(text: str) -> int:
+    return int(text, 0) if text[:2] in ("0o", "0x") else int(text, 10)
+
+
+def _float(text: str) -> float:
+    lowered = text.lower()
+    if lowered in (".inf", "+.inf", "-.inf", ".nan"):
+        return float(lowered.replace(".", ""))
+    return float(text)
+
+
+_CONVERTERS: dict[str, Callable[[str], Any]] = {
+    _TAG + "str": str,
+    _TAG + "null": _null,
+    _TAG + "bool": _bool,
+    _TAG + "int": _int,
+    _TAG + "float": _float,
+}
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag

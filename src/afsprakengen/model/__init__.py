@@ -1,0 +1,328 @@
+"""The dossier as typed, frozen data; field names are the YAML keys, so the schema documents each one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from afsprakengen.load.yamlsource import Path_, SourceDoc
+from afsprakengen.problems import Location
+
+Number = int | float
+Value = int | float | str
+"""A target, realised or outlook value: a number, or a text such as 'n.t.b.'."""
+
+
+@dataclass(frozen=True)
+class Src:
+    """Where a piece of data came from, to point at it in a message."""
+
+    doc: SourceDoc
+    path: Path_
+
+    def at(self, *sub: str | int, key: bool = False) -> Location:
+        """The location of this item or of a field below it."""
+        return self.doc.at((*self.path, *sub), key=key)
+
+
+@dataclass(frozen=True)
+class Ondertekenaar:
+    """A person who signs for a party."""
+
+    naam: str
+    functie: str
+
+
+@dataclass(frozen=True)
+class Partij:
+    """A party of the local triangle (gemeente, corporation, tenants' organisation) or an involved party."""
+
+    id: str
+    naam: str
+    soort: str
+    src: Src
+    korte_naam: str | None = None
+    rol: str | None = None
+    ondertekenaars: tuple[Ondertekenaar, ...] = ()
+
+
+@dataclass(frozen=True)
+class Thema:
+    """A theme of the agreements, e.g. WZ Wonen met zorg."""
+
+    code: str
+    naam: str
+    src: Src
+    omschrijving: str | None = None
+
+
+@dataclass(frozen=True)
+class Termijnen:
+    """Deadlines as (month, day); bod and prestatieafspraken fall in J-1, verantwoording and evaluatie in J+1."""
+
+    woonvisie: str = "01-31"
+    bod: str = "07-01"
+    prestatieafspraken: str = "12-15"
+    verantwoording: str = "05-31"
+    evaluatie: str = "06-30"
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    """Settings of the dossier."""
+
+    termijnen: Termijnen = field(default_factory=Termijnen)
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    """The municipality."""
+
+    naam: str
+    provincie: str | None = None
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """dossier.yaml: the municipality, its parties and themes, and the settings."""
+
+    gemeente: Gemeente
+    partijen: tuple[Partij, ...]
+    themas: tuple[Thema, ...]
+    src: Src
+    instellingen: Instellingen = field(default_factory=Instellingen)
+
+
+@dataclass(frozen=True)
+class Doel:
+    """A goal of the woonvisie."""
+
+    code: str
+    titel: str
+    src: Src
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class WoonvisieThema:
+    """The woonvisie's ambition and goals for one theme."""
+
+    thema: str
+    ambitie: str
+    doelen: tuple[Doel, ...]
+    src: Src
+
+
+@dataclass(frozen=True)
+class Periode:
+    """A span of years."""
+
+    van: int
+    tot: int
+
+
+@dataclass(frozen=True)
+class Woonvisie:
+    """woonvisie.yaml: the municipal housing vision the agreements build on."""
+
+    titel: str
+    themas: tuple[WoonvisieThema, ...]
+    src: Src
+    vastgesteld: date | None = None
+    periode: Periode | None = None
+    bron: str | None = None
+    inleiding: str | None = None
+
+
+@dataclass(frozen=True)
+class Activiteit:
+    """An activity a corporation offers in its bod."""
+
+    code: str
+    thema: str
+    titel: str
+    doelen: tuple[str, ...]
+    src: Src
+    omschrijving: str | None = None
+    eenheid: str | None = None
+    aantallen: dict[int, Number] = field(default_factory=dict)
+    investeringen: dict[int, Number] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Kerncijfer:
+    """A key figure of the housing stock."""
+
+    naam: str
+    waarde: Number
+    eenheid: str | None = None
+    peildatum: date | None = None
+    bron: str | None = None
+
+
+@dataclass(frozen=True)
+class ReactieHuurders:
+    """The reaction of a tenants' organisation to a bod."""
+
+    partij: str
+    tekst: str
+    src: Src
+    datum: date | None = None
+
+
+@dataclass(frozen=True)
+class Bod:
+    """<J>/bod-<corporatie>.yaml: a corporation's activity overview for J."""
+
+    corporatie: str
+    jaar: int
+    status: str
+    activiteiten: tuple[Activiteit, ...]
+    src: Src
+    ingediend: date | None = None
+    inleiding: str | None = None
+    kerncijfers: tuple[Kerncijfer, ...] = ()
+    reactie_huurders: tuple[ReactieHuurders, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """How an agreement is measured."""
+
+    naam: str
+    eenheid: str | None = None
+    streefwaarde: Value | None = None
+    bron: str | None = None
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    """One agreement; its code is stable across negotiation rounds."""
+
+    code: str
+    thema: str
+    titel: str
+    tekst: str
+    soort: str
+    doelen: tuple[str, ...]
+    src: Src
+    trekker: str | None = None
+    betrokken: tuple[str, ...] = ()
+    activiteiten: tuple[str, ...] = ()
+    termijn: str | None = None
+    indicator: Indicator | None = None
+    doorkijk: dict[int, Value] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Wederkerigheid:
+    """What one party commits to in return."""
+
+    partij: str
+    tekst: str
+    src: Src
+
+
+@dataclass(frozen=True)
+class NietAfgesproken:
+    """A subject deliberately left out of the agreements."""
+
+    onderwerp: str
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Begrip:
+    """A glossary entry."""
+
+    term: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
+class Ondertekening:
+    """Where and when the agreements are signed."""
+
+    plaats: str | None = None
+    datum: date | None = None
+
+
+@dataclass(frozen=True)
+class Prestatieafspraken:
+    """<J>/prestatieafspraken.yaml: the agreements for J with the outlook J+1..J+3."""
+
+    jaar: int
+    versie: str
+    status: str
+    datum: date
+    partijen: tuple[str, ...]
+    inleiding: str
+    afspraken: tuple[Afspraak, ...]
+    src: Src
+    ondertekening: Ondertekening | None = None
+    grondslag: str | None = None
+    wederkerigheid: tuple[Wederkerigheid, ...] = ()
+    monitoring: str | None = None
+    voorbehouden: tuple[str, ...] = ()
+    niet_afgesproken: tuple[NietAfgesproken, ...] = ()
+    kerncijfers: tuple[Kerncijfer, ...] = ()
+    begrippen: tuple[Begrip, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvaluatieRegel:
+    """The evaluation of one agreement."""
+
+    afspraak: str
+    status: str
+    vervolg: str
+    src: Src
+    realisatie: Value | None = None
+    toelichting: str | None = None
+    vervolg_toelichting: str | None = None
+    vervolg_afspraken: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evaluatie:
+    """<J>/evaluatie.yaml: the joint evaluation of J, written in J+1."""
+
+    jaar: int
+    status: str
+    datum: date
+    evaluaties: tuple[EvaluatieRegel, ...]
+    src: Src
+    samenvatting: str | None = None
+    conclusies: str | None = None
+    input_volgende_cyclus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cyclus:
+    """Everything of one jaarschijf J."""
+
+    jaar: int
+    bods: tuple[Bod, ...] = ()
+    prestatieafspraken: Prestatieafspraken | None = None
+    evaluatie: Evaluatie | None = None
+
+
+@dataclass(frozen=True)
+class DossierModel:
+    """The whole dossier, after every file passed its schema."""
+
+    dossier: Dossier
+    woonvisie: Woonvisie
+    cycli: tuple[Cyclus, ...]
+
+    def partij(self, party_id: str) -> Partij | None:
+        """The party with this id, if any."""
+        return next((p for p in self.dossier.partijen if p.id == party_id), None)
+
+    def cyclus(self, jaar: int) -> Cyclus | None:
+        """The cycle of year J, if the dossier has one."""
+        return next((c for c in self.cycli if c.jaar == jaar), None)
+
+    def doelen(self) -> tuple[Doel, ...]:
+        """All woonvisie goals in order."""
+        return tuple(d for t in self.woonvisie.themas for d in t.doelen)

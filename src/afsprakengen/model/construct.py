@@ -1,0 +1,91 @@
+"""Turn schema-valid YAML data into the typed model, by the dataclasses' own type hints."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from afsprakengen import model
+from afsprakengen.load.dossierfiles import DossierFile
+from afsprakengen.load.yamlsource import Path_, SourceDoc
+
+_KIND_CLASSES: dict[str, type[Any]] = {
+    "dossier": model.Dossier,
+    "woonvisie": model.Woonvisie,
+    "bod": model.Bod,
+    "prestatieafspraken": model.Prestatieafspraken,
+    "evaluatie": model.Evaluatie,
+}
+
+
+def build_model(files: Sequence[tuple[DossierFile, SourceDoc]]) -> model.DossierModel:
+    """The dossier model from its loaded, schema-valid files."""
+    built = [(f, convert(_KIND_CLASSES[f.kind], doc.data, doc, ())) for f, doc in files]
+    top = {f.kind: obj for f, obj in built if f.year is None}
+    years = sorted({f.year for f, _ in built if f.year is not None})
+    cycles = tuple(_cycle(year, [(f, obj) for f, obj in built if f.year == year]) for year in years)
+    return model.DossierModel(top["dossier"], top["woonvisie"], cycles)
+
+
+def _cycle(year: int, items: list[tuple[DossierFile, Any]]) -> model.Cyclus:
+    by_kind: dict[str, list[Any]] = {}
+    for f, obj in items:
+        by_kind.setdefault(f.kind, []).append(obj)
+    pa = by_kind.get("prestatieafspraken", [None])[0]
+    ev = by_kind.get("evaluatie", [None])[0]
+    return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev)
+
+
+def convert(hint: Any, value: Any, doc: SourceDoc, path: Path_) -> Any:
+    """Convert a plain value to the type `hint`, recursively; `src` fields get the value's origin."""
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _dataclass(hint, value, doc, path)
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        return _union(typing.get_args(hint), value, doc, path)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(convert(item, v, doc, (*path, i)) for i, v in enumerate(value))
+    if origin is dict:
+        key_type, item = typing.get_args(hint)
+        return {key_type(k): convert(item, v, doc, (*path, k)) for k, v in value.items()}
+    if hint is date:
+        return date.fromisoformat(value)
+    if hint is str:
+        return str(value)  # an unquoted year such as `termijn: 2027` is read as a number
+    return value
+
+
+def _union(options: tuple[Any, ...], value: Any, doc: SourceDoc, path: Path_) -> Any:
+    if value is None:
+        return None
+    concrete = [o for o in options if o is not type(None)]
+    if len(concrete) == 1:
+        return convert(concrete[0], value, doc, path)
+    return value
+
+
+def _dataclass(cls: type[Any], value: dict[str, Any], doc: SourceDoc, path: Path_) -> Any:
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for name, hint in hints.items():
+        if name == "src":
+            kwargs[name] = model.Src(doc, path)
+        elif name in value and value[name] is not None:
+            kwargs[name] = convert(hint, value[name], doc, (*path, name))
+    return cls(**kwargs)
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """The type hints of a dataclass's fields, worked out once per class."""
+    if cls not in _HINTS:
+        fields = {f.name for f in dataclasses.fields(cls)}
+        _HINTS[cls] = {k: v for k, v in typing.get_type_hints(cls, vars(model)).items() if k in fields}
+    return _HINTS[cls]

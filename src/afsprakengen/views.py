@@ -1,0 +1,218 @@
+"""Terminal views for the CLI to print: the status and the calendar as text and data, and the diff as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from babel.dates import format_date
+
+from afsprakengen.cycle.milestones import Milestone
+from afsprakengen.cycle.status import DossierStatus, StatusItem
+from afsprakengen.dutch import LOCALE
+from afsprakengen.rounds.compare import AfspraakDiff, Diff, FieldChange, ThemaDiff
+from afsprakengen.rounds.versions import Version, version_name
+from afsprakengen.rounds.worddiff import Segment
+
+MARKS = {"done": "✓", "open": "·", "attention": "!", "late": "✗"}
+
+
+def status_lines(status: DossierStatus) -> list[str]:
+    """The status as readable lines: per cycle its items, then the next milestone."""
+    lines = [f"{status.gemeente}: status on {status.today.isoformat()}"]
+    for c in status.cycles:
+        lines += ["", f"Jaarschijf {c.jaar} ({c.phase})"]
+        lines += [f"  {MARKS[i.state]} {i.state:<9} {i.what}{_due(i)}" for i in c.items] or ["  (nothing yet)"]
+        if c.next is not None:
+            lines.append(f"  → next: {c.next.titel} ({c.next.verantwoordelijk}), {_span(c.next)}")
+    late = len(status.late)
+    lines += ["", f"{late} late item{'s' if late != 1 else ''}." if late else "Nothing is late."]
+    return lines
+
+
+def _due(item: StatusItem) -> str:
+    if item.due is None or item.days_left is None:
+        return ""
+    if item.days_left >= 0:
+        return f"; due {item.due.isoformat()}, {item.days_left} days left"
+    return f"; was due {item.due.isoformat()}, {-item.days_left} days ago"
+
+
+def _span(m: Milestone) -> str:
+    return m.start.isoformat() if not m.is_period else f"{m.start.isoformat()} to {m.end.isoformat()}"
+
+
+def status_data(status: DossierStatus) -> dict[str, Any]:
+    """The status as JSON-ready data (schemas/status.schema.json)."""
+    return {
+        "gemeente": status.gemeente,
+        "today": status.today.isoformat(),
+        "late": len(status.late),
+        "cycles": [
+            {
+                "jaar": c.jaar,
+                "phase": c.phase,
+                "items": [_item_data(i) for i in c.items],
+                "next": _milestone_data(c.next) if c.next else None,
+            }
+            for c in status.cycles
+        ],
+    }
+
+
+def _item_data(i: StatusItem) -> dict[str, Any]:
+    return {"state": i.state, "what": i.what, "due": i.due.isoformat() if i.due else None, "days_left": i.days_left}
+
+
+def _milestone_data(m: Milestone) -> dict[str, Any]:
+    return {
+        "jaar": m.jaar,
+        "key": m.key,
+        "titel": m.titel,
+        "verantwoordelijk": m.verantwoordelijk,
+        "start": m.start.isoformat(),
+        "end": m.end.isoformat(),
+    }
+
+
+def calendar_lines(year: int, gemeente: str, milestones: Iterable[Milestone]) -> list[str]:
+    """Month by month, every milestone in the year with its cycle and who is responsible."""
+    lines = [f"Kalender prestatieafspraken {year}: {gemeente}"]
+    by_month: dict[int, list[Milestone]] = {}
+    for m in milestones:
+        month = m.start.month if m.start.year == year else 1
+        by_month.setdefault(month, []).append(m)
+    for month in sorted(by_month):
+        lines += ["", format_date(date(year, month, 1), "LLLL yyyy", locale=LOCALE)]
+        lines += [
+            f"  {_when(m, year):<22} {m.titel} · jaarschijf {m.jaar} · {m.verantwoordelijk}" for m in by_month[month]
+        ]
+    return lines
+
+
+def _when(m: Milestone, year: int) -> str:
+    if not m.is_period:
+        return format_date(m.start, "d MMMM", locale=LOCALE)
+    start = format_date(m.start, "d MMM" if m.start.year == year else "d MMM yyyy", locale=LOCALE)
+    end = format_date(m.end, "d MMM" if m.end.year == year else "d MMM yyyy", locale=LOCALE)
+    return f"{start} – {end}"
+
+
+# --- the diff ----------------------------------------------------------------------------------------------------
+
+MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "equal": ("", "")}
+"""Word-diff markers as `git diff --word-diff` shows them."""
+SIGNS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
+INDENT = "      "
+ABSENT = "(none)"
+
+
+def diff_lines(diff: Diff, old: Version, new: Version) -> list[str]:
+    """The diff as lines for the terminal: a header, the document's own changes, a block per theme, a summary."""
+    lines = [
+        f"Prestatieafspraken {new.jaar}, {new.model.dossier.gemeente.naam}: {version_name(old)} -> {version_name(new)}"
+    ]
+    if diff.document:
+        lines += ["", "Document", *(line for c in diff.document for line in _field_lines(c, "  "))]
+    for theme in diff.themas:
+        lines += ["", *_theme_lines(theme, diff)]
+    lines += ["", summary(diff) if diff.has_changes else f"No differences. {summary(diff)}"]
+    return lines
+
+
+def summary(diff: Diff) -> str:
+    """'1 added, 0 removed, 2 changed, 0 moved, 12 unchanged.'"""
+    c = diff.counts()
+    return f"{c.added} added, {c.removed} removed, {c.changed} changed, {c.moved} moved, {c.unchanged} unchanged."
+
+
+def _theme_lines(theme: ThemaDiff, diff: Diff) -> list[str]:
+    head = f"{theme.code} {theme.naam}"
+    if theme.old_naam:
+        head += f' (renamed from "{theme.old_naam}")'
+    if not theme.has_changes:
+        return [f"{head}: no changes ({_agreements(len(theme.unchanged))})"]
+    lines = [head]
+    for entry in theme.afspraken:
+        lines += _entry_lines(entry, diff)
+    for entry in theme.moved_out:
+        lines.append(f"  < {entry.code} {entry.titel} (moved to {_theme(entry.moved_to, diff)})")
+    if theme.unchanged:
+        lines.append(f"  = {len(theme.unchanged)} unchanged: {', '.join(theme.unchanged)}")
+    return lines
+
+
+def _entry_lines(entry: AfspraakDiff, diff: Diff) -> list[str]:
+    what = f"moved from {_theme(entry.moved_from, diff)}" if entry.kind == "moved" else entry.kind
+    lines = [f"  {SIGNS[entry.kind]} {entry.code} {entry.titel} ({what})"]
+    for c in entry.changes:
+        if entry.kind == "added":
+            lines += [] if c.field == "titel" else _plain_lines(c.field, c.new or "", INDENT)
+        else:
+            lines += _field_lines(c, INDENT)
+    return lines
+
+
+def _theme(code: str | None, diff: Diff) -> str:
+    return f"{code} {diff.theme_name(code)}" if code else "?"
+
+
+def _agreements(n: int) -> str:
+    return f"{n} agreement{'s' if n != 1 else ''}"
+
+
+def _field_lines(c: FieldChange, indent: str) -> list[str]:
+    if not c.is_text or c.old is None or c.new is None:
+        return [f"{indent}{c.field}: {_one_line(c.old)} -> {_one_line(c.new)}"]
+    lines = marked_lines(c.words)
+    return _labelled(c.field, lines, indent)
+
+
+def _plain_lines(field: str, text: str, indent: str) -> list[str]:
+    return _labelled(field, text.rstrip("\n").split("\n"), indent)
+
+
+def _labelled(field: str, lines: list[str], indent: str) -> list[str]:
+    """`field: text` for one line; otherwise the field alone, with the lines indented below it."""
+    if len(lines) <= 1:
+        return [f"{indent}{field}: {''.join(lines)}"]
+    return [f"{indent}{field}:", *(f"{indent}  {line}" if line else "" for line in lines)]
+
+
+def _one_line(value: str | None) -> str:
+    if value is None:
+        return ABSENT
+    flat = " ".join(value.split())
+    return flat if len(flat) <= 100 else flat[:99] + "…"
+
+
+def marked_lines(words: tuple[Segment, ...]) -> list[str]:
+    """A word diff as text lines with [-deleted-] and {+inserted+} words; only the lines with a change, '…' between."""
+    lines: list[tuple[str, bool]] = [("", False)]
+    for segment in words:
+        start, end = MARKERS[segment.op]
+        for i, piece in enumerate(segment.text.split("\n")):
+            if i:
+                lines.append(("", False))
+            text, changed = lines[-1]
+            marked = f"{start}{piece}{end}" if piece else ""
+            lines[-1] = (text + marked, changed or bool(marked and segment.op != "equal"))
+    while len(lines) > 1 and not lines[-1][0]:
+        lines.pop()
+    return list(_changed_only(lines))
+
+
+def _changed_only(lines: list[tuple[str, bool]]) -> Iterator[str]:
+    """Lines with a change; '…' where lines with text were left out (short texts are shown whole)."""
+    skipped = False
+    for text, changed in lines:
+        if changed or len(lines) <= 3:
+            if skipped:
+                yield "…"
+            yield text
+            skipped = False
+        else:
+            skipped = skipped or bool(text.strip())
+    if skipped:
+        yield "…"

@@ -15,7 +15,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 
-from afsprakengen.word.markdown import LIST_INDENT, MAX_LIST_LEVELS
+from afsprakengen.word.mdblocks import LIST_INDENT, MAX_LIST_LEVELS
 
 _BULLET_LEVELS = tuple(("bullet", text) for text in ("•", "◦", "▪") * 3)
 _NUMBER_LEVELS = tuple(

@@ -6,15 +6,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from afsprakengen import dutch
 from afsprakengen.rounds.compare import AfspraakDiff, Diff, FieldChange, ThemaDiff
 from afsprakengen.rounds.versions import Version
 from afsprakengen.rounds.worddiff import Segment, word_diff
+from afsprakengen.word.mdparse import parse
 
-_MD = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 PIECE_KINDS = {"equal": "gelijk", "delete": "weg", "insert": "nieuw"}
 ENTRY_WORDS = {"added": "nieuw", "removed": "vervallen", "changed": "gewijzigd", "moved": "verplaatst"}
 ONLY_MARKUP = "(alleen de opmaak is gewijzigd)"
@@ -237,7 +236,7 @@ def _add_piece(paragraph: list[DeelCtx], piece: DeelCtx) -> None:
 
 def plain_text(text: str) -> str:
     """Markdown as plain text: paragraphs, list items and table rows apart (a blank line between), markup dropped."""
-    return "\n\n".join(_plain_lines(_MD.parse(text)))
+    return "\n\n".join(_plain_lines(parse(text)))
 
 
 def _plain_lines(tokens: list[Token]) -> Iterator[str]:

@@ -192,25 +192,21 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     parties and deadline settings are used.
     """
     from afsprakengen.cycle.ics import calendar_ics
-    from afsprakengen.cycle.milestones import GENERIC, milestones_in, parties_of
+    from afsprakengen.cycle.milestones import year_calendar
     from afsprakengen.files import WriteError, write_atomic
-    from afsprakengen.model import Termijnen
     from afsprakengen.views import calendar_lines
 
-    gemeente, termijnen, who = "elke gemeente", Termijnen(), GENERIC
-    if dossier is not None:
-        m = _model_or_exit(dossier)
-        gemeente, termijnen, who = m.dossier.gemeente.naam, m.dossier.instellingen.termijnen, parties_of(m)
-    steps = milestones_in(year, termijnen, who)
-    for line in calendar_lines(year, gemeente, steps):
+    cal = year_calendar(year, None if dossier is None else _model_or_exit(dossier))
+    for line in calendar_lines(cal.year, cal.gemeente, cal.milestones):
         click.echo(line)
     if ics_path is not None:
         try:
-            write_atomic(calendar_ics(steps, gemeente, datetime.now(UTC)), ics_path)
+            write_atomic(calendar_ics(cal.milestones, cal.gemeente, datetime.now(UTC)), ics_path)
         except WriteError as exc:
             click.echo(f"{ics_path}:1:1: error: {exc}")
             sys.exit(1)
-        click.echo(f"wrote {ics_path} ({_plural(len(steps), 'event')}, each with a reminder two weeks ahead)")
+        events = _plural(len(cal.milestones), "event")
+        click.echo(f"wrote {ics_path} ({events}, each with a reminder two weeks ahead)")
 
 
 @cli.command("status")

@@ -102,3 +102,24 @@ def milestones_in(year: int, t: Termijnen, who: Parties) -> list[Milestone]:
         if m.start.year <= year <= m.end.year
     ]
     return sorted(found)
+
+
+ANY_GEMEENTE = "elke gemeente"
+"""Whose calendar it is without a dossier."""
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    """Every milestone that falls in a calendar year, for one municipality (or any)."""
+
+    year: int
+    gemeente: str
+    milestones: tuple[Milestone, ...]
+
+
+def year_calendar(year: int, m: DossierModel | None = None) -> YearCalendar:
+    """The calendar of a year: with a dossier its municipality, parties and deadline settings, else the defaults."""
+    if m is None:
+        return YearCalendar(year, ANY_GEMEENTE, tuple(milestones_in(year, Termijnen(), GENERIC)))
+    steps = milestones_in(year, m.dossier.instellingen.termijnen, parties_of(m))
+    return YearCalendar(year, m.dossier.gemeente.naam, tuple(steps))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
-from afsprakengen.cycle.milestones import milestones_in, parties_of
+from afsprakengen.cycle.milestones import year_calendar
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,11 @@ class KalenderCtx:
 
 def build_kalender(m: model.DossierModel, year: int) -> KalenderCtx:
     """The calendar of one year for a dossier."""
-    steps = milestones_in(year, m.dossier.instellingen.termijnen, parties_of(m))
-    rows = tuple(MijlpaalCtx(s.start, s.end, s.is_period, s.titel, s.jaar, s.verantwoordelijk) for s in steps)
+    cal = year_calendar(year, m)
+    rows = tuple(MijlpaalCtx(s.start, s.end, s.is_period, s.titel, s.jaar, s.verantwoordelijk) for s in cal.milestones)
     return KalenderCtx(
         f"Kalender prestatieafspraken {year}",
-        m.dossier.gemeente.naam,
+        cal.gemeente,
         year,
         "1",
         "overzicht",

@@ -6,6 +6,7 @@ import dataclasses
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,9 @@ from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.kinds import BUILT_KINDS
 from afsprakengen.model import DossierModel
 from afsprakengen.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from afsprakengen.rounds.versions import Version
 
 DOSSIER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=str)
 
@@ -297,11 +301,25 @@ def diff_command(
     """
     from afsprakengen.rounds.compare import diff_versions, side_of
     from afsprakengen.rounds.documents import write_overzicht, write_redline
-    from afsprakengen.rounds.versions import load_version
     from afsprakengen.views import diff_lines
 
     if docx_path is not None and redline_path is not None and docx_path.resolve() == redline_path.resolve():
         raise click.UsageError("--docx and --redline must be different files")
+    before, after = _versions_or_exit(old, new)
+    difference = diff_versions(side_of(before.model, before.afspraken), side_of(after.model, after.afspraken))
+    for line in diff_lines(difference, before, after):
+        click.echo(line)
+    if docx_path is not None:
+        _written_or_exit(write_overzicht(difference, before, after, docx_path), docx_path)
+    if redline_path is not None:
+        _written_or_exit(write_redline(before, after, author, redline_path), redline_path)
+    sys.exit(1 if exit_code and difference.has_changes else 0)
+
+
+def _versions_or_exit(old: str, new: str) -> tuple[Version, Version]:
+    """OLD and NEW loaded; when either cannot be read or has errors, print why and exit 1."""
+    from afsprakengen.rounds.versions import load_version
+
     loaded = {name: load_version(argument, date.today()) for name, argument in (("OLD", old), ("NEW", new))}
     for name, version in loaded.items():
         for problem in version.problems:
@@ -311,14 +329,7 @@ def diff_command(
     before, after = loaded["OLD"].version, loaded["NEW"].version
     if before is None or after is None:
         sys.exit(1)
-    difference = diff_versions(side_of(before.model, before.afspraken), side_of(after.model, after.afspraken))
-    for line in diff_lines(difference, before, after):
-        click.echo(line)
-    if docx_path is not None:
-        _written_or_exit(write_overzicht(difference, before, after, docx_path), docx_path)
-    if redline_path is not None:
-        _written_or_exit(write_redline(before, after, author, redline_path), redline_path)
-    sys.exit(1 if exit_code and difference.has_changes else 0)
+    return before, after
 
 
 def _written_or_exit(problems: tuple[Problem, ...], path: Path) -> None:

@@ -8,9 +8,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 CONTENT_TYPES = "[Content_Types].xml"
 PACKAGE_RELS = "_rels/.rels"
@@ -108,7 +111,7 @@ TEMPLATE_CREATED = datetime(2026, 1, 1, tzinfo=UTC)
 """The fixed date of every default template, so `make templates` gives the same bytes on every run and machine."""
 
 
-def template_bytes(document: Any, name: str) -> bytes:
+def template_bytes(document: Document, name: str) -> bytes:
     """The deterministic bytes of a default template: a python-docx Document saved and finished as `name`."""
     buffer = BytesIO()
     document.save(buffer)
@@ -223,7 +226,7 @@ def _put_part(parts: dict[str, bytes], part: PackagePart, data: bytes) -> None:
     parts[part.name] = data
 
 
-def _point_relationship(rels: Any, part: PackagePart) -> list[str]:
+def _point_relationship(rels: etree._Element, part: PackagePart) -> list[str]:
     """Leave one relationship of the part's type, targeting the part; return the parts the old ones targeted."""
     found = [rel for rel in rels if rel.get("Type") == part.rel_type]
     rel_id = found[0].get("Id") if found else _free_id(rels, part.rel_id)
@@ -233,7 +236,7 @@ def _point_relationship(rels: Any, part: PackagePart) -> list[str]:
     return [rel.get("Target", "").lstrip("/") for rel in found]
 
 
-def _free_id(rels: Any, wanted: str) -> str:
+def _free_id(rels: etree._Element, wanted: str) -> str:
     taken = {rel.get("Id") for rel in rels}
     rel_id = wanted
     while rel_id in taken:
@@ -241,7 +244,7 @@ def _free_id(rels: Any, wanted: str) -> str:
     return rel_id
 
 
-def _set_override(types: Any, part: PackagePart, old_names: Iterable[str]) -> None:
+def _set_override(types: etree._Element, part: PackagePart, old_names: Iterable[str]) -> None:
     """One Override for the part, none for parts it replaces; Defaults then Overrides, each sorted."""
     stale = {f"/{name}".lower() for name in (part.name, *old_names)}
     for override in types.findall(f"{{{TYPES}}}Override"):
@@ -251,11 +254,11 @@ def _set_override(types: Any, part: PackagePart, old_names: Iterable[str]) -> No
     types[:] = sorted(types, key=_type_order)
 
 
-def _type_order(entry: Any) -> tuple[str, str, str]:
+def _type_order(entry: etree._Element) -> tuple[str, str, str]:
     return str(entry.tag), entry.get("Extension", "").lower(), entry.get("PartName", "").lower()
 
 
-def _serialize(root: Any) -> bytes:
+def _serialize(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 

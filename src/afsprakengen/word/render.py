@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
@@ -103,7 +104,7 @@ def _charts(value: Any) -> list[Chart]:
     return []
 
 
-def _set_alt_texts(document: Any, context: object) -> None:
+def _set_alt_texts(document: Document, context: object) -> None:
     """Give each embedded chart its alt text (docxtpl's InlineImage has none): pictures without one, in order."""
     charts = _charts(context)
     unnamed = [p for p in document.element.body.iter(qn("wp:docPr")) if not p.get("descr")]

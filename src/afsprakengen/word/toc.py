@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 LEVELS = {"Heading1": 1, "Heading2": 2}
 """Heading style ids that go into the table of contents, with their level."""
 
 
-def fill_toc(document: Any) -> None:
+def fill_toc(document: Document) -> None:
     """Replace the cached result of the document's TOC field by one linked entry per heading."""
     body = document.element.body
     field = _toc_paragraph(body)
@@ -28,14 +28,15 @@ def fill_toc(document: Any) -> None:
     anchor.addnext(end)
 
 
-def _toc_paragraph(body: Any) -> Any:
+def _toc_paragraph(body: BaseOxmlElement) -> BaseOxmlElement | None:
     for instr in body.iter(qn("w:instrText")):
         if (instr.text or "").strip().startswith("TOC"):
-            return instr.getparent().getparent()
+            paragraph: BaseOxmlElement = instr.getparent().getparent()
+            return paragraph
     return None
 
 
-def _headings(body: Any) -> list[tuple[Any, int]]:
+def _headings(body: BaseOxmlElement) -> list[tuple[BaseOxmlElement, int]]:
     found = []
     for p in body.iter(qn("w:p")):
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
@@ -45,7 +46,7 @@ def _headings(body: Any) -> list[tuple[Any, int]]:
     return found
 
 
-def _clear_result(field: Any) -> None:
+def _clear_result(field: BaseOxmlElement) -> None:
     """Drop the field's old result: the runs after its 'separate' mark, and paragraphs up to its 'end'."""
     runs = list(field.iter(qn("w:r")))
     ends_here = any(_is_fld_char(r, "end") for r in runs)
@@ -60,12 +61,12 @@ def _clear_result(field: Any) -> None:
         sibling = None if done else nxt
 
 
-def _is_fld_char(run: Any, kind: str) -> bool:
+def _is_fld_char(run: BaseOxmlElement, kind: str) -> bool:
     char = run.find(qn("w:fldChar"))
     return char is not None and char.get(qn("w:fldCharType")) == kind
 
 
-def _entry(heading: Any, level: int, number: int) -> Any:
+def _entry(heading: BaseOxmlElement, level: int, number: int) -> BaseOxmlElement:
     name = f"_Toc{number:06d}"
     _bookmark(heading, name, number)
     text = "".join(t.text or "" for t in heading.iter(qn("w:t")))
@@ -83,7 +84,7 @@ def _entry(heading: Any, level: int, number: int) -> Any:
     return p
 
 
-def _bookmark(heading: Any, name: str, number: int) -> None:
+def _bookmark(heading: BaseOxmlElement, name: str, number: int) -> None:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(9000 + number))
     start.set(qn("w:name"), name)
@@ -97,7 +98,7 @@ def _bookmark(heading: Any, name: str, number: int) -> None:
     heading.append(end)
 
 
-def _paragraph(style: str) -> Any:
+def _paragraph(style: str) -> BaseOxmlElement:
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
@@ -107,7 +108,7 @@ def _paragraph(style: str) -> Any:
     return p
 
 
-def _fld_char(kind: str) -> Any:
+def _fld_char(kind: str) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)

@@ -30,7 +30,7 @@ class DocxTarget:
     def __init__(self, document: Document) -> None:
         self._part = document.part
         self._links: dict[str, str] = {}
-        self._numbering: _Numbering | None = None
+        self._numbering: Numbering | None = None
 
     def link_id(self, url: str) -> str:
         """Relationship id of an external hyperlink to `url`, one per distinct url."""
@@ -52,13 +52,13 @@ class DocxTarget:
         """A new numId on the decimal list definition, restarting at 1 on every level."""
         return self._lists().new_numbered_num_id()
 
-    def _lists(self) -> _Numbering:
+    def _lists(self) -> Numbering:
         if self._numbering is None:
-            self._numbering = _Numbering(_numbering_element(self._part))
+            self._numbering = Numbering(_numbering_element(self._part))
         return self._numbering
 
 
-class _Numbering:
+class Numbering:
     """The `w:numbering` root of a document, with ids counted on from the highest ones the template uses."""
 
     def __init__(self, numbering: BaseOxmlElement) -> None:

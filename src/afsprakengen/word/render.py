@@ -1,4 +1,4 @@
-"""Render a Word template with a context: sandboxed strict Jinja through docxtpl (the only docxtpl user)."""
+"""Render a compiled Word template with a context: values for Jinja, the rendered parts, located template errors."""
 
 from __future__ import annotations
 
@@ -12,21 +12,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.document import Document
 from docx.oxml.ns import qn
-from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 from markupsafe import Markup
 
 from afsprakengen.documents.common import Chart, Md
-from afsprakengen.dutch import FILTERS
 from afsprakengen.problems import Location, Problem, error
+from afsprakengen.word.assemble import document_tree, fit_table_grids, number_drawings, serialize, story_tree
+from afsprakengen.word.compiled import CompiledPart, CompiledTemplate, TemplateOpenError, compiled_template
+from afsprakengen.word.environment import make_env
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
-from afsprakengen.word.numbering import DocxTarget
+from afsprakengen.word.target import PackageTarget
 from afsprakengen.word.toc import fill_toc
+
+__all__ = ["Rendered", "make_env", "render_docx", "template_text", "to_jinja"]
 
 
 @dataclass(frozen=True)
@@ -37,60 +38,87 @@ class Rendered:
     problems: tuple[Problem, ...] = ()
 
 
-def make_env(herkomst: str = "") -> SandboxedEnvironment:
-    """The Jinja environment of every template: sandboxed, autoescaped, strict about missing fields.
-
-    `herkomst` (where the build came from, e.g. 'commit 1a2b3c4d5e6f, gewijzigd') is a global every
-    template can show, typically in the footer.
-    """
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-    env.filters.update(FILTERS)
-    env.globals["herkomst"] = herkomst
-    return env
-
-
 def render_docx(template: Path, shown: str, context: object, herkomst: str = "") -> Rendered:
     """Render the template at path (shown to the user as `shown`) with a context dataclass."""
     try:
-        tpl = DocxTemplate(str(template))
-        tpl.render_init()
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        compiled = compiled_template(template)
+    except (OSError, TemplateOpenError) as exc:
         return Rendered(None, (error(Location(shown), f"cannot open the template as a Word document ({exc})"),))
-    target = DocxTarget(tpl.docx)
+    target = PackageTarget(compiled)
     problems: list[Problem] = []
-    data = to_jinja(context, _Converters(target, tpl), problems)
+    data = to_jinja(context, target, problems)
     if problems:
         return Rendered(None, tuple(problems))
+    data["herkomst"] = herkomst
     try:
-        tpl.render(data, make_env(herkomst), autoescape=True)
+        parts = _render_parts(compiled, data, context)
     except TemplateError as exc:
-        return Rendered(None, (_template_problem(exc, tpl, shown),))
-    fill_toc(tpl.docx)
-    _set_alt_texts(tpl.docx, context)
+        return Rendered(None, (_template_problem(exc, exc_part(exc, compiled), shown),))
+    except etree.XMLSyntaxError as exc:
+        return Rendered(None, (error(Location(shown), f"the template makes a document that is not valid XML ({exc})"),))
+    parts.update(target.changed_parts())
+    return Rendered(_zip(compiled.parts, parts))
+
+
+def _render_parts(compiled: CompiledTemplate, data: dict[str, Any], context: object) -> dict[str, bytes]:
+    """The rendered body, headers and footers, by zip name."""
+    root = document_tree(compiled.document_head, _render(compiled.body, data), compiled.document_tail)
+    body = root.find(qn("w:body"))
+    fit_table_grids(body)
+    number_drawings(body)
+    fill_toc(body)
+    _set_alt_texts(body, context)
+    parts = {compiled.body.name: serialize(root)}
+    for story in compiled.stories:
+        parts[story.name] = serialize(story_tree(_render(story, data)))
+    return parts
+
+
+def _render(part: CompiledPart, data: dict[str, Any]) -> str:
+    if part.template is None:
+        assert part.syntax_error is not None
+        raise _located(part.syntax_error, part)
+    try:
+        return part.template.render(data)
+    except TemplateError as exc:
+        raise _located(exc, part) from exc
+
+
+def _located(exc: TemplateError, part: CompiledPart) -> TemplateError:
+    """The error, marked with the part it happened in (for the text around the failing tag)."""
+    exc.afsprakengen_part = part  # type: ignore[attr-defined]
+    return exc
+
+
+def exc_part(exc: TemplateError, compiled: CompiledTemplate) -> CompiledPart:
+    """The part a template error happened in (the body when unknown)."""
+    part = getattr(exc, "afsprakengen_part", None)
+    return part if isinstance(part, CompiledPart) else compiled.body
+
+
+def _zip(base: dict[str, bytes], changed: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
-    tpl.save(out)
-    return Rendered(out.getvalue())
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in {**base, **changed}.items():
+            zf.writestr(name, data)
+    return out.getvalue()
 
 
-@dataclass(frozen=True)
-class _Converters:
-    """What turning a context into docxtpl values needs: the numbering/link target and the template."""
-
-    target: DocxTarget
-    tpl: DocxTemplate
-
-
-def to_jinja(value: Any, conv: _Converters, problems: list[Problem]) -> Any:
-    """The plain values docxtpl needs: dataclasses become dicts, markdown Word XML, charts inline images."""
+def to_jinja(value: Any, target: PackageTarget, problems: list[Problem]) -> Any:
+    """The plain values a template gets: dataclasses become dicts, markdown Word XML, charts inline pictures."""
     if isinstance(value, Md):
-        return _markdown(value, conv.target, problems)
+        return _markdown(value, target, problems)
     if isinstance(value, Chart):
-        return InlineImage(conv.tpl, io.BytesIO(value.png), width=Cm(value.width_cm))
+        return Markup(_PICTURE_RUN.format(target.picture_xml(value.png, value.width_cm)))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jinja(getattr(value, f.name), conv, problems) for f in dataclasses.fields(value)}
+        return {f.name: to_jinja(getattr(value, f.name), target, problems) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
-        return [to_jinja(v, conv, problems) for v in value]
+        return [to_jinja(v, target, problems) for v in value]
     return value
+
+
+_PICTURE_RUN = '</w:t></w:r><w:r><w:drawing>{}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+"""A picture shown by `{{ chart }}` inside a run's text: the text run is closed around it, as docxtpl did."""
 
 
 def _charts(value: Any) -> list[Chart]:
@@ -104,16 +132,16 @@ def _charts(value: Any) -> list[Chart]:
     return []
 
 
-def _set_alt_texts(document: Document, context: object) -> None:
-    """Give each embedded chart its alt text (docxtpl's InlineImage has none): pictures without one, in order."""
+def _set_alt_texts(body: etree._Element, context: object) -> None:
+    """Give each embedded chart its alt text: pictures without one, in order."""
     charts = _charts(context)
-    unnamed = [p for p in document.element.body.iter(qn("wp:docPr")) if not p.get("descr")]
+    unnamed = [p for p in body.iter(qn("wp:docPr")) if not p.get("descr")]
     for doc_pr, chart in zip(unnamed, charts, strict=False):
         doc_pr.set("descr", chart.alt)
         doc_pr.set("title", chart.alt)
 
 
-def _markdown(value: Md, target: DocxTarget, problems: list[Problem]) -> Markup:
+def _markdown(value: Md, target: PackageTarget, problems: list[Problem]) -> Markup:
     try:
         return Markup(markdown_to_xml(value.text, target))
     except MarkdownError as exc:
@@ -121,10 +149,11 @@ def _markdown(value: Md, target: DocxTarget, problems: list[Problem]) -> Markup:
         return Markup("")
 
 
-def _template_problem(exc: TemplateError, tpl: DocxTemplate, shown: str) -> Problem:
+def _template_problem(exc: TemplateError, part: CompiledPart, shown: str) -> Problem:
     """A located, plain message for a template that fails: its name and the text around the failing tag."""
-    lineno = getattr(exc, "lineno", None) or _template_line(exc)
-    lines = getattr(exc, "docx_context", None) or _context_lines(tpl, lineno)
+    lineno = getattr(exc, "lineno", None)
+    lines = _context_lines(part.source, lineno, 4, 3) if lineno else _context_lines(part.source, _template_line(exc))
+    lineno = lineno or _template_line(exc)
     snippet = " … ".join(line.strip() for line in lines if line.strip())
     what = _what_failed(exc)
     near = f" near «{_squash(snippet)}»" if snippet.strip() else ""
@@ -147,30 +176,22 @@ def _template_line(exc: BaseException) -> int | None:
     return frames[-1].lineno if frames else None
 
 
-def _context_lines(tpl: DocxTemplate, lineno: int | None) -> list[str]:
-    """The text of the paragraphs around a template line, numbered the way docxtpl numbers them."""
+def _context_lines(source: str, lineno: int | None, before: int = 2, after: int = 1) -> list[str]:
+    """The text of the paragraphs around a template line (a line per paragraph, as docxtpl numbers them)."""
     if not lineno:
         return []
-    # Mirrors docxtpl's render_xml_part, which starts a line at every paragraph; this is a diagnostic, not output.
-    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
-    lines = source.splitlines()[max(lineno - 2, 0) : lineno + 1]
-    return [re.sub(r"<[^>]+>", "", line) for line in lines]
+    lines = source.splitlines()[max(lineno - before, 0) : lineno + after]
+    return [_TAG.sub("", line) for line in lines]
 
 
 def template_text(template: Path) -> str:
     """The Jinja source of a template as text, one line per paragraph (body, headers and footers)."""
-    tpl = DocxTemplate(str(template))
-    tpl.render_init()
-    parts = [tpl.patch_xml(tpl.get_xml())]
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        parts.extend(tpl.patch_xml(tpl.get_part_xml(part)) for _, part in tpl.get_headers_footers(uri))
-    return "\n".join(_paragraph_lines(xml) for xml in parts)
+    compiled = compiled_template(template)
+    sources = [compiled.body.source, *(story.source for story in compiled.stories)]
+    return "\n".join(html.unescape(_TAG.sub("", line)) for source in sources for line in source.splitlines())
 
 
-def _paragraph_lines(xml: str) -> str:
-    # Same line breaks as docxtpl (a line per paragraph); tags dropped so only text and Jinja remain.
-    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
-    return "\n".join(html.unescape(re.sub(r"<[^>]+>", "", line)) for line in lines)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def _squash(text: str, limit: int = 160) -> str:

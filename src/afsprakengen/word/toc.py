@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -11,9 +10,8 @@ LEVELS = {"Heading1": 1, "Heading2": 2}
 """Heading style ids that go into the table of contents, with their level."""
 
 
-def fill_toc(document: Document) -> None:
-    """Replace the cached result of the document's TOC field by one linked entry per heading."""
-    body = document.element.body
+def fill_toc(body: BaseOxmlElement) -> None:
+    """Replace the cached result of the TOC field in a document's body by one linked entry per heading."""
     field = _toc_paragraph(body)
     if field is None:
         return

@@ -1,0 +1,123 @@
+"""Put a rendered template together again: plain texts as Word text, parts parsed strictly, drawings and grids fixed."""
+
+from __future__ import annotations
+
+from docx.oxml.parser import element_class_lookup
+from lxml import etree
+from markupsafe import Markup, escape
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+FIRST_DRAWING_ID = 1001
+"""docxtpl numbered every drawing's wp:docPr from 1001 on; kept, so documents stay as they were."""
+
+
+def _strict_parser(*, remove_blank_text: bool) -> etree.XMLParser:
+    """No recovery: XML that is not well-formed is an error, never silently cut (huge_tree: no 10 MB text cap).
+
+    Elements get python-docx's classes, as in a document python-docx opened.
+    """
+    parser = etree.XMLParser(
+        huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=remove_blank_text
+    )
+    parser.set_element_class_lookup(element_class_lookup)
+    return parser
+
+
+STRICT = _strict_parser(remove_blank_text=False)
+STRICT_NO_BLANKS = _strict_parser(remove_blank_text=True)
+
+
+def text_value(value: object) -> object:
+    """A plain text a template shows: escaped, a line break as a Word break and a tab as a Word tab.
+
+    Markup (markdown already made Word XML) passes as it is. Runs as Jinja's `finalize`, so it sees exactly the
+    values the template prints, and never the template's own text or the rendered document.
+    """
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    escaped = str(escape(value))
+    if "\n" in escaped or "\t" in escaped:
+        escaped = escaped.replace("\n", _BREAK).replace("\t", _TAB)
+    return Markup(escaped)
+
+
+def joined(rendered: str) -> str:
+    """Rendered XML with the paragraph line starts of the compiled source taken out again."""
+    return rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+
+
+def document_tree(head: bytes, rendered_body: str, tail: bytes) -> etree._Element:
+    """word/document.xml with the rendered body, parsed strictly; raises etree.XMLSyntaxError if it is not XML."""
+    body = joined(rendered_body)
+    inner = body[body.index(">") + 1 :]
+    return etree.fromstring(head + b"<w:body>" + inner.encode("utf-8") + tail, STRICT)
+
+
+def story_tree(rendered: str) -> etree._Element:
+    """A rendered header or footer, parsed strictly (blank text dropped, as python-docx reads a part)."""
+    return etree.fromstring(joined(rendered).encode("utf-8"), STRICT_NO_BLANKS)
+
+
+def serialize(root: etree._Element) -> bytes:
+    """A part's bytes as python-docx writes them."""
+    return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
+
+
+def number_drawings(root: etree._Element) -> None:
+    """Give every drawing a unique id, in document order."""
+    for number, doc_pr in enumerate(root.iter(_DOCPR), start=FIRST_DRAWING_ID):
+        doc_pr.set("id", str(number))
+
+
+def fit_table_grids(root: etree._Element) -> None:
+    """Make each table's grid match its widest row (a `{%tc for %}` loop adds or removes cells), keeping its width."""
+    for table in root.iter(f"{{{W}}}tbl"):
+        grid = table.find(f"{{{W}}}tblGrid")
+        if grid is not None:
+            _fit_grid(table, grid)
+
+
+def _fit_grid(table: etree._Element, grid: etree._Element) -> None:
+    columns = grid.findall(f"{{{W}}}gridCol")
+    rows = [row.findall(f"{{{W}}}tc") for row in table.iter(f"{{{W}}}tr")]
+    most_cells = max((len(cells) for cells in rows), default=0)
+    if most_cells > len(columns):
+        _widen(grid, columns, most_cells - len(columns))
+        columns = grid.findall(f"{{{W}}}gridCol")
+    spans = max((sum(_span(cell) for cell in cells) for cells in rows), default=0)
+    if len(columns) > spans:
+        _narrow(grid, columns, len(columns) - spans)
+
+
+def _width(column: etree._Element) -> float:
+    return float(column.get(f"{{{W}}}w") or 0)
+
+
+def _widen(grid: etree._Element, columns: list[etree._Element], extra: int) -> None:
+    width = sum(_width(c) for c in columns)
+    if width <= 0:
+        return
+    old_average, new_average = width / len(columns), width / (len(columns) + extra)
+    for column in columns:
+        column.set(f"{{{W}}}w", str(int(_width(column) * new_average / old_average)))
+    for _ in range(extra):
+        etree.SubElement(grid, f"{{{W}}}gridCol", {f"{{{W}}}w": str(int(new_average))})
+
+
+def _narrow(grid: etree._Element, columns: list[etree._Element], surplus: int) -> None:
+    removed = sum(_width(c) for c in columns[-surplus:])
+    for column in columns[-surplus:]:
+        grid.remove(column)
+    left = grid.findall(f"{{{W}}}gridCol")
+    extra = int(removed / len(left)) if left else 0
+    for column in left:
+        column.set(f"{{{W}}}w", str(int(_width(column) + extra)))
+
+
+def _span(cell: etree._Element) -> int:
+    span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
+    value = span.get(f"{{{W}}}val") if span is not None else None
+    return int(value) if value and value.isdigit() else 1

@@ -1,0 +1,110 @@
+"""Templates preprocessed (docxtpl's tag clean-up) and compiled by Jinja once per process, cached by their bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import Template, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from afsprakengen.word.assemble import text_value
+from afsprakengen.word.environment import make_env
+
+_PARAGRAPH_LINE = re.compile(r"<w:p([ >])")
+"""docxtpl starts a template line at every paragraph, so Jinja's line numbers point at paragraphs."""
+
+
+@dataclass(frozen=True)
+class CompiledPart:
+    """One renderable part of a template (the body, a header or a footer): its zip name and Jinja source."""
+
+    name: str
+    source: str
+    """The preprocessed XML, a line per paragraph; the lines Jinja's line numbers count."""
+    template: Template | None
+    syntax_error: TemplateSyntaxError | None = None
+
+
+@dataclass(frozen=True)
+class CompiledTemplate:
+    """A template ready to render many times: its parts as python-docx writes them, and the compiled stories."""
+
+    digest: str
+    parts: dict[str, bytes]
+    """Every part of the package before rendering (never changed: a render copies what it replaces)."""
+    body: CompiledPart
+    stories: tuple[CompiledPart, ...]
+    """The headers and footers."""
+    document_head: bytes
+    """word/document.xml up to its `<w:body>`."""
+    document_tail: bytes
+    """word/document.xml after its `</w:body>`."""
+    next_shape_id: int
+    """The drawing id python-docx would give a new picture in this template's body."""
+
+
+class TemplateOpenError(Exception):
+    """The file is not a Word document that can be used as a template."""
+
+
+def compiled_template(path: Path) -> CompiledTemplate:
+    """The compiled template at `path`: compiled once per process for the same bytes."""
+    data = path.read_bytes()
+    return _compile(hashlib.sha256(data).hexdigest(), data)
+
+
+@lru_cache(maxsize=32)
+def _compile(digest: str, data: bytes) -> CompiledTemplate:
+    try:
+        tpl = DocxTemplate(io.BytesIO(data))
+        tpl.render_init()
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateOpenError(str(exc)) from exc
+    env = make_env()
+    env.finalize = text_value
+    body = _part(env, "word/document.xml", tpl.patch_xml(tpl.get_xml()))
+    stories = tuple(_stories(tpl, env))
+    parts = _saved_parts(tpl)
+    head, tail = _split_document(parts["word/document.xml"])
+    return CompiledTemplate(digest, parts, body, stories, head, tail, _next_shape_id(tpl))
+
+
+def _part(env: SandboxedEnvironment, name: str, patched: str) -> CompiledPart:
+    source = _PARAGRAPH_LINE.sub(r"\n<w:p\1", patched)
+    try:
+        return CompiledPart(name, source, env.from_string(source))
+    except TemplateSyntaxError as exc:
+        return CompiledPart(name, source, None, exc)
+
+
+def _stories(tpl: DocxTemplate, env: SandboxedEnvironment) -> Iterator[CompiledPart]:
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            yield _part(env, str(part.partname).lstrip("/"), tpl.patch_xml(tpl.get_part_xml(part)))
+
+
+def _saved_parts(tpl: DocxTemplate) -> dict[str, bytes]:
+    """The package as python-docx saves it, so untouched parts come out as they always did."""
+    out = io.BytesIO()
+    tpl.docx.save(out)
+    with zipfile.ZipFile(out) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def _split_document(document_xml: bytes) -> tuple[bytes, bytes]:
+    start = document_xml.index(b"<w:body")
+    end = document_xml.rindex(b"</w:body>") + len(b"</w:body>")
+    return document_xml[:start], document_xml[end:]
+
+
+def _next_shape_id(tpl: DocxTemplate) -> int:
+    ids = [int(v) for v in tpl.docx.part.element.xpath("//@id") if str(v).isdigit()]
+    return max(ids, default=0) + 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
@@ -171,23 +170,6 @@ def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
 def toc_field(document: Document) -> None:
     """A table-of-contents field; its entries are filled at build time."""
     _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "Inhoudsopgave")
-
-
-def para(document: Document, text: str, style: str = "Body Text") -> Paragraph:
-    """Add a paragraph of text (or of Jinja tags) in a style."""
-    return document.add_paragraph(text, style=style)
-
-
-def contents_page(document: Document) -> None:
-    """A page with the heading 'Inhoud' and a table of contents that is filled at build time."""
-    para(document, "Inhoud", "TOC Heading")
-    toc_field(document)
-    page_break(document)
-
-
-def page_break(document: Document) -> None:
-    """A paragraph holding only a page break."""
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 _WATERMARK = f"""<w:r {nsdecls("w")} {V_NS}><w:pict>

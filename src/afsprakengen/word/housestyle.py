@@ -1,21 +1,23 @@
-"""The house style of every default template: page, fonts, Dutch language, styles, header, footer, CONCEPT mark."""
+"""The house style of every default template: page, fonts, Dutch, styles, header, footer, fields, CONCEPT mark."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import docx
+from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph
 
 FONT = "Calibri"
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+WARNING = "C00000"
+"""The house red, as hex: the CONCEPT mark, what is not addressed, deleted words."""
 V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
 
-_PARAGRAPH_STYLES: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
+_PARAGRAPH_STYLES: tuple[tuple[str, str, str, dict[str, float]], ...] = (
     # (name, style id, based on, properties)
     ("Tussenkop", "Tussenkop", "BodyText", {"bold": True, "keep_with_next": True}),
     ("Afspraakkop", "Afspraakkop", "Heading3", {"size": 11.5, "keep_with_next": True}),
@@ -25,7 +27,7 @@ _PARAGRAPH_STYLES: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
 )
 
 
-def new_document() -> Any:
+def new_document() -> Document:
     """A blank document in the house style: A4, margins, fonts, Dutch, styles."""
     document = docx.Document()
     _page(document)
@@ -38,14 +40,14 @@ def new_document() -> Any:
     return document
 
 
-def _page(document: Any) -> None:
+def _page(document: Document) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
 
 
-def _language(document: Any) -> None:
+def _language(document: Document) -> None:
     """nl-NL on all text (document defaults and the theme language), so Word spell-checks Dutch."""
     rpr = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     lang = rpr.find(qn("w:lang"))
@@ -60,7 +62,7 @@ def _language(document: Any) -> None:
         theme_lang.set(qn("w:val"), "nl-NL")
 
 
-def _base_styles(document: Any) -> None:
+def _base_styles(document: Document) -> None:
     styles = document.styles
     normal = styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(10.5)
@@ -79,7 +81,7 @@ def _base_styles(document: Any) -> None:
         styles[name].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
-def _ascii_font(style: Any) -> None:
+def _ascii_font(style: BaseStyle) -> None:
     """Make the theme fonts of built-in heading styles give way to the house font."""
     rfonts = style.element.rPr.find(qn("w:rFonts"))
     if rfonts is not None:
@@ -89,7 +91,7 @@ def _ascii_font(style: Any) -> None:
         rfonts.set(qn("w:hAnsi"), FONT)
 
 
-def _paragraph_style(document: Any, name: str, style_id: str, based_on: str, props: dict[str, Any]) -> None:
+def _paragraph_style(document: Document, name: str, style_id: str, based_on: str, props: dict[str, float]) -> None:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.element.set(qn("w:styleId"), style_id)
     style.base_style = next(s for s in document.styles if s.style_id == based_on)
@@ -105,14 +107,14 @@ def _paragraph_style(document: Any, name: str, style_id: str, based_on: str, pro
         style.paragraph_format.left_indent = Cm(props["indent"])
 
 
-def _character_style(document: Any, name: str, style_id: str) -> None:
+def _character_style(document: Document, name: str, style_id: str) -> None:
     style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     style.element.set(qn("w:styleId"), style_id)
     style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     style.font.underline = True
 
 
-def _table_style(document: Any) -> None:
+def _table_style(document: Document) -> None:
     """'Tabelraster': thin grey grid, a dark header row with white bold text, a little cell padding."""
     xml = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="Tabelraster">
       <w:name w:val="Tabelraster"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>
@@ -133,7 +135,7 @@ def _table_style(document: Any) -> None:
     document.styles.element.append(parse_xml(xml))
 
 
-def header_and_footer(document: Any, title: str) -> None:
+def header_and_footer(document: Document, title: str) -> None:
     """Header: title and a CONCEPT mark (text and watermark) for concept documents; footer: version, page X of Y."""
     section = document.sections[0]
     header = section.header
@@ -142,7 +144,7 @@ def header_and_footer(document: Any, title: str) -> None:
     concept = header.add_paragraph()
     run = concept.add_run("CONCEPT – niet ondertekenen")
     run.bold = True
-    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    run.font.color.rgb = RGBColor.from_string(WARNING)
     concept._p.append(parse_xml(_WATERMARK))
     header.add_paragraph("{%p endif %}")
     footer = section.footer.paragraphs[0]
@@ -154,7 +156,7 @@ def header_and_footer(document: Any, title: str) -> None:
     _field(footer, "NUMPAGES", "1")
 
 
-def _field(paragraph: Any, instruction: str, cached: str) -> None:
+def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     for xml in (
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
         f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
@@ -165,34 +167,9 @@ def _field(paragraph: Any, instruction: str, cached: str) -> None:
         paragraph._p.append(parse_xml(xml))
 
 
-def toc_field(document: Any) -> None:
+def toc_field(document: Document) -> None:
     """A table-of-contents field; its entries are filled at build time."""
-    paragraph = document.add_paragraph()
-    for xml in (
-        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
-        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>',
-        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
-        f"<w:r {nsdecls('w')}><w:t>Inhoudsopgave</w:t></w:r>",
-        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
-    ):
-        paragraph._p.append(parse_xml(xml))
-
-
-def para(document: Any, text: str, style: str = "Body Text") -> Any:
-    """Add a paragraph of text (or of Jinja tags) in a style."""
-    return document.add_paragraph(text, style=style)
-
-
-def contents_page(document: Any) -> None:
-    """A page with the heading 'Inhoud' and a table of contents that is filled at build time."""
-    para(document, "Inhoud", "TOC Heading")
-    toc_field(document)
-    page_break(document)
-
-
-def page_break(document: Any) -> None:
-    """A paragraph holding only a page break."""
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "Inhoudsopgave")
 
 
 _WATERMARK = f"""<w:r {nsdecls("w")} {V_NS}><w:pict>

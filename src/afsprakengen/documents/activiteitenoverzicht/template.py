@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from afsprakengen.documents.prestatieafspraken.template import _cant_split, table
-from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
+from afsprakengen.word.builders import Document, compose, contents_page, optional_text, para, title_page
+from afsprakengen.word.tables import Cell, align_right, loop_table, more_lines, small, total_row
 
 YEARS = range(5)
 """Year columns J .. J+4; the context gives every row's values as a tuple of five."""
@@ -24,59 +22,51 @@ PROVISO = (
 ACTIVITY_WIDTHS = [5.3, 2.1, 1.2, 1.2, 1.2, 1.2, 1.2, 2.6]
 THEME_TOTAL_WIDTHS = [6.4, 3.2, 3.2, 3.2]
 YEAR_TOTAL_WIDTHS = [6.4, 3.2]
-SMALL = 8.5
-"""Point size of the tables of numbers and amounts, so that they fit the page in any common font."""
+SHADE = "DEEAF6"
+"""The light blue of a closing row of totals."""
+CONCEPT = "CONCEPT – dit overzicht is nog niet vastgesteld en is niet ingediend als bod."
 
 
-def build_template() -> Any:
+def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
-    d = new_document()
-    header_and_footer(d, "{{ titel }} · {{ corporatie }} · gemeente {{ gemeente }}")
-    _title_page(d)
-    contents_page(d)
-    _introduction(d)
-    _themes(d)
-    _investments(d)
-    _key_figures(d)
-    _reactions(d)
-    return d
-
-
-def _title_page(d: Any) -> None:
-    para(d, "")
-    para(d, "{{ titel }}", "Title")
-    para(d, "{{ corporatie }}", "Subtitle")
-    para(d, "aan gemeente {{ gemeente }}", "Subtitle")
-    para(
-        d,
-        "Het bod van {{ corporatie }} voor de prestatieafspraken {{ jaar }}, met een doorkijk naar "
-        "{{ jaren[1] }}–{{ jaren[4] }}.",
+    return compose(
+        "{{ titel }} · {{ corporatie }} · gemeente {{ gemeente }}",
+        _title_page,
+        contents_page,
+        _introduction,
+        _themes,
+        _investments,
+        _key_figures,
+        _reactions,
     )
-    para(d, "{%p if ingediend %}")
-    para(d, "Ingediend op {{ ingediend|datum }} · status: {{ status }}", "Tussenkop")
-    para(d, "{%p else %}")
-    para(d, "Nog niet ingediend (uiterlijk {{ termijn|datum }}) · status: {{ status }}", "Tussenkop")
-    para(d, "{%p endif %}")
-    para(d, "{%p if concept %}")
-    para(d, "CONCEPT – dit overzicht is nog niet vastgesteld en is niet ingediend als bod.", "Tussenkop")
-    para(d, "{%p endif %}")
-    page_break(d)
 
 
-def _introduction(d: Any) -> None:
+def _title_page(d: Document) -> None:
+    with title_page(d, "{{ corporatie }}", "aan gemeente {{ gemeente }}", concept=CONCEPT):
+        para(
+            d,
+            "Het bod van {{ corporatie }} voor de prestatieafspraken {{ jaar }}, met een doorkijk naar "
+            "{{ jaren[1] }}–{{ jaren[4] }}.",
+        )
+        para(d, "{%p if ingediend %}")
+        para(d, "Ingediend op {{ ingediend|datum }} · status: {{ status }}", "Tussenkop")
+        para(d, "{%p else %}")
+        para(d, "Nog niet ingediend (uiterlijk {{ termijn|datum }}) · status: {{ status }}", "Tussenkop")
+        para(d, "{%p endif %}")
+
+
+def _introduction(d: Document) -> None:
     para(d, "1. Inleiding", "Heading 1")
-    para(d, "{%p if inleiding %}")
-    para(d, "{{p inleiding }}")
-    para(d, "{%p endif %}")
+    optional_text(d, "inleiding")
     para(d, "Over dit overzicht", "Tussenkop")
     para(d, ABOUT)
     para(d, "Doelen uit de woonvisie", "Tussenkop")
     para(d, "De activiteiten dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
     cells = ["{{ g.code }}", "{{ g.titel }}", "{{ g.thema }}"]
-    table(d, ["Code", "Doel uit de woonvisie", "Thema"], "g in doelen", cells, [2.5, 9.2, 4.3])
+    loop_table(d, ["Code", "Doel uit de woonvisie", "Thema"], "g in doelen", cells, [2.5, 9.2, 4.3])
 
 
-def _themes(d: Any) -> None:
+def _themes(d: Document) -> None:
     para(d, "{%p for t in themas %}")
     para(d, "{{ t.nummer }}. {{ t.naam }}", "Heading 1")
     _activities_table(d)
@@ -89,21 +79,22 @@ def _themes(d: Any) -> None:
     para(d, "{%p endfor %}")
 
 
-def _activities_table(d: Any) -> None:
+def _activities_table(d: Document) -> None:
     header = ["Activiteit", "Doelen", *(f"{{{{ jaren[{i}] }}}}" for i in YEARS), "Investering"]
     cells = ["", "{%p for g in a.doelen %}"]
     cells += [f"{{{{ a.aantallen[{i}]|getal if a.aantallen[{i}] is not none else '–' }}}}" for i in YEARS]
     cells += ["{{ a.investering|euro if a.investering is not none else '–' }}"]
-    grid = table(d, header, "a in t.activiteiten", cells, ACTIVITY_WIDTHS)
+    grid = loop_table(d, header, "a in t.activiteiten", cells, ACTIVITY_WIDTHS)
     _activity_cell(grid.rows[2].cells[0])
-    _more_lines(grid.rows[2].cells[1], ["{{ g }}", "{%p endfor %}"])
-    _align_right(grid, range(2, 8))
-    _total_row(grid, 7, "Totaal {{ t.naam }}", ["{{ t.investeringen.totaal|euro if t.investeringen.totaal else '–' }}"])
-    _small(grid)
+    more_lines(grid.rows[2].cells[1], ["{{ g }}", "{%p endfor %}"])
+    align_right(grid, range(2, 8))
+    total = "{{ t.investeringen.totaal|euro if t.investeringen.totaal else '–' }}"
+    total_row(grid, ["Totaal {{ t.naam }}", total], span=7, right=True, fill=SHADE)
+    small(grid)
     para(d, "")
 
 
-def _investments(d: Any) -> None:
+def _investments(d: Document) -> None:
     para(d, "{{ hoofdstukken.investeringen }}. Investeringen", "Heading 1")
     para(
         d,
@@ -114,18 +105,18 @@ def _investments(d: Any) -> None:
     para(d, "Investeringen per thema", "Tussenkop")
     header = ["Thema", "{{ jaren[0] }}", "{{ jaren[1] }}–{{ jaren[4] }}", "Totaal"]
     cells = ["{{ t.naam }}", *(_amount(f"t.investeringen.{part}") for part in ("jaar", "doorkijk", "totaal"))]
-    grid = table(d, header, "t in themas", cells, THEME_TOTAL_WIDTHS)
-    _align_right(grid, range(1, 4))
+    grid = loop_table(d, header, "t in themas", cells, THEME_TOTAL_WIDTHS)
+    align_right(grid, range(1, 4))
     totals = [_amount(f"investeringen.{part}") for part in ("jaar", "doorkijk")]
-    _total_row(grid, 1, "Totaal", [*totals, "{{ investeringen.totaal|euro }}"])
-    _small(grid)
+    total_row(grid, ["Totaal", *totals, "{{ investeringen.totaal|euro }}"], right=True, fill=SHADE)
+    small(grid)
     para(d, "")
     para(d, "Investeringen per jaar", "Tussenkop")
     cells = ["{{ j }}", _amount("investeringen.per_jaar[loop.index0]")]
-    grid = table(d, ["Jaar", "Investering"], "j in jaren", cells, YEAR_TOTAL_WIDTHS)
-    _align_right(grid, [1])
-    _total_row(grid, 1, "Totaal {{ jaren[0] }}–{{ jaren[4] }}", ["{{ investeringen.totaal|euro }}"])
-    _small(grid)
+    grid = loop_table(d, ["Jaar", "Investering"], "j in jaren", cells, YEAR_TOTAL_WIDTHS)
+    align_right(grid, [1])
+    total_row(grid, ["Totaal {{ jaren[0] }}–{{ jaren[4] }}", "{{ investeringen.totaal|euro }}"], right=True, fill=SHADE)
+    small(grid)
     para(d, "")
     para(d, PROVISO, "Kleine tekst")
 
@@ -135,7 +126,7 @@ def _amount(value: str) -> str:
     return f"{{{{ {value}|euro if {value} else '–' }}}}"
 
 
-def _key_figures(d: Any) -> None:
+def _key_figures(d: Document) -> None:
     para(d, "{%p if kerncijfers %}")
     para(d, "{{ hoofdstukken.kerncijfers }}. Kerncijfers", "Heading 1")
     para(d, "Kerncijfers van het bezit van {{ corporatie }} en van de woningmarkt waarin het werkt.")
@@ -145,13 +136,13 @@ def _key_figures(d: Any) -> None:
         "{{ k.peildatum|datum if k.peildatum else '' }}",
         "{{ k.bron }}",
     ]
-    grid = table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [5.2, 3.2, 3.2, 4.4])
-    _align_right(grid, [1])
-    _small(grid)
+    grid = loop_table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [5.2, 3.2, 3.2, 4.4])
+    align_right(grid, [1])
+    small(grid)
     para(d, "{%p endif %}")
 
 
-def _reactions(d: Any) -> None:
+def _reactions(d: Document) -> None:
     para(d, "{%p if reacties %}")
     para(
         d,
@@ -166,58 +157,11 @@ def _reactions(d: Any) -> None:
     para(d, "{%p endif %}")
 
 
-def _activity_cell(cell: Any) -> None:
+def _activity_cell(cell: Cell) -> None:
     """The code in bold with the title below it, then the unit the numbers count in."""
     paragraph = cell.paragraphs[0]
     paragraph.add_run("{{ a.code }}").bold = True
     paragraph.add_run().add_break()
     paragraph.add_run("{{ a.titel }}")
-    _more_lines(cell, ["{%p if a.eenheid %}", "eenheid: {{ a.eenheid }}", "{%p endif %}"])
+    more_lines(cell, ["{%p if a.eenheid %}", "eenheid: {{ a.eenheid }}", "{%p endif %}"])
     cell.paragraphs[2].runs[0].italic = True
-
-
-def _more_lines(cell: Any, lines: list[str]) -> None:
-    for line in lines:
-        cell.add_paragraph(line)
-
-
-def _small(grid: Any) -> None:
-    from docx.shared import Pt
-
-    for paragraph in (p for row in grid.rows for cell in row.cells for p in cell.paragraphs):
-        for run in paragraph.runs:
-            run.font.size = Pt(SMALL)
-
-
-def _align_right(grid: Any, columns: Any) -> None:
-    """Right-align the numbers (and their headers) in these columns of every row."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    for row in grid.rows:
-        for i in columns:
-            for paragraph in row.cells[i].paragraphs:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _total_row(grid: Any, label_span: int, label: str, values: list[str]) -> None:
-    """A bold, shaded closing row: a label over the first columns, then the totals, right-aligned."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    row = grid.add_row()
-    _cant_split(row)
-    cells = row.cells
-    label_cell = cells[0].merge(cells[label_span - 1]) if label_span > 1 else cells[0]
-    label_cell.paragraphs[0].add_run(label).bold = True
-    for cell, text in zip(cells[label_span:], values, strict=True):
-        paragraph = cell.paragraphs[0]
-        paragraph.add_run(text).bold = True
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for tc in row._tr.tc_lst:
-        _shade(tc)
-
-
-def _shade(tc: Any) -> None:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="DEEAF6"/>'))

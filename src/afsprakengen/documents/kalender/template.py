@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from afsprakengen.documents.prestatieafspraken.template import table
-from afsprakengen.word.housestyle import header_and_footer, new_document
+from afsprakengen.word.builders import Document, compose, para, title
+from afsprakengen.word.tables import loop_table
 
 
-def build_template() -> Any:
+def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
-    d = new_document()
-    header_and_footer(d, "{{ titel }} · gemeente {{ gemeente }}")
-    d.add_paragraph("{{ titel }}", style="Title")
-    d.add_paragraph(
+    return compose("{{ titel }} · gemeente {{ gemeente }}", _milestones)
+
+
+def _milestones(d: Document) -> None:
+    """The title, what the calendar shows, and a row per milestone."""
+    title(d)
+    para(
+        d,
         "In {{ jaar }} lopen drie cycli tegelijk: de afspraken voor {{ jaar + 1 }} worden voorbereid, die voor "
         "{{ jaar }} uitgevoerd, en {{ jaar - 1 }} wordt verantwoord en geëvalueerd. Voor de agenda van het "
         "tripartiet overleg.",
-        style="Body Text",
     )
     cells = [
         "{% if m.periode %}{{ m.start|datum }} – {{ m.eind|datum }}{% else %}{{ m.start|datum }}{% endif %}",
@@ -25,5 +26,6 @@ def build_template() -> Any:
         "{{ m.jaarschijf }}",
         "{{ m.verantwoordelijk }}",
     ]
-    table(d, ["Wanneer", "Mijlpaal", "Jaarschijf", "Verantwoordelijk"], "m in mijlpalen", cells, [4.0, 5.8, 2.2, 4.0])
-    return d
+    loop_table(
+        d, ["Wanneer", "Mijlpaal", "Jaarschijf", "Verantwoordelijk"], "m in mijlpalen", cells, [4.0, 5.8, 2.2, 4.0]
+    )

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from afsprakengen.documents.prestatieafspraken.template import table
-from afsprakengen.word.housestyle import contents_page, header_and_footer, new_document, page_break, para
+from afsprakengen.word.builders import (
+    Document,
+    Paragraph,
+    box,
+    compose,
+    contents_page,
+    heading_on_new_page,
+    mark,
+    optional_text,
+    para,
+    title_page,
+)
+from afsprakengen.word.housestyle import WARNING
+from afsprakengen.word.tables import Row, Table, loop_table, more_lines
 
 NOT_ADDRESSED = "Nog niet geadresseerd in {{ jaar }}"
 AMOUNT = (
@@ -49,56 +59,44 @@ ANNEX_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def build_template() -> Any:
+def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
-    d = new_document()
-    header_and_footer(d, "{{ titel }} · gemeente {{ gemeente }}")
-    _title_page(d)
-    contents_page(d)
-    _introduction(d)
-    _themes(d)
-    _annex(d)
-    return d
+    return compose("{{ titel }} · gemeente {{ gemeente }}", _title_page, contents_page, _introduction, _themes, _annex)
 
 
-def _title_page(d: Any) -> None:
-    para(d, "")
-    para(d, "{{ titel }}", "Title")
-    para(d, "Gemeente {{ gemeente }}", "Subtitle")
-    para(
-        d,
-        "De ambities en doelen uit de {{ woonvisie }}{% if vastgesteld %} (vastgesteld op "
-        "{{ vastgesteld|datum }}){% endif %}, met per doel de activiteiten en afspraken voor {{ jaar }} die eraan "
-        "bijdragen.",
-    )
-    para(d, "{%p if deelthemas %}")
-    para(d, "Dit is een deeluittreksel: het bevat alleen {{ deelthemas|opsomming }}.")
-    para(d, "{%p endif %}")
-    para(d, "Jaarschijf {{ jaar }}{% if stand %} · stand {{ stand|datum }}{% endif %}", "Tussenkop")
-    para(d, "{%p if afspraken %}")
-    para(
-        d,
-        "Afspraken: prestatieafspraken {{ jaar }}, versie {{ afspraken.versie }} ({{ afspraken.status }}) van "
-        "{{ afspraken.datum|datum }}.",
-    )
-    para(d, "{%p else %}")
-    para(d, "Afspraken: voor {{ jaar }} zijn nog geen prestatieafspraken gemaakt.")
-    para(d, "{%p endif %}")
-    para(d, "{%p if corporaties %}")
-    para(
-        d,
-        "Activiteiten: {{ 'het activiteitenoverzicht' if corporaties|length == 1 else 'de activiteitenoverzichten' }} "
-        "van {{ corporaties|opsomming }} voor {{ jaar }}.",
-    )
-    para(d, "{%p endif %}")
-    page_break(d)
+def _title_page(d: Document) -> None:
+    with title_page(d, "Gemeente {{ gemeente }}"):
+        para(
+            d,
+            "De ambities en doelen uit de {{ woonvisie }}{% if vastgesteld %} (vastgesteld op "
+            "{{ vastgesteld|datum }}){% endif %}, met per doel de activiteiten en afspraken voor {{ jaar }} die eraan "
+            "bijdragen.",
+        )
+        para(d, "{%p if deelthemas %}")
+        para(d, "Dit is een deeluittreksel: het bevat alleen {{ deelthemas|opsomming }}.")
+        para(d, "{%p endif %}")
+        para(d, "Jaarschijf {{ jaar }}{% if stand %} · stand {{ stand|datum }}{% endif %}", "Tussenkop")
+        para(d, "{%p if afspraken %}")
+        para(
+            d,
+            "Afspraken: prestatieafspraken {{ jaar }}, versie {{ afspraken.versie }} ({{ afspraken.status }}) van "
+            "{{ afspraken.datum|datum }}.",
+        )
+        para(d, "{%p else %}")
+        para(d, "Afspraken: voor {{ jaar }} zijn nog geen prestatieafspraken gemaakt.")
+        para(d, "{%p endif %}")
+        para(d, "{%p if corporaties %}")
+        para(
+            d,
+            "Activiteiten: {{ 'het activiteitenoverzicht' if corporaties|length == 1 else "
+            "'de activiteitenoverzichten' }} van {{ corporaties|opsomming }} voor {{ jaar }}.",
+        )
+        para(d, "{%p endif %}")
 
 
-def _introduction(d: Any) -> None:
+def _introduction(d: Document) -> None:
     para(d, "1. Inleiding", "Heading 1")
-    para(d, "{%p if inleiding %}")
-    para(d, "{{p inleiding }}")
-    para(d, "{%p endif %}")
+    optional_text(d, "inleiding")
     para(d, "Over dit uittreksel", "Tussenkop")
     para(
         d,
@@ -120,7 +118,7 @@ def _introduction(d: Any) -> None:
     para(d, "{%p endif %}")
 
 
-def _themes(d: Any) -> None:
+def _themes(d: Document) -> None:
     para(d, "{%p for t in themas %}")
     para(d, "{{ loop.index + 1 }}. {{ t.naam }}", "Heading 1")
     para(d, "Ambitie", "Tussenkop")
@@ -128,9 +126,7 @@ def _themes(d: Any) -> None:
     para(d, "{%p set n = loop.index + 1 %}")
     para(d, "{%p for g in t.doelen %}")
     para(d, "{{ n }}.{{ loop.index }} {{ g.code }} {{ g.titel }}", "Heading 2")
-    para(d, "{%p if g.toelichting %}")
-    para(d, "{{p g.toelichting }}")
-    para(d, "{%p endif %}")
+    optional_text(d, "g.toelichting")
     _goal_links(d)
     para(d, "{%p endfor %}")
     para(d, "{%p else %}")
@@ -138,7 +134,7 @@ def _themes(d: Any) -> None:
     para(d, "{%p endfor %}")
 
 
-def _goal_links(d: Any) -> None:
+def _goal_links(d: Document) -> None:
     para(d, "{%p if not g.geadresseerd %}")
     _not_addressed(d)
     para(d, "{%p endif %}")
@@ -156,33 +152,18 @@ def _goal_links(d: Any) -> None:
     para(d, "{%p endif %}")
 
 
-def _not_addressed(d: Any) -> None:
+def _not_addressed(d: Document) -> None:
     """A bordered, shaded block that a reader cannot miss."""
-    from docx.shared import RGBColor
-
     paragraph = para(d, "", "Tussenkop")
-    run = paragraph.add_run(NOT_ADDRESSED)
-    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    mark(paragraph.add_run(NOT_ADDRESSED), colour=WARNING)
     paragraph.add_run(
         ": geen activiteit uit de biedingen en geen afspraak draagt in {{ jaar }} bij aan dit doel."
     ).bold = False
-    _box(paragraph)
+    box(paragraph, WARNING, "FBE9E7")
 
 
-def _box(paragraph: Any) -> None:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    ppr = paragraph._p.get_or_add_pPr()
-    border = '<w:{side} w:val="single" w:sz="8" w:space="4" w:color="C00000"/>'
-    sides = "".join(border.format(side=s) for s in ("top", "left", "bottom", "right"))
-    ppr.append(parse_xml(f"<w:pBdr {nsdecls('w')}>{sides}</w:pBdr>"))
-    ppr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FBE9E7"/>'))
-
-
-def _annex(d: Any) -> None:
-    heading = para(d, "Bijlage 1. Van woonvisie naar concrete afspraken", "Heading 1")
-    heading.paragraph_format.page_break_before = True
+def _annex(d: Document) -> None:
+    heading_on_new_page(d, "Bijlage 1. Van woonvisie naar concrete afspraken")
     para(
         d,
         "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken voor "
@@ -195,32 +176,28 @@ def _annex(d: Any) -> None:
     para(d, "{%p endfor %}")
 
 
-def _style_annex(row: Any) -> None:
+def _style_annex(row: Row) -> None:
     """Goal codes and corporation names in bold; the not-addressed mark in the house red."""
-    from docx.shared import RGBColor
-
     _bold_lead(row.cells[0].paragraphs[0], "{{ g.code }}", " {{ g.titel }}")
     for paragraph in row.cells[1].paragraphs:
         if paragraph.text == BOD_CODES:
             _bold_lead(paragraph, "{{ c.corporatie }}:", " {{ c.codes|join(', ') }}")
         elif paragraph.text == NOT_ADDRESSED:
-            paragraph.runs[0].bold = True
-            paragraph.runs[0].font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+            mark(paragraph.runs[0], bold=True, colour=WARNING)
 
 
-def _bold_lead(paragraph: Any, lead: str, rest: str) -> None:
+def _bold_lead(paragraph: Paragraph, lead: str, rest: str) -> None:
     paragraph.text = ""
     paragraph.add_run(lead).bold = True
     paragraph.add_run(rest)
 
 
-def _table(d: Any, columns: tuple[Column, ...], loop: str) -> Any:
+def _table(d: Document, columns: tuple[Column, ...], loop: str) -> Table:
     """The shared styled table, with cells of more than one paragraph, and a spacing paragraph after it."""
     heads = [head for head, _, _ in columns]
     widths = [width for _, _, width in columns]
-    grid = table(d, heads, loop, [lines[0] for _, lines, _ in columns], widths)
+    grid = loop_table(d, heads, loop, [lines[0] for _, lines, _ in columns], widths)
     for cell, (_, lines, _) in zip(grid.rows[2].cells, columns, strict=True):
-        for line in lines[1:]:
-            cell.add_paragraph(line)
+        more_lines(cell, lines[1:])
     para(d, "")
     return grid

@@ -1,0 +1,78 @@
+"""Results kept by content hash in the user's cache folder: safe to delete, never trusted across tool versions."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from afsprakengen import __version__
+
+_PACKAGE = Path(__file__).resolve().parent
+_LIMIT = 512 * 1024 * 1024
+"""A stored result larger than this is not kept (a cache must never fill a disk with one dossier)."""
+
+
+@cache
+def tool_fingerprint() -> str:
+    """A hash of this installation: its version and the bytes of its code, schemas and templates.
+
+    A cache made by any other version (or an edited checkout) is never read: its folder has another name.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    for root in (_PACKAGE, _PACKAGE / "schemas", _PACKAGE.parent.parent / "schemas"):
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.suffix in {".py", ".json"} and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def user_cache_root() -> Path:
+    """$XDG_CACHE_HOME/afsprakengen, else ~/.cache/afsprakengen (the folder may be deleted at any time)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "afsprakengen"
+
+
+def key_of(*pieces: bytes | str) -> str:
+    """A cache key: the sha256 of the pieces, each length-prefixed so no two lists of pieces collide."""
+    digest = hashlib.sha256()
+    for piece in pieces:
+        data = piece.encode("utf-8") if isinstance(piece, str) else piece
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Cache:
+    """A folder of pickled results by kind and key; every failure to read or write is a miss, never an error."""
+
+    root: Path = field(default_factory=user_cache_root)
+
+    @property
+    def folder(self) -> Path:
+        return self.root / tool_fingerprint()
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The stored result, or None when there is none (or it cannot be read)."""
+        try:
+            with (self.folder / kind / key[:2] / key).open("rb") as fh:
+                return pickle.load(fh)  # our own files, in a folder named after this version
+        except Exception:  # a damaged or foreign cache entry is a miss
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store a result atomically; a cache that cannot be written is skipped silently."""
+        with contextlib.suppress(Exception):
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            if len(data) > _LIMIT:
+                return
+            target = self.folder / kind / key[:2] / key
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{key}.{os.getpid()}.tmp")
+            temp.write_bytes(data)
+            os.replace(temp, target)

@@ -17,11 +17,11 @@ from afsprakengen.documents.activiteitenoverzicht.context import build_activitei
 from afsprakengen.dutch import euro
 from afsprakengen.model import Bod, DossierModel
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "voorbeeldstad"
-GOLDEN = Path(__file__).parent / "golden"
 TODAY = ["--today", "2026-11-27"]
 ONLY = ["--only", "activiteitenoverzicht"]
 BODS = [(corporatie, year) for year in (2025, 2026, 2027) for corporatie in ("wonen-en-welzijn", "woonstad")]
@@ -60,11 +60,7 @@ def test_one_overview_per_bod(sample_out: Path) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_overview_matches_its_golden_dump(sample_out: Path, name: str, update_golden: bool) -> None:
-    dump = dump_docx(sample_out / f"{name}.docx")
-    golden = GOLDEN / f"{name}.txt"
-    if update_golden:
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"{name}.txt", dump_docx(sample_out / f"{name}.docx"), update_golden)
 
 
 def test_theme_totals_add_up_the_activities(sample_model: DossierModel) -> None:

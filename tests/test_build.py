@@ -18,11 +18,11 @@ from afsprakengen.resources import resource_dir
 from afsprakengen.word.package import template_bytes
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "voorbeeldstad"
-GOLDEN = Path(__file__).parent / "golden"
 TODAY = ["--today", "2026-11-27"]
 YEARS = (2025, 2026, 2027)
 
@@ -55,11 +55,7 @@ def test_one_document_per_cycle_with_agreements(sample_out: Path) -> None:
 @pytest.mark.parametrize("year", YEARS)
 def test_document_matches_its_golden_dump(sample_out: Path, year: int, update_golden: bool) -> None:
     dump = dump_docx(sample_out / f"prestatieafspraken-{year}.docx")
-    golden = GOLDEN / f"prestatieafspraken-{year}.txt"
-    if update_golden:
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"prestatieafspraken-{year}.txt", dump, update_golden)
 
 
 def test_building_twice_gives_identical_bytes(sample_out: Path, tmp_path: Path) -> None:

@@ -20,11 +20,11 @@ from afsprakengen.documents.evaluatie.context import realisation_share
 from afsprakengen.model import Cyclus, Evaluatie
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "voorbeeldstad"
-GOLDEN = Path(__file__).parent / "golden"
 TRAFFIC_LIGHTS = {
     "gerealiseerd": "70AD47",  # green
     "deels gerealiseerd": "ED7D31",  # orange
@@ -92,11 +92,7 @@ def test_one_document_for_the_evaluated_cycle(sample_out: Path) -> None:
 
 
 def test_document_matches_its_golden_dump(sample_out: Path, update_golden: bool) -> None:
-    dump = dump_docx(sample_out / "evaluatie-2025.docx")
-    golden = GOLDEN / "evaluatie-2025.txt"
-    if update_golden:
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "evaluatie-2025.txt", dump_docx(sample_out / "evaluatie-2025.docx"), update_golden)
 
 
 def test_building_twice_gives_identical_bytes(sample_out: Path, tmp_path: Path) -> None:

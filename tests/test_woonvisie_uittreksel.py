@@ -17,8 +17,9 @@ from afsprakengen.documents.kinds import KIND_BY_NAME, JobOptions
 from afsprakengen.model import Cyclus, DossierModel
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
-from tests.test_build import GOLDEN, SAMPLE, YEARS
+from tests.test_build import SAMPLE, YEARS
 
 KIND = ["--only", "woonvisie-uittreksel"]
 WZ_GOALS = ["WZ-D1", "WZ-D2", "WZ-D3", "WZ-D4"]
@@ -73,11 +74,7 @@ def test_one_excerpt_per_cycle_and_one_per_cycle_for_the_theme(sample_out: Path)
 
 @pytest.mark.parametrize("name", [f"woonvisie-uittreksel-{y}" for y in YEARS] + ["woonvisie-uittreksel-WZ-2027"])
 def test_excerpt_matches_its_golden_dump(sample_out: Path, name: str, update_golden: bool) -> None:
-    dump = dump_docx(sample_out / f"{name}.docx")
-    golden = GOLDEN / f"{name}.txt"
-    if update_golden:
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"{name}.txt", dump_docx(sample_out / f"{name}.docx"), update_golden)
 
 
 def test_every_goal_has_a_heading_with_its_code(sample_out: Path, sample_model: DossierModel) -> None:

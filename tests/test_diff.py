@@ -19,9 +19,8 @@ from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
+from tests.sampledossier import SAMPLE
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "voorbeeldstad"
 AGREEMENTS = "2027/prestatieafspraken.yaml"
 HAS_REDLINE = importlib.util.find_spec("afsprakengen.word.redline") is not None
 

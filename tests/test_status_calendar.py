@@ -17,9 +17,7 @@ from afsprakengen.resources import schema_path
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.goldenfile import GOLDEN, assert_golden
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "voorbeeldstad"
+from tests.sampledossier import SAMPLE
 
 
 def run(*args: str) -> Result:

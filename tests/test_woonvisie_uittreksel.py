@@ -4,51 +4,28 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner, Result
 
-from afsprakengen.check.dossier import check_dossier
-from afsprakengen.cli import cli
 from afsprakengen.documents.kinds import KIND_BY_NAME, JobOptions
 from afsprakengen.model import Cyclus, DossierModel
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
-from tests.test_build import SAMPLE, YEARS
+from tests.sampledossier import SAMPLE, run_build
+from tests.test_build import YEARS
 
 KIND = ["--only", "woonvisie-uittreksel"]
+SAMPLE_BUILDS = [KIND, [*KIND, "--theme", "WZ"]]
 WZ_GOALS = ["WZ-D1", "WZ-D2", "WZ-D3", "WZ-D4"]
 EXTRA_GOAL = """      - code: DUUR-D2
         titel: Aardgasvrije wijken
         toelichting: Noord wordt als eerste wijk **aardgasvrij**.
 """
 SPECIAL = 'Huur & "service" <b>niet vet</b>'
-
-
-def run_build(dossier: Path, out: Path, *extra: str) -> Result:
-    args = ["build", str(dossier), "--out", str(out), "--today", "2026-11-27", *extra]
-    return CliRunner().invoke(cli, args, catch_exceptions=False)
-
-
-@pytest.fixture(scope="module")
-def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("uittreksel")
-    for extra in ([], ["--theme", "WZ"]):
-        result = run_build(SAMPLE, out, *KIND, *extra)
-        assert result.exit_code == 0, result.output
-    return out
-
-
-@pytest.fixture(scope="module")
-def sample_model() -> DossierModel:
-    result = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
-    assert result.model is not None
-    return result.model
 
 
 @pytest.fixture(scope="module")

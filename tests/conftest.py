@@ -1,8 +1,16 @@
-"""Shared test options: `--update-golden` rewrites golden files on purpose instead of comparing."""
+"""Shared fixtures: `--update-golden` (rewrite golden files on purpose), and the sample dossier built and checked."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
 import pytest
+
+from afsprakengen.check.dossier import check_dossier
+from afsprakengen.model import DossierModel
+from tests.sampledossier import SAMPLE, run_build
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -14,3 +22,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files."""
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="module")
+def sample_out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built once per test module, one build per argument list in the module's SAMPLE_BUILDS."""
+    builds: Sequence[Sequence[str]] = request.module.SAMPLE_BUILDS
+    out = tmp_path_factory.mktemp("sample")
+    for extra in builds:
+        result = run_build(SAMPLE, out, *extra)
+        assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_model() -> DossierModel:
+    """The checked sample's model, as on 2026-11-27."""
+    result = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
+    assert result.model is not None
+    return result.model

@@ -9,43 +9,19 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner, Result
 
-from afsprakengen.check.dossier import check_dossier
-from afsprakengen.cli import cli
 from afsprakengen.documents.activiteitenoverzicht.context import build_activiteitenoverzicht, year_totals
 from afsprakengen.dutch import euro
 from afsprakengen.model import Bod, DossierModel
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
+from tests.sampledossier import SAMPLE, run_build
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "voorbeeldstad"
-GOLDEN = Path(__file__).parent / "golden"
-TODAY = ["--today", "2026-11-27"]
 ONLY = ["--only", "activiteitenoverzicht"]
+SAMPLE_BUILDS = [ONLY]
 BODS = [(corporatie, year) for year in (2025, 2026, 2027) for corporatie in ("wonen-en-welzijn", "woonstad")]
 NAMES = [f"activiteitenoverzicht-{corporatie}-{year}" for corporatie, year in BODS]
-
-
-def run_build(dossier: Path, out: Path, *extra: str) -> Result:
-    args = ["build", str(dossier), "--out", str(out), *TODAY, *ONLY, *extra]
-    return CliRunner().invoke(cli, args, catch_exceptions=False)
-
-
-@pytest.fixture(scope="module")
-def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bod")
-    result = run_build(SAMPLE, out)
-    assert result.exit_code == 0, result.output
-    return out
-
-
-@pytest.fixture(scope="module")
-def sample_model() -> DossierModel:
-    result = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
-    assert result.model is not None
-    return result.model
 
 
 def bod_of(m: DossierModel, corporatie: str, year: int) -> Bod:
@@ -60,11 +36,7 @@ def test_one_overview_per_bod(sample_out: Path) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_overview_matches_its_golden_dump(sample_out: Path, name: str, update_golden: bool) -> None:
-    dump = dump_docx(sample_out / f"{name}.docx")
-    golden = GOLDEN / f"{name}.txt"
-    if update_golden:
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"{name}.txt", dump_docx(sample_out / f"{name}.docx"), update_golden)
 
 
 def test_theme_totals_add_up_the_activities(sample_model: DossierModel) -> None:
@@ -104,7 +76,7 @@ def test_chapters_skip_what_the_bod_leaves_out(sample_model: DossierModel) -> No
 
 
 def test_year_narrows_the_output(tmp_path: Path) -> None:
-    assert run_build(SAMPLE, tmp_path, "--year", "2027").exit_code == 0
+    assert run_build(SAMPLE, tmp_path, *ONLY, "--year", "2027").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "activiteitenoverzicht-wonen-en-welzijn-2027.docx",
         "activiteitenoverzicht-woonstad-2027.docx",
@@ -112,7 +84,7 @@ def test_year_narrows_the_output(tmp_path: Path) -> None:
 
 
 def test_building_twice_gives_identical_bytes(sample_out: Path, tmp_path: Path) -> None:
-    assert run_build(SAMPLE, tmp_path, "--year", "2026").exit_code == 0
+    assert run_build(SAMPLE, tmp_path, *ONLY, "--year", "2026").exit_code == 0
     for corporatie in ("wonen-en-welzijn", "woonstad"):
         name = f"activiteitenoverzicht-{corporatie}-2026.docx"
         assert (tmp_path / name).read_bytes() == (sample_out / name).read_bytes()
@@ -129,7 +101,7 @@ def test_concept_bod_is_marked_and_not_yet_submitted(tmp_path: Path) -> None:
     path = dossier / "2027" / "bod-woonstad.yaml"
     text = path.read_text(encoding="utf-8").replace("status: definitief", "status: concept")
     path.write_text(text.replace("ingediend: 2026-06-24\n", ""), encoding="utf-8")
-    assert run_build(dossier, tmp_path / "out", "--year", "2027").exit_code == 0
+    assert run_build(dossier, tmp_path / "out", *ONLY, "--year", "2027").exit_code == 0
     concept = tmp_path / "out" / "activiteitenoverzicht-woonstad-2027.docx"
     final = tmp_path / "out" / "activiteitenoverzicht-wonen-en-welzijn-2027.docx"
     assert "CONCEPT" in _header_footer_text(concept) and "CONCEPT" not in _header_footer_text(final)

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
-from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
 from afsprakengen.documents.kinds import BUILT_KINDS, KIND_BY_NAME, KINDS, DocumentKind
 from afsprakengen.model import DossierModel
@@ -18,34 +17,12 @@ from afsprakengen.resources import resource_dir
 from afsprakengen.word.package import template_bytes
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
+from tests.sampledossier import SAMPLE, run_build
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "voorbeeldstad"
-GOLDEN = Path(__file__).parent / "golden"
-TODAY = ["--today", "2026-11-27"]
 YEARS = (2025, 2026, 2027)
-
-
-def run_build(dossier: Path, out: Path, *extra: str) -> Result:
-    return CliRunner().invoke(cli, ["build", str(dossier), "--out", str(out), *TODAY, *extra], catch_exceptions=False)
-
-
-@pytest.fixture(scope="module")
-def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("sample")
-    result = run_build(SAMPLE, out, "--only", "prestatieafspraken")
-    assert result.exit_code == 0, result.output
-    return out
-
-
-@pytest.fixture(scope="module")
-def sample_model() -> DossierModel:
-    from datetime import date
-
-    result = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
-    assert result.model is not None
-    return result.model
+SAMPLE_BUILDS = [["--only", "prestatieafspraken"]]
 
 
 def test_one_document_per_cycle_with_agreements(sample_out: Path) -> None:
@@ -55,11 +32,7 @@ def test_one_document_per_cycle_with_agreements(sample_out: Path) -> None:
 @pytest.mark.parametrize("year", YEARS)
 def test_document_matches_its_golden_dump(sample_out: Path, year: int, update_golden: bool) -> None:
     dump = dump_docx(sample_out / f"prestatieafspraken-{year}.docx")
-    golden = GOLDEN / f"prestatieafspraken-{year}.txt"
-    if update_golden:
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"prestatieafspraken-{year}.txt", dump, update_golden)
 
 
 def test_building_twice_gives_identical_bytes(sample_out: Path, tmp_path: Path) -> None:

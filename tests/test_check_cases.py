@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from afsprakengen.cli import cli
 from tests.casefolders import CASES, case_args, make_case_dossier
+from tests.goldenfile import assert_golden
 
 EXIT_CODES = {"invalid": 1, "advice": 0, "valid": 0}
 CASE_DIRS = sorted(p for group in EXIT_CODES for p in (CASES / group).glob("*") if p.is_dir())
@@ -19,10 +20,7 @@ def test_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, updat
     make_case_dossier(case, tmp_path / "dossier")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check", "dossier", *case_args(case)], catch_exceptions=False)
-    expected = case / "expected.txt"
-    if update_golden:
-        expected.write_text(result.output, encoding="utf-8")
-    assert result.output == expected.read_text(encoding="utf-8")
+    assert_golden(case / "expected.txt", result.output, update_golden)
     assert result.exit_code == EXIT_CODES[case.parent.name]
     assert "Traceback" not in result.output
 

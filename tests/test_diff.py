@@ -17,11 +17,10 @@ from afsprakengen.documents.wijzigingsoverzicht.context import plain_text
 from afsprakengen.rounds.worddiff import word_diff
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
+from tests.sampledossier import SAMPLE
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "voorbeeldstad"
-GOLDEN = Path(__file__).parent / "golden"
 AGREEMENTS = "2027/prestatieafspraken.yaml"
 HAS_REDLINE = importlib.util.find_spec("afsprakengen.word.redline") is not None
 
@@ -111,13 +110,6 @@ def run_diff(*args: str) -> Result:
     return CliRunner().invoke(cli, ["diff", *args], catch_exceptions=False)
 
 
-def check_golden(text: str, name: str, update: bool) -> None:
-    golden = GOLDEN / name
-    if update:
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
-
-
 # --- word diff ----------------------------------------------------------------------------------------------------
 
 
@@ -157,7 +149,7 @@ def test_diff_case_matches_its_golden_text(
     monkeypatch.chdir(tmp_path)
     result = run_diff("ronde1/2027", "ronde2/2027/prestatieafspraken.yaml")
     assert result.exit_code == 0, result.output
-    check_golden(result.stdout, f"diff-{case}.txt", update_golden)
+    assert_golden(GOLDEN / f"diff-{case}.txt", result.stdout, update_golden)
 
 
 def test_exit_code_flag_tells_whether_there_are_differences(tmp_path: Path) -> None:
@@ -423,13 +415,13 @@ def sample_rounds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Resul
 def test_sample_rounds_diff_text(sample_rounds: tuple[Path, Result], update_golden: bool) -> None:
     _, result = sample_rounds
     assert result.exit_code == 0, result.output
-    check_golden(result.stdout, "diff-sample-rounds.txt", update_golden)
+    assert_golden(GOLDEN / "diff-sample-rounds.txt", result.stdout, update_golden)
 
 
 def test_wijzigingsoverzicht_matches_its_golden_dump(sample_rounds: tuple[Path, Result], update_golden: bool) -> None:
     work, result = sample_rounds
     assert f"wrote {work / 'wijzigingsoverzicht.docx'}" in result.output
-    check_golden(dump_docx(work / "wijzigingsoverzicht.docx"), "wijzigingsoverzicht.txt", update_golden)
+    assert_golden(GOLDEN / "wijzigingsoverzicht.txt", dump_docx(work / "wijzigingsoverzicht.docx"), update_golden)
 
 
 def test_wijzigingsoverzicht_marks_words_in_colour(sample_rounds: tuple[Path, Result]) -> None:

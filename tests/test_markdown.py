@@ -21,6 +21,7 @@ from afsprakengen.word import markdown as markdown_module
 from afsprakengen.word.markdown import MarkdownError, inline_markdown_to_xml, markdown_to_xml
 from afsprakengen.word.numbering import DocxTarget
 from tests.docdump import dump_document
+from tests.goldenfile import assert_golden
 
 FIXTURE_DIR = Path(__file__).parent / "markdown"
 FIXTURES = sorted(FIXTURE_DIR.glob("*.md"))
@@ -46,6 +47,17 @@ def read_fixture(path: Path) -> Fixture:
     names, bodies = sections[0::2], sections[1::2]
     assert names and names[-1] == "expected" and set(names[:-1]) == {"input"}, f"{path}: bad sections {names}"
     return Fixture(title.strip(), tuple(body.removesuffix("\n") for body in bodies[:-1]), bodies[-1])
+
+
+def fixture_expected(path: Path) -> str:
+    """The expected dump of a fixture file."""
+    return read_fixture(path).expected
+
+
+def rewrite_expected(path: Path, expected: str) -> None:
+    """Replace the expected dump of a fixture file, keeping its title and inputs."""
+    fixture = read_fixture(path)
+    path.write_text(Fixture(fixture.title, fixture.inputs, expected).text(), encoding="utf-8")
 
 
 def insert_xml(document: Document, xml: str) -> None:
@@ -92,10 +104,7 @@ def test_there_are_fixtures() -> None:
 def test_fixture(path: Path, update_golden: bool) -> None:
     fixture = read_fixture(path)
     _, actual = render_dump(fixture.inputs)
-    if update_golden and actual != fixture.expected:
-        path.write_text(Fixture(fixture.title, fixture.inputs, actual).text(), encoding="utf-8")
-        return
-    assert actual == fixture.expected, fixture.title
+    assert_golden(path, actual, update_golden, read=fixture_expected, write=rewrite_expected, message=fixture.title)
 
 
 def test_saved_document_opens_again_with_the_same_content() -> None:

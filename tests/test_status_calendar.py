@@ -16,10 +16,8 @@ from afsprakengen.cli import cli
 from afsprakengen.resources import schema_path
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "voorbeeldstad"
-GOLDEN = Path(__file__).parent / "golden"
+from tests.goldenfile import GOLDEN, assert_golden
+from tests.sampledossier import SAMPLE
 
 
 def run(*args: str) -> Result:
@@ -63,10 +61,7 @@ def late_lines(output: str) -> list[str]:
 
 def test_sample_status_on_2026_11_27_matches_golden(update_golden: bool) -> None:
     result = run("status", str(SAMPLE), "--today", "2026-11-27")
-    golden = GOLDEN / "status-voorbeeldstad-2026-11-27.txt"
-    if update_golden:
-        golden.write_text(result.output, encoding="utf-8")
-    assert result.output == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "status-voorbeeldstad-2026-11-27.txt", result.output, update_golden)
     assert result.exit_code == 0
 
 

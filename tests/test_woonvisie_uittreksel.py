@@ -4,50 +4,28 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner, Result
 
-from afsprakengen.check.dossier import check_dossier
-from afsprakengen.cli import cli
 from afsprakengen.documents.kinds import KIND_BY_NAME, JobOptions
 from afsprakengen.model import Cyclus, DossierModel
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
+from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
-from tests.test_build import GOLDEN, SAMPLE, YEARS
+from tests.sampledossier import SAMPLE, run_build
+from tests.test_build import YEARS
 
 KIND = ["--only", "woonvisie-uittreksel"]
+SAMPLE_BUILDS = [KIND, [*KIND, "--theme", "WZ"]]
 WZ_GOALS = ["WZ-D1", "WZ-D2", "WZ-D3", "WZ-D4"]
 EXTRA_GOAL = """      - code: DUUR-D2
         titel: Aardgasvrije wijken
         toelichting: Noord wordt als eerste wijk **aardgasvrij**.
 """
 SPECIAL = 'Huur & "service" <b>niet vet</b>'
-
-
-def run_build(dossier: Path, out: Path, *extra: str) -> Result:
-    args = ["build", str(dossier), "--out", str(out), "--today", "2026-11-27", *extra]
-    return CliRunner().invoke(cli, args, catch_exceptions=False)
-
-
-@pytest.fixture(scope="module")
-def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("uittreksel")
-    for extra in ([], ["--theme", "WZ"]):
-        result = run_build(SAMPLE, out, *KIND, *extra)
-        assert result.exit_code == 0, result.output
-    return out
-
-
-@pytest.fixture(scope="module")
-def sample_model() -> DossierModel:
-    result = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
-    assert result.model is not None
-    return result.model
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +51,7 @@ def test_one_excerpt_per_cycle_and_one_per_cycle_for_the_theme(sample_out: Path)
 
 @pytest.mark.parametrize("name", [f"woonvisie-uittreksel-{y}" for y in YEARS] + ["woonvisie-uittreksel-WZ-2027"])
 def test_excerpt_matches_its_golden_dump(sample_out: Path, name: str, update_golden: bool) -> None:
-    dump = dump_docx(sample_out / f"{name}.docx")
-    golden = GOLDEN / f"{name}.txt"
-    if update_golden:
-        golden.write_text(dump, encoding="utf-8")
-    assert dump == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"{name}.txt", dump_docx(sample_out / f"{name}.docx"), update_golden)
 
 
 def test_every_goal_has_a_heading_with_its_code(sample_out: Path, sample_model: DossierModel) -> None:

@@ -8,12 +8,10 @@ accepting every change gives the new text and rejecting every change the old tex
 
 from __future__ import annotations
 
-import bisect
 import copy
 import difflib
 import hashlib
 import itertools
-import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +23,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
+
+from afsprakengen.rounds.worddiff import matches, opcodes, token_starts, tokens, words
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 P, TBL, TR, TC, SDT, R = (qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "sdt", "r"))
@@ -59,13 +59,8 @@ PPR_TAIL = frozenset({RPR, SECTPR, qn("w:pPrChange")})
 """w:pPr children that are not paragraph properties proper (CT_PPrBase); a w:pPrChange holds only the others."""
 KEY_LEAVES_OUT = frozenset({SECTPR, qn("w:pPrChange")})
 """w:pPr children that do not decide whether a paragraph is unchanged."""
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
-"""Word-level diff tokens: whitespace, words and single punctuation characters."""
-WORD = re.compile(r"\w+|[^\w\s]")
 CUTOFF = 0.5
 """Least similarity (0..1, on words) for an old and a new paragraph or row to be shown as one changed block."""
-MAX_DIFFLIB = 250_000
-"""Largest old x new item count matched by difflib alone; larger stretches are first anchored on unique items."""
 MAX_PAIRING = 2500
 """Largest old x new block count of a changed stretch searched for similar pairs; larger ones are replaced whole."""
 
@@ -278,7 +273,7 @@ class _Side:
     def words(self, block: Any) -> list[str]:
         """The words and punctuation of a block, for how similar two blocks are."""
         if block not in self._words:
-            self._words[block] = WORD.findall(_text(block))
+            self._words[block] = words(_text(block))
         return self._words[block]
 
     def _target(self, rid: str | None) -> str:
@@ -504,7 +499,7 @@ class _Merger:
 
     def _merge_blocks(self, olds: list[Any], news: list[Any]) -> list[_Out]:
         outs: list[_Out] = []
-        ops = _opcodes([self.old.key(b) for b in olds], [self.new.key(b) for b in news])
+        ops = opcodes([self.old.key(b) for b in olds], [self.new.key(b) for b in news])
         for op, i1, i2, j1, j2 in ops:  # lists first, before any old list paragraph is copied
             if op == "equal":
                 for old, new in zip(olds[i1:i2], news[j1:j2], strict=True):
@@ -588,7 +583,7 @@ class _Merger:
     def _write_words(self, diff: _WordDiff, target: Any) -> None:
         old_chars, new_chars = diff.old.atoms, diff.new.atoms
         content: list[Any] = [*diff.new.leading]
-        old_at, new_at = _token_starts(diff.old.text), _token_starts(diff.new.text)
+        old_at, new_at = token_starts(diff.old.text), token_starts(diff.new.text)
         for op, i1, i2, j1, j2 in diff.opcodes():
             gone, came = old_chars[old_at[i1] : old_at[i2]], new_chars[new_at[j1] : new_at[j2]]
             if op == "equal":
@@ -647,7 +642,7 @@ class _Merger:
 
     def _merge_rows(self, olds: list[Any], news: list[Any]) -> list[Any]:
         rows: list[Any] = []
-        for op, i1, i2, j1, j2 in _opcodes([self.old.key(r) for r in olds], [self.new.key(r) for r in news]):
+        for op, i1, i2, j1, j2 in opcodes([self.old.key(r) for r in olds], [self.new.key(r) for r in news]):
             if op == "equal":
                 rows.extend(news[j1:j2])
                 continue
@@ -945,108 +940,7 @@ def _similarity(old: list[str], new: list[str]) -> float:
     quick = difflib.SequenceMatcher(None, old, new, autojunk=False)
     if quick.real_quick_ratio() < CUTOFF or quick.quick_ratio() < CUTOFF:
         return 0.0
-    return 2 * sum(size for _, _, size in _matches(old, new)) / (len(old) + len(new))
-
-
-def _opcodes(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[str, int, int, int, int]]:
-    """difflib-style opcodes (equal, replace, delete, insert) from the matching stretches."""
-    ops: list[tuple[str, int, int, int, int]] = []
-    i = j = 0
-    for match_i, match_j, size in [*_matches(old, new), (len(old), len(new), 0)]:
-        if i < match_i or j < match_j:
-            op = "replace" if i < match_i and j < match_j else "delete" if i < match_i else "insert"
-            ops.append((op, i, match_i, j, match_j))
-        if size:
-            ops.append(("equal", match_i, match_i + size, match_j, match_j + size))
-        i, j = match_i + size, match_j + size
-    return ops
-
-
-def _matches(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int, int]]:
-    """Matching stretches (i, j, size) in order, adjacent ones joined.
-
-    difflib alone (without its junk heuristic, which would ignore the empty paragraph after every agreement) is
-    quadratic in repeated items; so the common ends are matched first, then items found once on each side anchor
-    the rest (patience diff), and difflib only matches what lies between.
-    """
-    found: list[tuple[int, int, int]] = []
-    _match(old, new, (0, len(old)), (0, len(new)), found)
-    joined: list[tuple[int, int, int]] = []
-    for i, j, size in found:
-        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
-            joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + size)
-        elif size:
-            joined.append((i, j, size))
-    return joined
-
-
-def _match(
-    old: Sequence[Hashable],
-    new: Sequence[Hashable],
-    old_range: tuple[int, int],
-    new_range: tuple[int, int],
-    found: list[tuple[int, int, int]],
-) -> None:
-    (o1, o2), (n1, n2) = old_range, new_range
-    head = 0
-    while o1 + head < o2 and n1 + head < n2 and old[o1 + head] == new[n1 + head]:
-        head += 1
-    found.append((o1, n1, head))
-    o1, n1 = o1 + head, n1 + head
-    tail = 0
-    while o2 - tail > o1 and n2 - tail > n1 and old[o2 - tail - 1] == new[n2 - tail - 1]:
-        tail += 1
-    o2, n2 = o2 - tail, n2 - tail
-    anchors = _anchors(old, new, (o1, o2), (n1, n2)) if (o2 - o1) * (n2 - n1) > MAX_DIFFLIB else []
-    if anchors:
-        for i, j in anchors:
-            _match(old, new, (o1, i), (n1, j), found)
-            found.append((i, j, 1))
-            o1, n1 = i + 1, j + 1
-        _match(old, new, (o1, o2), (n1, n2), found)
-    elif o1 < o2 and n1 < n2:
-        # Without anchors a very large middle falls back on difflib's junk heuristic to stay fast.
-        matcher = difflib.SequenceMatcher(None, old[o1:o2], new[n1:n2], autojunk=(o2 - o1) * (n2 - n1) > MAX_DIFFLIB)
-        found.extend((o1 + i, n1 + j, size) for i, j, size in matcher.get_matching_blocks())
-    found.append((o2, n2, tail))
-
-
-def _anchors(
-    old: Sequence[Hashable], new: Sequence[Hashable], old_range: tuple[int, int], new_range: tuple[int, int]
-) -> list[tuple[int, int]]:
-    """Items found exactly once in each range, as (i, j) pairs in the longest order both sides agree on."""
-    seen: dict[Hashable, list[int]] = {}
-    for i in range(*old_range):
-        seen.setdefault(old[i], [0, -1, 0, -1])
-        seen[old[i]][0] += 1
-        seen[old[i]][1] = i
-    for j in range(*new_range):
-        if new[j] in seen:
-            seen[new[j]][2] += 1
-            seen[new[j]][3] = j
-    pairs = sorted((i, j) for count_old, i, count_new, j in seen.values() if count_old == count_new == 1)
-    return _increasing(pairs)
-
-
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of pairs (sorted by i) whose j also increases (patience sorting)."""
-    tops: list[int] = []  # j at the top of each pile
-    top_pair: list[int] = []  # index into pairs of that top
-    back: list[int] = []  # per pair, the index of the pair below it in the chain
-    for index, (_, j) in enumerate(pairs):
-        pile = bisect.bisect_left(tops, j)
-        back.append(top_pair[pile - 1] if pile else -1)
-        if pile == len(tops):
-            tops.append(j)
-            top_pair.append(index)
-        else:
-            tops[pile], top_pair[pile] = j, index
-    chain: list[tuple[int, int]] = []
-    at = top_pair[-1] if top_pair else -1
-    while at >= 0:
-        chain.append(pairs[at])
-        at = back[at]
-    return chain[::-1]
+    return 2 * sum(size for _, _, size in matches(old, new)) / (len(old) + len(new))
 
 
 INSERTED_FIRST = "inserted-first"
@@ -1064,8 +958,8 @@ class _WordDiff:
 
     def opcodes(self) -> list[tuple[str, int, int, int, int]]:
         """difflib opcodes over the word tokens, with an edge insertion made a replacement of a word if asked."""
-        old_words, new_words = TOKEN.findall(self.old.text), TOKEN.findall(self.new.text)
-        ops = _opcodes(old_words, new_words)
+        old_words, new_words = tokens(self.old.text), tokens(self.new.text)
+        ops = opcodes(old_words, new_words)
         if self.deletion_first and len(ops) > 1 and ops[0][0] == "insert" and ops[1][0] == "equal":
             _, i1, i2, j1, j2 = ops[1]
             n = _words_to_borrow(new_words[j1:j2])
@@ -1195,11 +1089,6 @@ def _run(atoms: list[_Atom], deleted: bool) -> Any:
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         run.append(text)
     return run
-
-
-def _token_starts(text: str) -> list[int]:
-    """Where each word token starts in the text, and the text's length last."""
-    return [m.start() for m in TOKEN.finditer(text)] + [len(text)]
 
 
 def _char(node: Any) -> str:

@@ -6,10 +6,10 @@ import copy
 import itertools
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from afsprakengen.word.redline.elements import canon, char_of
 from afsprakengen.word.redline.tags import BOOKMARKS, IGNORED_IN_RUN, PPR, RPR, SPECIAL_CHARS, R, T
@@ -20,9 +20,9 @@ class Atom:
     """One character of a paragraph with the run formatting it has (a tab or break keeps its element)."""
 
     char: str
-    rpr: Any
+    rpr: _Element | None
     key: Hashable
-    special: Any = None
+    special: _Element | None = None
 
 
 @dataclass(frozen=True)
@@ -30,19 +30,19 @@ class PlainText:
     """A paragraph of plain runs as characters, with the bookmarks before and after its text."""
 
     atoms: list[Atom]
-    leading: list[Any]
-    trailing: list[Any]
+    leading: list[_Element]
+    trailing: list[_Element]
 
     @property
     def text(self) -> str:
         return "".join(atom.char for atom in self.atoms)
 
     @staticmethod
-    def of(p: Any, keep_anchors: bool) -> PlainText | None:
+    def of(p: _Element, keep_anchors: bool) -> PlainText | None:
         """None when the paragraph holds more than runs of text, tabs and breaks (or bookmarks inside its text)."""
         atoms: list[Atom] = []
-        leading: list[Any] = []
-        trailing: list[Any] = []
+        leading: list[_Element] = []
+        trailing: list[_Element] = []
         for child in p:
             if child.tag in BOOKMARKS:
                 if keep_anchors:
@@ -57,7 +57,7 @@ class PlainText:
         return PlainText(atoms, leading, trailing)
 
 
-def _run_atoms(run: Any) -> list[Atom] | None:
+def _run_atoms(run: _Element) -> list[Atom] | None:
     rpr = run.find(RPR)
     key = canon(rpr)
     atoms: list[Atom] = []
@@ -75,11 +75,11 @@ def pair_key(old: Atom, new: Atom) -> tuple[Hashable, Hashable]:
     return new.key, old.key
 
 
-def runs_of(atoms: list[Atom], deleted: bool = False) -> list[Any]:
+def runs_of(atoms: list[Atom], deleted: bool = False) -> list[_Element]:
     return [run_of(list(group), deleted) for _, group in itertools.groupby(atoms, lambda atom: atom.key)]
 
 
-def run_of(atoms: list[Atom], deleted: bool) -> Any:
+def run_of(atoms: list[Atom], deleted: bool) -> _Element:
     """A w:r with the atoms' formatting and their text (w:delText when deleted), tabs and breaks."""
     run = OxmlElement("w:r")
     if atoms[0].rpr is not None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any
 
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from afsprakengen.word.redline.tags import SECTPR, SPECIAL_CHARS, TC, TCPR, TR, TRPR, P, R, T
 
 
-def set_children(parent: Any, children: list[Any]) -> None:
+def set_children(parent: _Element, children: list[_Element]) -> None:
     """Make these the parent's children, in order. Appending moves an element; lxml's remove() is slow in a big
     body (it reconciles namespaces), so only the children left out are removed."""
     for child in children:
@@ -19,7 +19,7 @@ def set_children(parent: Any, children: list[Any]) -> None:
         parent.remove(stale)
 
 
-def get_or_add(parent: Any, tag: str, create: Callable[[Any], None]) -> Any:
+def get_or_add(parent: _Element, tag: str, create: Callable[[_Element], None]) -> _Element:
     found = parent.find(tag)
     if found is None:
         create(parent)
@@ -27,7 +27,7 @@ def get_or_add(parent: Any, tag: str, create: Callable[[Any], None]) -> Any:
     return found
 
 
-def insert_before(parent: Any, element: Any, successors: set[str]) -> None:
+def insert_before(parent: _Element, element: _Element, successors: set[str]) -> None:
     following = next((c for c in parent if c.tag in successors), None)
     if following is None:
         parent.append(element)
@@ -35,7 +35,7 @@ def insert_before(parent: Any, element: Any, successors: set[str]) -> None:
         following.addprevious(element)
 
 
-def char_of(node: Any) -> str:
+def char_of(node: _Element) -> str:
     if node.tag == T:
         return str(node.text or "")
     if node.tag == qn("w:br") and node.get(qn("w:type")) in ("page", "column"):
@@ -43,37 +43,37 @@ def char_of(node: Any) -> str:
     return SPECIAL_CHARS[node.tag]
 
 
-def block_text(block: Any) -> str:
+def block_text(block: _Element) -> str:
     """The text of a block for comparing words; paragraphs (and so table cells) apart."""
     nodes = block.iter(P, T, *SPECIAL_CHARS)
     return "".join("\n" if n.tag == P else char_of(n) for n in nodes if n.tag == P or n.getparent().tag == R)
 
 
-def child_blocks(container: Any) -> list[Any]:
+def child_blocks(container: _Element) -> list[_Element]:
     return [c for c in container if c.tag not in (TCPR, SECTPR)]
 
 
-def table_rows(table: Any) -> list[Any]:
+def table_rows(table: _Element) -> list[_Element]:
     return [c for c in table if c.tag == TR]
 
 
-def row_cells(row: Any) -> list[Any]:
+def row_cells(row: _Element) -> list[_Element]:
     return [c for c in row if c.tag == TC]
 
 
-def plain_table(table: Any) -> bool:
+def plain_table(table: _Element) -> bool:
     return all(c.tag in (qn("w:tblPr"), qn("w:tblGrid"), TR) for c in table)
 
 
-def plain_row(row: Any) -> bool:
+def plain_row(row: _Element) -> bool:
     return all(c.tag in (qn("w:tblPrEx"), TRPR, TC) for c in row)
 
 
-def grid_columns(table: Any) -> int:
+def grid_columns(table: _Element) -> int:
     return len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
 
 
-def canon(element: Any, skip: str = "") -> Hashable:
+def canon(element: _Element | None, skip: str = "") -> Hashable:
     """An element as a comparable value: tag, sorted attributes, text and children (a `skip` tag left out)."""
     if element is None:
         return ()

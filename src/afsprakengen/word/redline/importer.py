@@ -6,10 +6,12 @@ import copy
 import itertools
 from collections.abc import Callable
 from io import BytesIO
-from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
+from lxml.etree import _Element
 
 from afsprakengen.word.redline.elements import as_int
 from afsprakengen.word.redline.lists import Lists, numbering
@@ -19,14 +21,14 @@ from afsprakengen.word.redline.tags import DOC_PR, NOT_COPIED, NUM_ID, NUM_PR, P
 class Importer:
     """Copies old blocks into the new document: drops anchors, points references at the new package."""
 
-    def __init__(self, old_part: Any, new_part: Any, new_id: Callable[[], str]) -> None:
+    def __init__(self, old_part: Part, new_part: DocumentPart, new_id: Callable[[], str]) -> None:
         self._old, self._new, self._new_id = old_part, new_part, new_id
         self._rids: dict[str, str | None] = {}
         self._lists = Lists(numbering(old_part), numbering(new_part))
         body = new_part.element
         self._doc_pr_ids = itertools.count(max([0, *(as_int(d.get("id")) for d in body.iter(DOC_PR))]) + 1)
 
-    def copy(self, block: Any) -> Any:
+    def copy(self, block: _Element) -> _Element:
         block = copy.deepcopy(block)
         for node in [n for n in block.iter("{*}*") if n.tag in NOT_COPIED]:
             node.getparent().remove(node)
@@ -34,7 +36,7 @@ class Importer:
             self._fix(node)
         return block
 
-    def _fix(self, node: Any) -> None:
+    def _fix(self, node: _Element) -> None:
         for name in [a for a in node.attrib if a.startswith(f"{{{W14}}}")]:
             del node.attrib[name]  # paraId/textId must stay unique; Word makes new ones
         for name in [a for a in node.attrib if a.startswith(f"{{{R_NS}}}")]:
@@ -50,13 +52,13 @@ class Importer:
         if node.tag == PPR:
             self.fix_numbering(node)
 
-    def observe_lists(self, old: Any, new: Any) -> None:
+    def observe_lists(self, old: _Element, new: _Element) -> None:
         self._lists.observe(old.find(PPR), new.find(PPR))
 
     def new_num_id(self, old_id: str) -> str | None:
         return self._lists.num_id(old_id)
 
-    def fix_numbering(self, ppr: Any) -> None:
+    def fix_numbering(self, ppr: _Element) -> None:
         """Point an old list paragraph at the same list in the new numbering part (or drop its numbering)."""
         num_id = ppr.find(f"{NUM_PR}/{NUM_ID}")
         if num_id is None:

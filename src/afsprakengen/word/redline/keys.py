@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Hashable
-from typing import Any
 
+from docx.opc.part import Part
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from afsprakengen.rounds import worddiff
 from afsprakengen.word.redline.elements import block_text, canon, char_of
@@ -35,25 +36,25 @@ from afsprakengen.word.redline.tags import (
 class Side:
     """One of the two documents: block keys and word tokens, cached, resolved through its relationships."""
 
-    def __init__(self, part: Any) -> None:
+    def __init__(self, part: Part) -> None:
         self._part = part
         self._numbering = numbering(part)
-        self._keys: dict[Any, Hashable] = {}
-        self._words: dict[Any, list[str]] = {}
+        self._keys: dict[_Element, Hashable] = {}
+        self._words: dict[_Element, list[str]] = {}
         self._lists: dict[str, Hashable] = {}
 
-    def key(self, block: Any) -> Hashable:
+    def key(self, block: _Element) -> Hashable:
         """What must be the same for a block (paragraph, table, row, cell) to count as unchanged."""
         if block not in self._keys:
             self._keys[block] = self._make_key(block)
         return self._keys[block]
 
-    def _make_key(self, block: Any) -> Hashable:
+    def _make_key(self, block: _Element) -> Hashable:
         if block.tag in (TBL, TR, TC):
             return block.tag, self._signature(block)
         return block.tag, self.look(block.find(PPR), KEY_LEAVES_OUT), self._signature(block)
 
-    def look(self, ppr: Any, leave_out: frozenset[str]) -> Hashable:
+    def look(self, ppr: _Element, leave_out: frozenset[str]) -> Hashable:
         """Paragraph properties as a comparable value; a list by its definition, as numIds differ between renders."""
         if ppr is None:
             return ()
@@ -67,7 +68,7 @@ class Side:
             self._lists[num_id] = list_definition(self._numbering, found) if found is not None else num_id
         return self._lists[num_id]
 
-    def _signature(self, block: Any) -> tuple[Hashable, ...]:
+    def _signature(self, block: _Element) -> tuple[Hashable, ...]:
         """Text, run formatting, link targets, field codes and pictures of a block, in order."""
         items: list[Hashable] = []
         for node in block.iter(R, T, INSTR, HYPERLINK, BLIP, P, TR, TC, *SPECIAL_CHARS):
@@ -88,7 +89,7 @@ class Side:
                 items.append(tag)
         return tuple(items)
 
-    def words(self, block: Any) -> list[str]:
+    def words(self, block: _Element) -> list[str]:
         """The words and punctuation of a block, for how similar two blocks are."""
         if block not in self._words:
             self._words[block] = worddiff.words(block_text(block))

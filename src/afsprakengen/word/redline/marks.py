@@ -6,10 +6,11 @@ import copy
 import itertools
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
 
+from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from afsprakengen.word.redline.elements import get_or_add, insert_before
 from afsprakengen.word.redline.tags import (
@@ -44,7 +45,7 @@ class Revisions:
     def new_id(self) -> str:
         return str(next(self._ids))
 
-    def element(self, tag: str) -> Any:
+    def element(self, tag: str) -> _Element:
         """A new w:ins, w:del, w:rPrChange or w:pPrChange with id, author and date."""
         element = OxmlElement(tag)
         element.set(qn("w:id"), self.new_id())
@@ -52,12 +53,12 @@ class Revisions:
         element.set(qn("w:date"), self.date)
         return element
 
-    def wrap(self, kind: str, runs: Iterable[Any]) -> Any:
+    def wrap(self, kind: str, runs: Iterable[_Element]) -> _Element:
         wrapper = self.element(f"w:{kind}")
         wrapper.extend(runs)
         return wrapper
 
-    def track_all(self, block: Any, kind: str) -> None:
+    def track_all(self, block: _Element, kind: str) -> None:
         """Everything in a block inserted or deleted: its runs, its rows and (inside it) its paragraph marks."""
         self._wrap_runs(block, kind)
         for row in block.iter(TR):
@@ -66,7 +67,7 @@ class Revisions:
             if p is not block and not _ends_cell(p) and not _in_run(p):
                 self.mark_paragraph(p, kind)
 
-    def _wrap_runs(self, block: Any, kind: str) -> None:
+    def _wrap_runs(self, block: _Element, kind: str) -> None:
         """Put each stretch of sibling runs in one w:ins/w:del (inside hyperlinks and fields too)."""
         wrapper = None
         for run in [r for r in block.iter(R) if not _in_run(r) and not _tracked(r)]:
@@ -77,7 +78,7 @@ class Revisions:
             if kind == "del":
                 _to_deleted_text(run)
 
-    def mark_paragraph(self, p: Any, kind: str) -> None:
+    def mark_paragraph(self, p: _Element, kind: str) -> None:
         """Mark the paragraph mark inserted or deleted: w:pPr/w:rPr/w:ins|w:del, first in the w:rPr."""
         ppr = get_or_add(p, PPR, lambda el: el.insert(0, OxmlElement("w:pPr")))
         rpr = get_or_add(ppr, RPR, lambda el: insert_before(el, OxmlElement("w:rPr"), {SECTPR, qn("w:pPrChange")}))
@@ -88,7 +89,7 @@ class Revisions:
         else:
             rpr.insert(0, mark)
 
-    def mark_row(self, row: Any, kind: str) -> None:
+    def mark_row(self, row: _Element, kind: str) -> None:
         """Mark a table row inserted or deleted: w:trPr/w:ins|w:del, after the row properties proper."""
         prex = qn("w:tblPrEx")
         trpr = get_or_add(row, TRPR, lambda el: el.insert(1 if el.find(prex) is not None else 0, OxmlElement("w:trPr")))
@@ -97,7 +98,7 @@ class Revisions:
             trpr.insert(0, OxmlElement("w:cantSplit", {qn("w:val"): "off"}))
         insert_before(trpr, self.element(f"w:{kind}"), {qn("w:trPrChange")})
 
-    def property_change(self, tag: str, old_properties: Iterable[Any]) -> Any:
+    def property_change(self, tag: str, old_properties: Iterable[_Element]) -> _Element:
         """A w:rPrChange/w:pPrChange that records the old properties (copies of the elements given)."""
         change = self.element(f"w:{tag}Change")
         props = OxmlElement(f"w:{tag}")
@@ -106,7 +107,7 @@ class Revisions:
         return change
 
 
-def _to_deleted_text(run: Any) -> None:
+def _to_deleted_text(run: _Element) -> None:
     for child in run:
         if child.tag == T:
             child.tag = DEL_TEXT
@@ -114,21 +115,21 @@ def _to_deleted_text(run: Any) -> None:
             child.tag = DEL_INSTR
 
 
-def _in_run(element: Any) -> bool:
+def _in_run(element: _Element) -> bool:
     """Inside another run (a text box in a drawing): tracked with the run that holds it."""
     return next(element.iterancestors(R), None) is not None
 
 
-def _tracked(run: Any) -> bool:
+def _tracked(run: _Element) -> bool:
     return any(a.tag in TRACKED for a in run.iterancestors())
 
 
-def _ends_cell(p: Any) -> bool:
+def _ends_cell(p: _Element) -> bool:
     """The last paragraph of a table cell, whose mark Word cannot insert or delete."""
     return bool(p.getparent().tag == TC and p.getnext() is None)
 
 
-def first_free_id(document: Any) -> int:
+def first_free_id(document: Document) -> int:
     """One more than every numeric w:id in the new package (bookmarks, comments, revisions share the space)."""
     ids = [0]
     for part in document.part.package.iter_parts():

@@ -6,11 +6,11 @@ import itertools
 from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
-from typing import Any
 
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from afsprakengen.rounds.worddiff import opcodes
 from afsprakengen.word.redline.atoms import PlainText
@@ -26,7 +26,7 @@ from afsprakengen.word.redline.importer import Importer
 from afsprakengen.word.redline.keys import Side
 from afsprakengen.word.redline.lists import num_id_of
 from afsprakengen.word.redline.marks import Revisions, first_free_id
-from afsprakengen.word.redline.pairing import CUTOFF, pairs, row_fits, similarity
+from afsprakengen.word.redline.pairing import CUTOFF, pairs, row_fits, word_similarity
 from afsprakengen.word.redline.paragraphs import WordDiff, insertions_meet, write_words
 from afsprakengen.word.redline.settle import Out, look, settle
 from afsprakengen.word.redline.slide import slide
@@ -57,11 +57,11 @@ class Merger:
 
     def __init__(self, old: Side, new: Side, revisions: Revisions, importer: Importer) -> None:
         self.old, self.new, self.rev, self.importer = old, new, revisions, importer
-        self._word_diffs: dict[Any, WordDiff] = {}
-        self._replaced: dict[Any, list[Any]] = {}
+        self._word_diffs: dict[_Element, WordDiff] = {}
+        self._replaced: dict[_Element, list[_Element]] = {}
         """Paragraphs whose old content was deleted whole, with that content (it comes before the new)."""
 
-    def merge_container(self, old: Any, new: Any) -> None:
+    def merge_container(self, old: _Element, new: _Element) -> None:
         """A body or table cell: its blocks merged, then put back between its properties."""
         outs = settle(slide(self._merge_blocks(child_blocks(old), child_blocks(new))), self.rev)
         for out in outs:
@@ -72,7 +72,7 @@ class Merger:
         tail = [c for c in new if c.tag == SECTPR]
         set_children(new, [*head, *(out.element for out in outs), *tail])
 
-    def _untangle(self, blocks: list[Any]) -> None:
+    def _untangle(self, blocks: list[_Element]) -> None:
         """LibreOffice makes one change of an insertion that ends a paragraph and one that starts the next, the
         untracked paragraph mark between them included, so rejecting it joins the paragraphs. Where that would
         happen, the paragraph before is redone to end with a deletion, or else the one after to start with one."""
@@ -83,14 +83,14 @@ class Merger:
                     self._word_diffs[second].deletion_first = True
                     write_words(self._word_diffs[second], second, self.rev)
 
-    def _end_with_deletion(self, p: Any) -> None:
+    def _end_with_deletion(self, p: _Element) -> None:
         if p in self._word_diffs:
             self._word_diffs[p].deletion_last = True
             write_words(self._word_diffs[p], p, self.rev)
         elif p in self._replaced:
             p.extend(self._replaced[p])  # the old content after the new
 
-    def _merge_blocks(self, olds: list[Any], news: list[Any]) -> list[Out]:
+    def _merge_blocks(self, olds: list[_Element], news: list[_Element]) -> list[Out]:
         outs: list[Out] = []
         ops = opcodes([self.old.key(b) for b in olds], [self.new.key(b) for b in news])
         for op, i1, i2, j1, j2 in ops:  # lists first, before any old list paragraph is copied
@@ -108,7 +108,7 @@ class Merger:
                 outs.extend(self._merge_stretch(olds[i1:i2], news[j1:j2]))
         return outs
 
-    def _merge_stretch(self, olds: list[Any], news: list[Any]) -> list[Out]:
+    def _merge_stretch(self, olds: list[_Element], news: list[_Element]) -> list[Out]:
         """Changed blocks: similar pairs diffed inside; the others deleted (old first) and inserted."""
         outs: list[Out] = []
         i = j = 0
@@ -117,15 +117,15 @@ class Merger:
             i, j = pi + 1, pj + 1
         return outs + self._deleted(olds[i:]) + self._inserted(news[j:])
 
-    def _block_fits(self, old: Any, new: Any) -> bool:
+    def _block_fits(self, old: _Element, new: _Element) -> bool:
         if old.tag != new.tag or old.tag not in (P, TBL):
             return False
         return old.tag == TBL or self._similarity(old, new) >= CUTOFF
 
-    def _similarity(self, old: Any, new: Any) -> float:
-        return similarity(self.old.words(old), self.new.words(new))
+    def _similarity(self, old: _Element, new: _Element) -> float:
+        return word_similarity(self.old.words(old), self.new.words(new))
 
-    def _deleted(self, blocks: Sequence[Any]) -> list[Out]:
+    def _deleted(self, blocks: Sequence[_Element]) -> list[Out]:
         outs = []
         for block in blocks:
             if block.tag in (P, TBL, SDT):  # loose anchors between blocks are not worth keeping
@@ -134,24 +134,24 @@ class Merger:
                 outs.append(Out(copied, "del" if block.tag == P else None, "del", self.old.key(block)))
         return outs
 
-    def _inserted(self, blocks: Sequence[Any]) -> list[Out]:
+    def _inserted(self, blocks: Sequence[_Element]) -> list[Out]:
         # Loose anchors between blocks (bookmarks, permissions) stay as they are.
         outs = [self._inserted_out(b) if b.tag in (P, TBL, SDT) else Out(b) for b in blocks]
         for block in blocks:
             self.rev.track_all(block, "ins")
         return outs
 
-    def _inserted_out(self, block: Any) -> Out:
+    def _inserted_out(self, block: _Element) -> Out:
         return Out(block, "ins" if block.tag == P else None, "ins", self.new.key(block))
 
-    def _merge_pair(self, old: Any, new: Any) -> list[Out]:
+    def _merge_pair(self, old: _Element, new: _Element) -> list[Out]:
         if old.tag == P:
             return [Out(self._merge_paragraph(old, new))]
         return self._merge_table(old, new)
 
     # --- paragraphs ---
 
-    def _merge_paragraph(self, old: Any, new: Any) -> Any:
+    def _merge_paragraph(self, old: _Element, new: _Element) -> _Element:
         """One paragraph: word-level changes when both hold only text, else old content out and new content in."""
         self.importer.observe_lists(old, new)
         old_text, new_text = PlainText.of(old, keep_anchors=False), PlainText.of(new, keep_anchors=True)
@@ -163,7 +163,7 @@ class Merger:
         self._record_properties(old, new)
         return new
 
-    def _replace_content(self, old: Any, new: Any) -> None:
+    def _replace_content(self, old: _Element, new: _Element) -> None:
         copied = self.importer.copy(old)
         self.rev.track_all(copied, "del")
         self.rev.track_all(new, "ins")
@@ -173,7 +173,7 @@ class Merger:
             new.insert(start + offset, child)
         self._replaced[new] = gone
 
-    def _record_properties(self, old: Any, new: Any) -> None:
+    def _record_properties(self, old: _Element, new: _Element) -> None:
         """A w:pPrChange with the old paragraph properties when they differ, or when it was in another list."""
         old_ppr, new_ppr = old.find(PPR), new.find(PPR)
         if self.old.look(old_ppr, PPR_TAIL) == self.new.look(new_ppr, PPR_TAIL) and self._same_list(old_ppr, new_ppr):
@@ -187,13 +187,13 @@ class Merger:
         self.importer.fix_numbering(change[0])
         new_ppr.append(change)
 
-    def _same_list(self, old_ppr: Any, new_ppr: Any) -> bool:
+    def _same_list(self, old_ppr: _Element, new_ppr: _Element) -> bool:
         old_id, new_id = num_id_of(old_ppr), num_id_of(new_ppr)
         return not (old_id and new_id) or self.importer.new_num_id(old_id) == new_id
 
     # --- tables ---
 
-    def _merge_table(self, old: Any, new: Any) -> list[Out]:
+    def _merge_table(self, old: _Element, new: _Element) -> list[Out]:
         """Rows matched like blocks; a table with other columns (or odd content) is replaced whole."""
         if grid_columns(old) != grid_columns(new) or not (plain_table(old) and plain_table(new)):
             return self._deleted([old]) + self._inserted([new])
@@ -201,8 +201,8 @@ class Merger:
         set_children(new, [*(c for c in new if c.tag != TR), *rows])
         return [Out(new)]
 
-    def _merge_rows(self, olds: list[Any], news: list[Any]) -> list[Any]:
-        rows: list[Any] = []
+    def _merge_rows(self, olds: list[_Element], news: list[_Element]) -> list[_Element]:
+        rows: list[_Element] = []
         for op, i1, i2, j1, j2 in opcodes([self.old.key(r) for r in olds], [self.new.key(r) for r in news]):
             if op == "equal":
                 rows.extend(news[j1:j2])
@@ -215,18 +215,18 @@ class Merger:
             rows += self._deleted_rows(old_rows[i:]) + self._inserted_rows(new_rows[j:])
         return rows
 
-    def _merge_row(self, old: Any, new: Any) -> Any:
+    def _merge_row(self, old: _Element, new: _Element) -> _Element:
         for old_cell, new_cell in zip(row_cells(old), row_cells(new), strict=True):
             self.merge_container(old_cell, new_cell)
         return new
 
-    def _deleted_rows(self, rows: list[Any]) -> list[Any]:
+    def _deleted_rows(self, rows: list[_Element]) -> list[_Element]:
         copies = [self.importer.copy(row) for row in rows]
         for row in copies:
             self.rev.track_all(row, "del")
         return copies
 
-    def _inserted_rows(self, rows: list[Any]) -> list[Any]:
+    def _inserted_rows(self, rows: list[_Element]) -> list[_Element]:
         for row in rows:
             self.rev.track_all(row, "ins")
         return rows

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import itertools
 from collections.abc import Callable, Sequence
-from typing import Any
+
+from lxml.etree import _Element
 
 from afsprakengen.rounds.worddiff import matches
 from afsprakengen.word.redline.elements import plain_row, row_cells
@@ -14,10 +15,17 @@ CUTOFF = 0.5
 """Least similarity (0..1, on words) for an old and a new paragraph or row to be shown as one changed block."""
 MAX_PAIRING = 2500
 """Largest old x new block count of a changed stretch searched for similar pairs; larger ones are replaced whole."""
+Fits = Callable[[_Element, _Element], bool]
+"""Whether an old and a new block can be one block changed."""
+Similarity = Callable[[_Element, _Element], float]
+"""How similar an old and a new block are (0..1)."""
 
 
 def pairs(
-    olds: Sequence[Any], news: Sequence[Any], fits: Callable[[Any, Any], bool], similarity: Callable[[Any, Any], float]
+    olds: Sequence[_Element],
+    news: Sequence[_Element],
+    fits: Fits,
+    similarity: Similarity,
 ) -> list[tuple[int, int]]:
     """Which old and new blocks of a changed stretch are one block changed: all in order when the counts are equal
     and every pair fits, else the most similar pair and recursively the stretches before and after it."""
@@ -27,10 +35,10 @@ def pairs(
 
 
 def _best_pairs(
-    olds: Sequence[Any],
-    news: Sequence[Any],
-    fits: Callable[[Any, Any], bool],
-    similarity: Callable[[Any, Any], float],
+    olds: Sequence[_Element],
+    news: Sequence[_Element],
+    fits: Fits,
+    similarity: Similarity,
     old_range: tuple[int, int],
     new_range: tuple[int, int],
 ) -> list[tuple[int, int]]:
@@ -48,11 +56,11 @@ def _best_pairs(
     return [*before, best, *_best_pairs(olds, news, fits, similarity, (i + 1, o2), (j + 1, n2))]
 
 
-def row_fits(old: Any, new: Any) -> bool:
+def row_fits(old: _Element, new: _Element) -> bool:
     return len(row_cells(old)) == len(row_cells(new)) and plain_row(old) and plain_row(new)
 
 
-def similarity(old: list[str], new: list[str]) -> float:
+def word_similarity(old: list[str], new: list[str]) -> float:
     """difflib's ratio: twice the matching words over all words."""
     if not old and not new:
         return 1.0

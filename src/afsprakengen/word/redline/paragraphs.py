@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from afsprakengen.rounds.worddiff import Opcode, opcodes, token_starts, tokens
 from afsprakengen.word.redline.atoms import Atom, PlainText, pair_key, run_of, runs_of
@@ -52,10 +52,10 @@ def _words_to_borrow(tokens: list[str]) -> int:
     return next((n for n, token in enumerate(tokens, start=1) if not token.isspace()), len(tokens))
 
 
-def write_words(diff: WordDiff, target: Any, rev: Revisions) -> None:
+def write_words(diff: WordDiff, target: _Element, rev: Revisions) -> None:
     """Make the paragraph's content the diff: unchanged runs, and the changed ones in w:del and w:ins."""
     old_chars, new_chars = diff.old.atoms, diff.new.atoms
-    content: list[Any] = [*diff.new.leading]
+    content: list[_Element] = [*diff.new.leading]
     old_at, new_at = token_starts(diff.old.text), token_starts(diff.new.text)
     for op, i1, i2, j1, j2 in diff.opcodes():
         gone, came = old_chars[old_at[i1] : old_at[i2]], new_chars[new_at[j1] : new_at[j2]]
@@ -72,7 +72,7 @@ def write_words(diff: WordDiff, target: Any, rev: Revisions) -> None:
     target.extend(content)
 
 
-def _kept_runs(olds: list[Atom], news: list[Atom], rev: Revisions) -> list[Any]:
+def _kept_runs(olds: list[Atom], news: list[Atom], rev: Revisions) -> list[_Element]:
     """Unchanged text in the new formatting, with a w:rPrChange where the old formatting differed."""
     runs = []
     for (_, old_key), group in itertools.groupby(zip(olds, news, strict=True), lambda pair: pair_key(*pair)):
@@ -87,7 +87,7 @@ def _kept_runs(olds: list[Atom], news: list[Atom], rev: Revisions) -> list[Any]:
     return runs
 
 
-def insertions_meet(first: Any, second: Any) -> bool:
+def insertions_meet(first: _Element, second: _Element) -> bool:
     """The first paragraph's text ends with an insertion, its mark is not tracked, the second's starts inserted."""
     if _mark(first) is not None or _edge(first, last=True) != INS:
         return False
@@ -95,16 +95,16 @@ def insertions_meet(first: Any, second: Any) -> bool:
     return edge == INS or (edge is None and _mark(second) == INS)
 
 
-def _has_char(node: Any) -> bool:
+def _has_char(node: _Element) -> bool:
     return node.tag not in (T, DEL_TEXT) or bool(node.text)
 
 
-def _mark(p: Any) -> str | None:
+def _mark(p: _Element) -> str | None:
     rpr = p.find(f"{PPR}/{RPR}")
     return next((c.tag for c in rpr if c.tag in (INS, DEL)), None) if rpr is not None else None
 
 
-def _edge(p: Any, last: bool) -> str | None:
+def _edge(p: _Element, last: bool) -> str | None:
     """INS, DEL or "" for the first (or last) character of a paragraph's text; None when it has none."""
     chars = [n for n in p.iter(T, DEL_TEXT, *SPECIAL_CHARS) if n.getparent().tag == R and _has_char(n)]
     if not chars:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from afsprakengen.word.redline.elements import canon, get_or_add
 from afsprakengen.word.redline.marks import Revisions
@@ -19,7 +19,7 @@ from afsprakengen.word.redline.tags import PPR, PPR_TAIL, RPR, SECTPR, P
 class Out:
     """A block of the merged body or cell, and the revision its paragraph mark gets once the order is settled."""
 
-    element: Any
+    element: _Element
     mark: str | None = None
     change: str | None = None
     """"ins" or "del" when the whole block is inserted or deleted."""
@@ -87,14 +87,14 @@ def _tracked_stretches(paragraphs: list[Out]) -> list[tuple[int, int]]:
     return stretches
 
 
-def _group_looks(group: list[Out]) -> tuple[list[list[Any]], list[list[Any]]]:
+def _group_looks(group: list[Out]) -> tuple[list[list[_Element]], list[list[_Element]]]:
     """The looks the paragraphs of a group stand for: in the new document and in the old one, in order."""
     new_looks = [look(out.element) for out in group if out.change != "del"]
     old_looks = [_old_look(out.element) for out in group if out.change != "ins"]
     return new_looks, old_looks
 
 
-def _dress_group(group: list[Out], looks: tuple[list[list[Any]], list[list[Any]]], rev: Revisions) -> None:
+def _dress_group(group: list[Out], looks: tuple[list[list[_Element]], list[list[_Element]]], rev: Revisions) -> None:
     """Give the paragraphs that accepting or rejecting joins the look of the paragraph they stand for."""
     new_looks, old_looks = looks
     own = [_Looks.of(out) for out in group]
@@ -127,8 +127,8 @@ def _join_last_deleted_to_first_inserted(group: list[Out], paragraphs: list[Out]
 class _Looks:
     """A paragraph's own properties: new (unless it was deleted) and old (unless it was inserted)."""
 
-    new: list[Any] | None
-    old: list[Any] | None
+    new: list[_Element] | None
+    old: list[_Element] | None
 
     @staticmethod
     def of(out: Out) -> _Looks:
@@ -137,27 +137,27 @@ class _Looks:
             _old_look(out.element) if out.change != "ins" else None,
         )
 
-    def shown(self, joined: list[Any] | None) -> list[Any]:
+    def shown(self, joined: list[_Element] | None) -> list[_Element]:
         if joined is not None:
             return joined
         return self.new if self.new is not None else self.old or []
 
-    def before(self, joined: list[Any] | None) -> list[Any] | None:
+    def before(self, joined: list[_Element] | None) -> list[_Element] | None:
         return joined if joined is not None else self.old
 
 
-def _joined_looks(group: list[Out], joining: str, looks: list[list[Any]]) -> list[list[Any] | None]:
+def _joined_looks(group: list[Out], joining: str, looks: list[list[_Element]]) -> list[list[_Element] | None]:
     """Per paragraph, the look of the paragraph its joined set stands for: on the set's last paragraph (Word keeps
     that one's properties), and on its first when that keeps its text (LibreOffice then keeps the first one's) or
     when that only adds a w:pPrChange (rejecting; LibreOffice does better with it there)."""
-    result: list[list[Any] | None] = []
+    result: list[list[_Element] | None] = []
     wanted = iter(looks)
     members: list[Out] = []
     for out in group:
         members.append(out)
         if out.mark != joining:
             look = next(wanted)
-            joined: list[list[Any] | None] = [None] * len(members)
+            joined: list[list[_Element] | None] = [None] * len(members)
             joined[-1] = look
             if members[0].change != joining or joining == "ins":
                 joined[0] = look
@@ -166,7 +166,7 @@ def _joined_looks(group: list[Out], joining: str, looks: list[list[Any]]) -> lis
     return result
 
 
-def _dress(p: Any, shown: list[Any], before: list[Any] | None, rev: Revisions) -> None:
+def _dress(p: _Element, shown: list[_Element], before: list[_Element] | None, rev: Revisions) -> None:
     """Give a paragraph these properties, and a w:pPrChange with `before` when that differs."""
     ppr = get_or_add(p, PPR, lambda el: el.insert(0, OxmlElement("w:pPr")))
     for child in [c for c in ppr if c.tag not in (RPR, SECTPR)]:
@@ -177,17 +177,17 @@ def _dress(p: Any, shown: list[Any], before: list[Any] | None, rev: Revisions) -
         ppr.append(rev.property_change("pPr", before))
 
 
-def look(p: Any) -> list[Any]:
+def look(p: _Element) -> list[_Element]:
     """A paragraph's own properties (CT_PPrBase)."""
     ppr = p.find(PPR)
     return [copy.deepcopy(c) for c in ppr if c.tag not in PPR_TAIL] if ppr is not None else []
 
 
-def _old_look(p: Any) -> list[Any]:
+def _old_look(p: _Element) -> list[_Element]:
     """The properties a paragraph had in the old document: from its w:pPrChange, else its own."""
     change = p.find(f"{PPR}/{qn('w:pPrChange')}/{PPR}")
     return [copy.deepcopy(c) for c in change] if change is not None else look(p)
 
 
-def _canon_all(elements: Iterable[Any]) -> Hashable:
+def _canon_all(elements: Iterable[_Element]) -> Hashable:
     return tuple(canon(e) for e in elements)

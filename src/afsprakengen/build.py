@@ -14,9 +14,8 @@ from afsprakengen.files import WriteError, write_atomic
 from afsprakengen.load.dossierfiles import DossierFile
 from afsprakengen.load.provenance import Provenance, git_provenance
 from afsprakengen.model import Cyclus, DossierModel
-from afsprakengen.problems import Location, Problem, error
+from afsprakengen.problems import Location, Problem, did_you_mean, error
 from afsprakengen.resources import resource_dir
-from afsprakengen.suggest import did_you_mean
 from afsprakengen.word.package import DocProperties, finish_docx
 from afsprakengen.word.render import render_docx
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,3 +67,13 @@ def json_path(path: Iterable[str | int]) -> str:
         else:
             out += f"[{part!r}]"
     return out
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return ` (did you mean 'x'?)` for the closest candidate, or an empty string."""
+    pool = [c for c in candidates if c != word]
+    folded = {c.casefold(): c for c in pool}
+    if word.casefold() in folded:
+        return f" (did you mean '{folded[word.casefold()]}'?)"
+    match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""

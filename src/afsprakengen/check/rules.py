@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src
-from afsprakengen.problems import Problem, error
-from afsprakengen.suggest import did_you_mean
+from afsprakengen.problems import Problem, did_you_mean, error
 
 Rule = Callable[[DossierModel], Iterator[Problem]]
 

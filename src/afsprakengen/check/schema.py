@@ -11,9 +11,8 @@ from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
 
 from afsprakengen.load.yamlsource import Path_, SourceDoc
-from afsprakengen.problems import Problem, error
+from afsprakengen.problems import Problem, did_you_mean, error
 from afsprakengen.resources import schema_path
-from afsprakengen.suggest import did_you_mean
 
 _TYPE_WORDS = {
     "string": "text",

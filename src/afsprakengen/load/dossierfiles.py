@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from afsprakengen.problems import Location, Problem, error, warning
-from afsprakengen.suggest import did_you_mean
+from afsprakengen.problems import Location, Problem, did_you_mean, error, warning
 
 
 @dataclass(frozen=True)

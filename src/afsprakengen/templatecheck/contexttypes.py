@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import nodes
 
-from afsprakengen.suggest import did_you_mean
+from afsprakengen.problems import did_you_mean
 
 SAME_TYPE_FILTERS = frozenset(
     {"default", "d", "sort", "reverse", "list", "unique", "select", "reject", "selectattr", "rejectattr"}

@@ -13,7 +13,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.runtime import LoopContext
 
-from afsprakengen.suggest import did_you_mean
+from afsprakengen.problems import did_you_mean
 from afsprakengen.templatecheck.contexttypes import (
     UNKNOWN,
     Class,

@@ -16,9 +16,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
+from markdown_it.token import Token
 
 from afsprakengen.word import markdown as markdown_module
 from afsprakengen.word.markdown import MarkdownError, inline_markdown_to_xml, markdown_to_xml
+from afsprakengen.word.mdparse import parse
 from afsprakengen.word.numbering import DocxTarget
 from tests.docdump import dump_document
 from tests.goldenfile import assert_golden
@@ -140,7 +142,35 @@ def test_plain_lines_skip_the_parser_with_the_same_result(text: str, monkeypatch
     assert markdown_module._PLAIN_LINE.fullmatch(text)
     fast = (markdown_to_xml(text, FakeTarget()), inline_markdown_to_xml(text, FakeTarget()))
     monkeypatch.setattr(markdown_module, "_PLAIN_LINE", re.compile(r"(?!)"))
+    monkeypatch.setattr(markdown_module, "_converted", {})
     assert (markdown_to_xml(text, FakeTarget()), inline_markdown_to_xml(text, FakeTarget())) == fast
+
+
+def test_each_distinct_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+
+    def counting_parse(text: str) -> list[Token]:
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(markdown_module, "_converted", {})
+    monkeypatch.setattr(markdown_module, "parse", counting_parse)
+    text = "Eerste alinea met **vet**.\n\nTweede alinea."
+    first = markdown_to_xml(text, FakeTarget())
+    assert markdown_to_xml(text, FakeTarget()) == first
+    assert markdown_to_xml(text, FakeTarget(), "Tussenkop") != first
+    assert parsed == [text, text]
+
+
+def test_a_reused_text_asks_each_document_for_its_own_links_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markdown_module, "_converted", {})
+    text = "Zie [de site](https://example.org).\n\n1. een\n2. twee"
+    first, second = FakeTarget(), FakeTarget()
+    second.link_id("https://other.example")
+    second.new_numbered_num_id()
+    xml_first, xml_second = markdown_to_xml(text, first), markdown_to_xml(text, second)
+    assert 'r:id="rId1"' in xml_first and 'r:id="rId2"' in xml_second
+    assert xml_first != xml_second
 
 
 @pytest.mark.parametrize(

@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import CheckResult, check_dossier
-from afsprakengen.documents.kinds import KIND_BY_NAME, KINDS, Job, JobOptions
+from afsprakengen.documents.kinds import KINDS, Job, JobOptions
+from afsprakengen.documents.produce import Progress, fork_context, produce_all, render_job, template_for
 from afsprakengen.files import WriteError, write_atomic
 from afsprakengen.load.dossierfiles import DossierFile
 from afsprakengen.load.provenance import Provenance, git_provenance
 from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, did_you_mean, error
-from afsprakengen.resources import resource_dir
-from afsprakengen.word.package import DocProperties, finish_docx
-from afsprakengen.word.render import render_docx
 
-Progress = Callable[[int, int, str], None]
+__all__ = [
+    "BuildRequest",
+    "BuildResult",
+    "build_dossier",
+    "build_many",
+    "plan",
+    "render_job",
+    "template_for",
+    "write_one",
+]
+
+Hash = Any
+"""A hashlib object (hashlib has no public type for it)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,10 @@ class BuildRequest:
     only: tuple[str, ...] = ()
     templates: tuple[tuple[str, Path], ...] = ()
     themes: tuple[str, ...] = ()
+    jobs: int = 1
+    """Worker processes that render (1: in this process)."""
+    cache: Cache | None = None
+    """Where finished documents (and checked files) are kept by content hash; None: no cache."""
 
 
 @dataclass(frozen=True)
@@ -53,19 +70,44 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     unknown = unknown_themes(checked.model, request.themes)
     if unknown:
         return BuildResult(checked, unknown, ())
-    jobs = plan(checked.model, request.years, request.only, JobOptions(request.themes))
-    origin = git_provenance(request.root)
-    rendered: list[tuple[Job, bytes]] = []
-    problems: list[Problem] = []
-    for i, job in enumerate(jobs, start=1):
-        if progress:
-            progress(i, len(jobs), job.output)
-        data = _render(job, request, checked.files, problems, origin)
-        if data is not None:
-            rendered.append((job, data))
+    planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
+    origin, inputs = git_provenance(request.root), _inputs_hash(checked.files)
+    jobs = [_stamped(job, request, inputs, origin) for job in planned]
+    outcomes = produce_all(jobs, request.templates, workers=request.jobs, cache=request.cache, progress=progress)
+    problems = [p for outcome in outcomes if not isinstance(outcome, bytes) for p in outcome]
     if problems:
         return BuildResult(checked, tuple(problems), ())
+    rendered = [(job, data) for job, data in zip(jobs, outcomes, strict=True) if isinstance(data, bytes)]
     return _write_all(checked, request.out, rendered)
+
+
+def build_many(
+    requests: Sequence[BuildRequest], workers: int = 1, progress: Progress | None = None
+) -> list[BuildResult]:
+    """Build many dossiers with one pool of worker processes, each dossier in one worker; results in order.
+
+    A dossier that fails does not stop the others: each result says what was written and what went wrong.
+    """
+    if workers <= 1 or len(requests) <= 1:
+        results = []
+        for i, request in enumerate(requests, start=1):
+            results.append(_build_alone(request))
+            if progress:
+                progress(i, len(requests), request.display)
+        return results
+    with ProcessPoolExecutor(max_workers=min(workers, len(requests)), mp_context=fork_context()) as pool:
+        futures = [pool.submit(_build_alone, request) for request in requests]
+        for i, (request, future) in enumerate(zip(requests, futures, strict=True), start=1):
+            future.result()
+            if progress:
+                progress(i, len(requests), request.display)
+        return [future.result() for future in futures]
+
+
+def _build_alone(request: BuildRequest) -> BuildResult:
+    """One dossier of a batch, rendered in this process; the model is not sent back (only what is reported)."""
+    result = build_dossier(replace(request, jobs=1))
+    return replace(result, check=replace(result.check, model=None, files=()))
 
 
 def unknown_themes(m: DossierModel, themes: Iterable[str]) -> tuple[Problem, ...]:
@@ -98,29 +140,12 @@ def plan(m: DossierModel, years: Iterable[int], only: Iterable[str], options: Jo
     return jobs
 
 
-def template_for(kind: str, overrides: Iterable[tuple[str, Path]]) -> tuple[Path, str]:
-    """The template of a kind (a user's override, else the default) and how to name it in messages."""
-    for name, path in overrides:
-        if name == kind:
-            return path, str(path)
-    default = resource_dir("templates") / KIND_BY_NAME[kind].template
-    return default, f"templates/{default.name}"
-
-
-def _render(
-    job: Job,
-    request: BuildRequest,
-    files: tuple[DossierFile, ...],
-    problems: list[Problem],
-    origin: Provenance = Provenance(),  # noqa: B008 (frozen, so a shared default is safe)
-) -> bytes | None:
+def _stamped(job: Job, request: BuildRequest, inputs: Hash, origin: Provenance) -> Job:
+    """The job with what a build adds: the input hash, the Git commit, and where it came from for the footer."""
     path, _ = template_for(job.kind, request.templates)
-    stamped = replace(job, properties=_stamp(_input_hash(files, path), origin), herkomst=origin.label)
-    result = render_job(stamped, request.templates)
-    if isinstance(result, bytes):
-        return result
-    problems.extend(result)
-    return None
+    digest = inputs.copy()
+    digest.update(path.read_bytes())
+    return replace(job, properties=_stamp("sha256:" + digest.hexdigest(), origin), herkomst=origin.label)
 
 
 def _stamp(digest: str, origin: Provenance) -> tuple[tuple[str, str], ...]:
@@ -129,24 +154,6 @@ def _stamp(digest: str, origin: Provenance) -> tuple[tuple[str, str], ...]:
     if origin.commit:
         custom += (("Git-commit", origin.commit), ("Git-gewijzigd", "ja" if origin.dirty else "nee"))
     return custom
-
-
-def render_job(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> bytes | tuple[Problem, ...]:
-    """The finished document of a job (rendered, with its properties, deterministic bytes), or why it failed."""
-    rendered = render_unfinished(job, templates)
-    return finish_job(job, rendered) if isinstance(rendered, bytes) else rendered
-
-
-def render_unfinished(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> bytes | tuple[Problem, ...]:
-    """A job's template rendered with its context, before its properties are set (the redline compares these)."""
-    path, shown = template_for(job.kind, templates)
-    result = render_docx(path, shown, job.context, job.herkomst)
-    return result.data if result.data is not None else result.problems
-
-
-def finish_job(job: Job, data: bytes) -> bytes:
-    """A rendered document with the job's properties, as deterministic bytes."""
-    return finish_docx(data, _properties(job))
 
 
 def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
@@ -158,28 +165,12 @@ def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
     return ()
 
 
-def _properties(job: Job) -> DocProperties:
-    created = datetime(job.created.year, job.created.month, job.created.day, tzinfo=UTC)
-    base = (("Versie", job.version), ("Status", job.status), ("Jaarschijf", str(job.year)))
-    return DocProperties(
-        title=job.title,
-        subject=job.subject,
-        author="afsprakengen",
-        keywords="prestatieafspraken",
-        version=job.version,
-        status=job.status,
-        created=created,
-        custom=base + job.properties,
-    )
-
-
-def _input_hash(files: tuple[DossierFile, ...], template: Path) -> str:
-    """sha256 over every input file (by its path in the dossier) and the template."""
+def _inputs_hash(files: tuple[DossierFile, ...]) -> Hash:
+    """sha256 over every input file (by its path in the dossier); each job adds its template."""
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.display.encode("utf-8") + b"\0" + f.path.read_bytes() + b"\0")
-    digest.update(template.read_bytes())
-    return "sha256:" + digest.hexdigest()
+    return digest
 
 
 def _write_all(checked: CheckResult, out: Path, rendered: list[tuple[Job, bytes]]) -> BuildResult:

@@ -95,6 +95,14 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
     metavar="JJJJ-MM-DD",
     help="Check as if it were this date (default: today).",
 )
+@click.option(
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Render in N worker processes (default: the number of cores).",
+)
 def build(
     dossier: str,
     out: Path,
@@ -103,6 +111,7 @@ def build(
     themes: tuple[str, ...],
     templates: tuple[str, ...],
     today: datetime | None,
+    workers: int | None,
 ) -> None:
     """Check DOSSIER, then write every document its inputs allow into --out.
 
@@ -112,6 +121,7 @@ def build(
     rendered completely, so a failed build never damages a document that was already there.
     """
     from afsprakengen.build import BuildRequest, build_dossier  # rendering libraries load only when building
+    from afsprakengen.documents.produce import default_workers
 
     request = BuildRequest(
         Path(dossier),
@@ -122,8 +132,10 @@ def build(
         only,
         tuple(_template_option(t) for t in templates),
         themes,
+        jobs=workers or default_workers(),
     )
-    result = build_dossier(request, _progress)
+    with Progress("documents") as progress:
+        result = build_dossier(request, progress)
     for problem in (*result.check.problems, *result.problems):
         click.echo(problem.format())
     if result.check.errors:
@@ -149,9 +161,103 @@ def _template_option(value: str) -> tuple[str, Path]:
     return kind, Path(path)
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    if total > 1:
-        click.echo(f"[{done}/{total}] {name}", err=True)
+class Progress:
+    """Progress on stderr: a bar that redraws itself on a terminal, a line per item when piped (CI logs)."""
+
+    WIDTH = 30
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.tty = sys.stderr.isatty()
+        self.drawn = False
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.drawn:
+            click.echo(err=True)
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if total <= 1:
+            return
+        if not self.tty:
+            click.echo(f"[{done}/{total}] {name}", err=True)
+            return
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        click.echo(f"\r[{bar}] {done}/{total} {self.what}", nl=False, err=True)
+        self.drawn = True
+
+
+@cli.command()
+@click.argument("dossiers", nargs=-1, required=True, type=DOSSIER)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the documents: one subfolder per dossier, named after its folder.",
+)
+@click.option("--year", "years", multiple=True, type=int, metavar="J", help="Only this jaarschijf (repeatable).")
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    type=click.Choice([k.name for k in BUILT_KINDS]),
+    help="Only this kind of document (repeatable).",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Check as if it were this date (default: today).",
+)
+@click.option(
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Build N dossiers at a time (default: the number of cores).",
+)
+def batch(
+    dossiers: tuple[str, ...],
+    out: Path,
+    years: tuple[int, ...],
+    only: tuple[str, ...],
+    today: datetime | None,
+    workers: int | None,
+) -> None:
+    """Build many DOSSIERS at once, each into its own folder under --out, with one summary.
+
+    A dossier with errors is reported and skipped; the others are built. The exit status is 1 when
+    any dossier could not be built.
+    """
+    from afsprakengen.build import BuildRequest, build_many
+    from afsprakengen.documents.produce import default_workers
+
+    day = today.date() if today else date.today()
+    names = [Path(d).resolve().name for d in dossiers]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise click.UsageError(f"two dossiers would be written to the same folder: {', '.join(twice)}")
+    requests = [BuildRequest(Path(d), d, out / name, day, years, only) for d, name in zip(dossiers, names, strict=True)]
+    with Progress("dossiers") as progress:
+        results = build_many(requests, workers or default_workers(), progress)
+    failed = [r for r in results if r.check.errors or r.problems]
+    for result in failed:
+        for problem in (*result.check.problems, *result.problems):
+            if problem.severity is Severity.ERROR:
+                click.echo(problem.format())
+    written = sum(len(r.written) for r in results)
+    built = len(results) - len(failed)
+    click.echo(
+        f"{_plural(len(results), 'dossier')}: {built} built, {len(failed)} with errors; "
+        f"{_plural(written, 'document')} written."
+    )
+    sys.exit(1 if failed else 0)
 
 
 @cli.group()

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 def write_overzicht(diff: Diff, old: Version, new: Version, target: Path) -> tuple[Problem, ...]:
     """Write the wijzigingsoverzicht, the list of changes as a Word document for the meeting; the problems if not."""
-    from afsprakengen.build import render_job, write_one  # the Word stack is loaded only when a document is asked for
+    from afsprakengen.build import write_one
     from afsprakengen.documents.kinds import Job
+    from afsprakengen.documents.produce import render_job  # the Word stack is loaded only when a document is asked for
     from afsprakengen.documents.wijzigingsoverzicht.context import build_wijzigingsoverzicht
 
     ctx = build_wijzigingsoverzicht(diff, old, new)
@@ -43,7 +44,8 @@ def write_overzicht(diff: Diff, old: Version, new: Version, target: Path) -> tup
 
 def write_redline(old: Version, new: Version, author: str | None, target: Path) -> tuple[Problem, ...]:
     """Write NEW's prestatieafspraken with every change since OLD as a Word tracked change; the problems if not."""
-    from afsprakengen.build import finish_job, render_unfinished, write_one
+    from afsprakengen.build import write_one
+    from afsprakengen.documents.produce import finish_job, render_unfinished
 
     jobs = [_prestatieafspraken_job(v, _herkomst(new)) for v in (old, new)]
     rendered = [render_unfinished(job) for job in jobs]

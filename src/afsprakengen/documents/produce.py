@@ -1,0 +1,149 @@
+"""Produce the documents of jobs: render and finish each, reuse what the cache holds, spread over worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+from afsprakengen.cache import Cache, key_of
+from afsprakengen.documents.kinds import KIND_BY_NAME, Job
+from afsprakengen.problems import Problem
+from afsprakengen.resources import resource_dir
+
+Progress = Callable[[int, int, str], None]
+"""Called as (documents done, documents in all, the one just done)."""
+Templates = tuple[tuple[str, Path], ...]
+Outcome = bytes | tuple[Problem, ...]
+"""A finished document, or the problems that stopped it."""
+
+
+def template_for(kind: str, overrides: Iterable[tuple[str, Path]]) -> tuple[Path, str]:
+    """The template of a kind (a user's override, else the default) and how to name it in messages."""
+    for name, path in overrides:
+        if name == kind:
+            return path, str(path)
+    default = resource_dir("templates") / KIND_BY_NAME[kind].template
+    return default, f"templates/{default.name}"
+
+
+def render_job(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> Outcome:
+    """The finished document of a job (rendered, with its properties, deterministic bytes), or why it failed."""
+    rendered = render_unfinished(job, templates)
+    return finish_job(job, rendered) if isinstance(rendered, bytes) else rendered
+
+
+def render_unfinished(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> Outcome:
+    """A job's template rendered with its context, before its properties are set (the redline compares these)."""
+    from afsprakengen.word.render import render_docx
+
+    path, shown = template_for(job.kind, templates)
+    result = render_docx(path, shown, job.context, job.herkomst)
+    return result.data if result.data is not None else result.problems
+
+
+def finish_job(job: Job, data: bytes) -> bytes:
+    """A rendered document with the job's properties, as deterministic bytes."""
+    from afsprakengen.word.package import DocProperties, finish_docx
+
+    created = datetime(job.created.year, job.created.month, job.created.day, tzinfo=UTC)
+    base = (("Versie", job.version), ("Status", job.status), ("Jaarschijf", str(job.year)))
+    props = DocProperties(
+        title=job.title,
+        subject=job.subject,
+        author="afsprakengen",
+        keywords="prestatieafspraken",
+        version=job.version,
+        status=job.status,
+        created=created,
+        custom=base + job.properties,
+    )
+    return finish_docx(data, props)
+
+
+def produce_all(
+    jobs: Sequence[Job],
+    templates: Templates = (),
+    *,
+    workers: int = 1,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+) -> list[Outcome]:
+    """Every job's outcome, in the order of the jobs; the same whatever the number of workers."""
+    keys = [_key(job, templates) for job in jobs] if cache else []
+    outcomes: list[Outcome | None] = [cache.get("document", key) for key in keys] if cache else [None] * len(jobs)
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    done = _Counter(len(jobs), progress)
+    for i, outcome in enumerate(outcomes):
+        if outcome is not None:
+            done.tick(jobs[i])
+    for i, outcome in _render(jobs, todo, templates, workers, done):
+        outcomes[i] = outcome
+        if cache and isinstance(outcome, bytes):
+            cache.put("document", keys[i], outcome)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+class _Counter:
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.total, self.done, self.progress = total, 0, progress
+
+    def tick(self, job: Job) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total, job.output)
+
+
+def _key(job: Job, templates: Templates) -> str:
+    """What a finished document depends on: the job (context, properties, footer), the template's bytes, the epoch."""
+    path, _ = template_for(job.kind, templates)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return key_of(pickle.dumps(job, protocol=5), path.read_bytes(), epoch)
+
+
+def _render(
+    jobs: Sequence[Job], todo: list[int], templates: Templates, workers: int, done: _Counter
+) -> Iterable[tuple[int, Outcome]]:
+    if workers <= 1 or len(todo) <= 1:
+        for i in todo:
+            outcome = render_job(jobs[i], templates)
+            done.tick(jobs[i])
+            yield i, outcome
+        return
+    _compile_templates(jobs, todo, templates)
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=fork_context()) as pool:
+        futures: list[Future[Outcome]] = [pool.submit(render_job, jobs[i], templates) for i in todo]
+        for i, future in zip(todo, futures, strict=True):
+            outcome = future.result()
+            done.tick(jobs[i])
+            yield i, outcome
+
+
+def _compile_templates(jobs: Sequence[Job], todo: list[int], templates: Templates) -> None:
+    """Compile each template once in this process, so forked workers start with it compiled."""
+    from afsprakengen.word.compiled import TemplateOpenError, compiled_template
+
+    for path in {template_for(jobs[i].kind, templates)[0] for i in todo}:
+        try:
+            compiled_template(path)
+        except (OSError, TemplateOpenError):
+            continue  # the worker says what is wrong with it, located
+
+
+def fork_context() -> multiprocessing.context.BaseContext:
+    """Fork where the system has it: workers then share the imported code and compiled templates."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)

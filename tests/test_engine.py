@@ -1,0 +1,148 @@
+"""The render engine: compiled once, strict, text never rewritten; parallel and cached builds give the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from afsprakengen.build import plan
+from afsprakengen.cache import Cache
+from afsprakengen.check.dossier import check_dossier
+from afsprakengen.cli import cli
+from afsprakengen.documents import produce
+from afsprakengen.documents.kinds import Job, JobOptions
+from afsprakengen.word import compiled
+from afsprakengen.word.compiled import compiled_template
+from tests.casefolders import BASE
+from tests.docdump import dump_docx
+from tests.sampledossier import SAMPLE, run_build
+
+
+def _sample_jobs() -> list[Job]:
+    checked = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
+    assert checked.model is not None
+    return plan(checked.model, (2027,), (), JobOptions())
+
+
+def _template_with(tmp_path: Path, *paragraphs: str) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    path = tmp_path / "eigen.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_template_is_compiled_once_per_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    template = _template_with(tmp_path, "{{ titel }}")
+    compiled._compile.cache_clear()
+    first = compiled_template(template)
+    assert compiled_template(template) is first
+    assert compiled._compile.cache_info().misses == 1
+    (tmp_path / "other").mkdir()
+    template.write_bytes(_template_with(tmp_path / "other", "{{ jaar }}").read_bytes())
+    assert compiled_template(template) is not first
+    assert compiled._compile.cache_info().misses == 2
+
+
+def test_dossier_text_that_looks_like_escaped_jinja_comes_out_as_written(tmp_path: Path) -> None:
+    dossier = tmp_path / "d"
+    shutil.copytree(BASE, dossier)
+    pa = dossier / "2027" / "prestatieafspraken.yaml"
+    title = "Sjabloon {_{ naam }_} en {_% if %_}"
+    pa.write_text(pa.read_text(encoding="utf-8").replace("titel: Labelsprongen", f"titel: '{title}'"), encoding="utf-8")
+    assert run_build(dossier, tmp_path / "out", "--year", "2027", "--only", "prestatieafspraken").exit_code == 0
+    assert f"DUUR-01 {title}" in dump_docx(tmp_path / "out" / "prestatieafspraken-2027.docx")
+
+
+def test_a_template_that_makes_broken_xml_is_a_located_error_not_a_cut_document(tmp_path: Path) -> None:
+    evil = _template_with(tmp_path, "{{ '</w:t></w:r></w:p><w:p>'|safe }}", "{{ titel }}")
+    out = tmp_path / "out"
+    result = run_build(BASE, out, "--template", f"prestatieafspraken={evil}")
+    assert result.exit_code == 1
+    assert f"{evil}:1:1: error: the template makes a document that is not valid XML" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_line_break_in_plain_text_becomes_a_word_break(tmp_path: Path) -> None:
+    dossier = tmp_path / "d"
+    shutil.copytree(BASE, dossier)
+    pa = dossier / "2027" / "prestatieafspraken.yaml"
+    text = pa.read_text(encoding="utf-8").replace("titel: Labelsprongen", 'titel: "Eerste regel\\ntweede\\tregel"')
+    pa.write_text(text, encoding="utf-8")
+    assert run_build(dossier, tmp_path / "out", "--year", "2027", "--only", "prestatieafspraken").exit_code == 0
+    with zipfile.ZipFile(tmp_path / "out" / "prestatieafspraken-2027.docx") as zf:
+        body = zf.read("word/document.xml").decode()
+    assert (
+        'Eerste regel</w:t><w:br/><w:t xml:space="preserve">tweede</w:t><w:tab/><w:t xml:space="preserve">regel' in body
+    )
+
+
+def test_workers_give_the_same_documents_as_one_process() -> None:
+    jobs = _sample_jobs()
+    assert len(jobs) > 2
+    assert produce.produce_all(jobs, workers=2) == produce.produce_all(jobs, workers=1)
+
+
+def test_the_document_cache_renders_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = _sample_jobs()
+    cache = Cache(tmp_path / "cache")
+    first = produce.produce_all(jobs, cache=cache)
+    rendered: list[str] = []
+    real = produce.render_job
+
+    def counting(job: Job, templates: object = ()) -> object:
+        rendered.append(job.output)
+        return real(job, templates)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(produce, "render_job", counting)
+    assert produce.produce_all(jobs, cache=cache) == first
+    assert rendered == []
+    changed = [jobs[0].__class__(**{**jobs[0].__dict__, "title": "Andere titel"}), *jobs[1:]]
+    again = produce.produce_all(changed, cache=cache)
+    assert rendered == [jobs[0].output]
+    assert again[1:] == first[1:] and again[0] != first[0]
+
+
+def test_build_with_workers_writes_the_same_bytes(tmp_path: Path) -> None:
+    for n in ("1", "2"):
+        assert run_build(SAMPLE, tmp_path / n, "--year", "2027", "--jobs", n).exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "1").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "2").iterdir())
+    assert all((tmp_path / "1" / n).read_bytes() == (tmp_path / "2" / n).read_bytes() for n in names)
+
+
+def test_batch_builds_every_dossier_and_reports_the_broken_one(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        shutil.copytree(BASE, tmp_path / name)
+    broken = tmp_path / "c" / "2027" / "prestatieafspraken.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("trekker: thuis", "trekker: thuiss"), "utf-8")
+    (tmp_path / "out" / "a").mkdir(parents=True)
+    (tmp_path / "out" / "a" / "oud.docx").write_bytes(b"oud")
+    args = ["batch", *(str(tmp_path / n) for n in "abc"), "--out", str(tmp_path / "out"), "--jobs", "2"]
+    result = CliRunner().invoke(cli, [*args, "--today", "2026-11-27"])
+    assert result.exit_code == 1, result.output
+    assert "'thuiss' is not a party in dossier.yaml" in result.output
+    assert result.output.strip().endswith("3 dossiers: 2 built, 1 with errors; 16 documents written.")
+    single = tmp_path / "single"
+    assert run_build(tmp_path / "a", single).exit_code == 0
+    for name in ("a", "b"):
+        built = sorted(p.name for p in (tmp_path / "out" / name).iterdir() if p.name != "oud.docx")
+        assert built == sorted(p.name for p in single.iterdir())
+    assert (tmp_path / "out" / "a" / "oud.docx").read_bytes() == b"oud"
+    assert not (tmp_path / "out" / "c").exists()
+
+
+def test_batch_refuses_two_dossiers_with_the_same_folder_name(tmp_path: Path) -> None:
+    for parent in ("x", "y"):
+        shutil.copytree(BASE, tmp_path / parent / "d")
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "x" / "d"), str(tmp_path / "y" / "d"), "--out", "o"])
+    assert result.exit_code == 2
+    assert "two dossiers would be written to the same folder: d" in result.output

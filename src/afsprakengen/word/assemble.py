@@ -82,14 +82,15 @@ def fit_table_grids(root: etree._Element) -> None:
 
 def _fit_grid(table: etree._Element, grid: etree._Element) -> None:
     columns = grid.findall(f"{{{W}}}gridCol")
-    rows = [row.findall(f"{{{W}}}tc") for row in table.iter(f"{{{W}}}tr")]
-    most_cells = max((len(cells) for cells in rows), default=0)
+    rows = list(table.iter(f"{{{W}}}tr"))
+    most_cells = max((len(row.findall(f"{{{W}}}tc")) for row in rows), default=0)
     if most_cells > len(columns):
         _widen(grid, columns, most_cells - len(columns))
         columns = grid.findall(f"{{{W}}}gridCol")
-    spans = max((sum(_span(cell) for cell in cells) for cells in rows), default=0)
-    if len(columns) > spans:
-        _narrow(grid, columns, len(columns) - spans)
+    if len(columns) > most_cells:
+        spans = max((_spans(row) for row in rows), default=0)
+        if len(columns) > spans:
+            _narrow(grid, columns, len(columns) - spans)
 
 
 def _width(column: etree._Element) -> float:
@@ -117,7 +118,11 @@ def _narrow(grid: etree._Element, columns: list[etree._Element], surplus: int) -
         column.set(f"{{{W}}}w", str(int(_width(column) + extra)))
 
 
-def _span(cell: etree._Element) -> int:
-    span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
-    value = span.get(f"{{{W}}}val") if span is not None else None
-    return int(value) if value and value.isdigit() else 1
+def _spans(row: etree._Element) -> int:
+    """The grid columns a row's cells take (a cell with w:gridSpan takes more than one)."""
+    total = 0
+    for cell in row.findall(f"{{{W}}}tc"):
+        span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
+        value = span.get(f"{{{W}}}val") if span is not None else None
+        total += int(value) if value and value.isdigit() else 1
+    return total

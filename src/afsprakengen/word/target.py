@@ -29,6 +29,7 @@ class PackageTarget:
     def __init__(self, template: CompiledTemplate) -> None:
         self._template = template
         self._rels = etree.fromstring(template.parts[RELS])
+        self._taken = {str(r.get("Id")) for r in self._rels}
         self._links: dict[str, str] = {}
         self._numbering_root: BaseOxmlElement | None = None
         self._numbering: Numbering | None = None
@@ -38,7 +39,7 @@ class PackageTarget:
         """Relationship id of an external hyperlink to `url`, one per distinct url."""
         if url not in self._links:
             rid = f"rIdLink{len(self._links) + 1}"
-            while rid in self._ids():
+            while rid in self._taken:
                 rid += "x"
             self._relate(rid, "hyperlink", url, external=True)
             self._links[url] = rid
@@ -84,15 +85,12 @@ class PackageTarget:
             self._numbering = Numbering(self._numbering_root)
         return self._numbering
 
-    def _ids(self) -> set[str]:
-        return {str(r.get("Id")) for r in self._rels}
-
     def _next_rid(self) -> str:
-        taken = self._ids()
-        return next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+        return next(f"rId{n}" for n in range(1, len(self._taken) + 2) if f"rId{n}" not in self._taken)
 
     def _relate(self, rid: str, kind: str, target: str, *, external: bool = False) -> None:
         rel = etree.SubElement(self._rels, f"{{{_PR}}}Relationship", Id=rid, Type=_RT + kind, Target=target)
+        self._taken.add(rid)
         if external:
             rel.set("TargetMode", "External")
 

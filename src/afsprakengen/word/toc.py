@@ -34,13 +34,16 @@ def _toc_paragraph(body: BaseOxmlElement) -> BaseOxmlElement | None:
     return None
 
 
+_HEADING_STYLES = " or ".join(f'@w:val="{style}"' for style in LEVELS)
+_HEADINGS = f".//w:p[w:pPr/w:pStyle[{_HEADING_STYLES}]]"
+
+
 def _headings(body: BaseOxmlElement) -> list[tuple[BaseOxmlElement, int]]:
     found = []
-    for p in body.iter(qn("w:p")):
+    for p in body.xpath(_HEADINGS):
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        level = LEVELS.get(style.get(qn("w:val")) if style is not None else "")
-        if level and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
-            found.append((p, level))
+        if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            found.append((p, LEVELS[style.get(qn("w:val"))]))
     return found
 
 

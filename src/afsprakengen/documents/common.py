@@ -26,12 +26,32 @@ class Md:
 
 
 @dataclass(frozen=True)
-class Chart:
-    """A picture made from the data (PNG bytes) with its alt text; the render stage embeds it."""
+class Series:
+    """One series of a bar chart: its name in the legend, a value per category, its fill (hex, no '#')."""
 
-    png: bytes
+    name: str
+    values: tuple[float, ...]
+    colour: str
+    pattern: str = ""
+    """A DrawingML preset pattern over the colour (e.g. 'wdUpDiag') that sets apart series of one colour."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart as data, with its alt text; the render stage embeds it as a native Word chart."""
+
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
     alt: str
+    stacked: bool = False
+    """Stacked bars (one bar per category, a segment per series) instead of clustered bars side by side."""
+    horizontal: bool = True
+    """Bars from the left, the first category on top; False for columns from the bottom."""
+    value_axis: str = ""
+    """The title of the value axis ('' for none)."""
     width_cm: float = 16.0
+    height_cm: float = 9.0
 
 
 @dataclass(frozen=True)

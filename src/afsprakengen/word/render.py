@@ -51,7 +51,7 @@ def render_docx(template: Path, shown: str, context: object, herkomst: str = "")
         return Rendered(None, tuple(problems))
     data["herkomst"] = herkomst
     try:
-        parts = _render_parts(compiled, data, context)
+        parts = _render_parts(compiled, data)
     except TemplateError as exc:
         return Rendered(None, (_template_problem(exc, exc_part(exc, compiled), shown),))
     except etree.XMLSyntaxError as exc:
@@ -60,14 +60,13 @@ def render_docx(template: Path, shown: str, context: object, herkomst: str = "")
     return Rendered(_zip(compiled.parts, parts))
 
 
-def _render_parts(compiled: CompiledTemplate, data: dict[str, Any], context: object) -> dict[str, bytes]:
+def _render_parts(compiled: CompiledTemplate, data: dict[str, Any]) -> dict[str, bytes]:
     """The rendered body, headers and footers, by zip name."""
     root = document_tree(compiled.document_head, _render(compiled.body, data), compiled.document_tail)
     body = root.find(qn("w:body"))
     fit_table_grids(body)
     number_drawings(body)
     fill_toc(body)
-    _set_alt_texts(body, context)
     parts = {compiled.body.name: serialize(root)}
     for story in compiled.stories:
         parts[story.name] = serialize(story_tree(_render(story, data)))
@@ -109,7 +108,7 @@ def to_jinja(value: Any, target: PackageTarget, problems: list[Problem]) -> Any:
     if isinstance(value, Md):
         return _markdown(value, target, problems)
     if isinstance(value, Chart):
-        return Markup(_PICTURE_RUN.format(target.picture_xml(value.png, value.width_cm)))
+        return Markup(_PICTURE_RUN.format(target.chart_xml(value)))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jinja(getattr(value, f.name), target, problems) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
@@ -118,27 +117,7 @@ def to_jinja(value: Any, target: PackageTarget, problems: list[Problem]) -> Any:
 
 
 _PICTURE_RUN = '</w:t></w:r><w:r><w:drawing>{}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
-"""A picture shown by `{{ chart }}` inside a run's text: the text run is closed around it, as docxtpl did."""
-
-
-def _charts(value: Any) -> list[Chart]:
-    """Every chart in a context, in field order (the order the template most likely shows them)."""
-    if isinstance(value, Chart):
-        return [value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [c for f in dataclasses.fields(value) for c in _charts(getattr(value, f.name))]
-    if isinstance(value, tuple | list):
-        return [c for v in value for c in _charts(v)]
-    return []
-
-
-def _set_alt_texts(body: etree._Element, context: object) -> None:
-    """Give each embedded chart its alt text: pictures without one, in order."""
-    charts = _charts(context)
-    unnamed = [p for p in body.iter(qn("wp:docPr")) if not p.get("descr")]
-    for doc_pr, chart in zip(unnamed, charts, strict=False):
-        doc_pr.set("descr", chart.alt)
-        doc_pr.set("title", chart.alt)
+"""A chart shown by `{{ chart }}` inside a run's text: the text run is closed around it, as docxtpl did."""
 
 
 def _markdown(value: Md, target: PackageTarget, problems: list[Problem]) -> Markup:

@@ -1,16 +1,18 @@
-"""What one render adds to its package: hyperlink relationships, list numbering and pictures, as changed parts."""
+"""What one render adds to its package: hyperlink relationships, list numbering and charts, as changed parts."""
 
 from __future__ import annotations
 
-from docx.image.image import Image
+from xml.sax.saxutils import quoteattr
+
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx.oxml.shape import CT_Inline
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
 from lxml import etree
 
+from afsprakengen.documents.common import Chart
 from afsprakengen.word.assemble import serialize
+from afsprakengen.word.chart import CHART_NS, chart_space_xml
 from afsprakengen.word.compiled import CompiledTemplate
 from afsprakengen.word.numbering import Numbering
 
@@ -20,11 +22,17 @@ CONTENT_TYPES = "[Content_Types].xml"
 _PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+_CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_INLINE_NS = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    f'xmlns:c="{CHART_NS}" xmlns:r="{_RT[:-1]}"'
+)
 
 
 class PackageTarget:
-    """Hands out relationship ids, numbering ids and picture parts for one render of a compiled template."""
+    """Hands out relationship ids, numbering ids and chart parts for one render of a compiled template."""
 
     def __init__(self, template: CompiledTemplate) -> None:
         self._template = template
@@ -33,7 +41,7 @@ class PackageTarget:
         self._links: dict[str, str] = {}
         self._numbering_root: BaseOxmlElement | None = None
         self._numbering: Numbering | None = None
-        self._media: dict[str, bytes] = {}
+        self._charts: dict[str, bytes] = {}
 
     def link_id(self, url: str) -> str:
         """Relationship id of an external hyperlink to `url`, one per distinct url."""
@@ -53,26 +61,32 @@ class PackageTarget:
         """A new numId on the decimal list definition, restarting at 1 on every level."""
         return self._lists().new_numbered_num_id()
 
-    def picture_xml(self, png: bytes, width_cm: float) -> str:
-        """A `wp:inline` picture of `png`, as python-docx makes it, with its media part and relationship."""
-        name = f"media/image{len(self._media) + 1}.png"
-        self._media[f"word/{name}"] = png
+    def chart_xml(self, chart: Chart) -> str:
+        """A `wp:inline` native Word chart, with its chart part, relationship and alt text (descr and title)."""
+        number = len(self._charts) + 1
+        name = f"charts/chart{number}.xml"
+        self._charts[f"word/{name}"] = chart_space_xml(chart)
         rid = self._next_rid()
-        self._relate(rid, "image", name)
-        image = Image.from_blob(png)
-        cx, cy = image.scaled_dimensions(Cm(width_cm), None)
-        inline = CT_Inline.new_pic_inline(self._template.next_shape_id, rid, image.filename, cx, cy)
-        return str(inline.xml)
+        self._relate(rid, "chart", name)
+        alt = quoteattr(chart.alt)
+        return (
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0" {_INLINE_NS}>'
+            f'<wp:extent cx="{Cm(chart.width_cm)}" cy="{Cm(chart.height_cm)}"/>'
+            '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{self._template.next_shape_id}" name="Grafiek {number}" descr={alt} title={alt}/>'
+            f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{CHART_NS}"><c:chart r:id="{rid}"/>'
+            "</a:graphicData></a:graphic></wp:inline>"
+        )
 
     def changed_parts(self) -> dict[str, bytes]:
         """The parts this render changed or added, by zip name."""
-        out: dict[str, bytes] = dict(self._media)
+        out: dict[str, bytes] = dict(self._charts)
         new_numbering = self._numbering_root is not None and NUMBERING not in self._template.parts
-        if self._links or self._media or new_numbering:
+        if self._links or self._charts or new_numbering:
             out[RELS] = serialize(self._rels)
         if self._numbering_root is not None:
             out[NUMBERING] = serialize(self._numbering_root)
-        if self._media or new_numbering:
+        if self._charts or new_numbering:
             out[CONTENT_TYPES] = self._content_types(new_numbering)
         return out
 
@@ -96,9 +110,8 @@ class PackageTarget:
 
     def _content_types(self, new_numbering: bool) -> bytes:
         types = etree.fromstring(self._template.parts[CONTENT_TYPES])
-        has_png = any(d.get("Extension", "").lower() == "png" for d in types.iter(f"{{{_CT}}}Default"))
-        if self._media and not has_png:
-            types.insert(0, etree.Element(f"{{{_CT}}}Default", Extension="png", ContentType="image/png"))
+        for name in self._charts:
+            etree.SubElement(types, f"{{{_CT}}}Override", PartName=f"/{name}", ContentType=_CHART_TYPE)
         if new_numbering:
             etree.SubElement(types, f"{{{_CT}}}Override", PartName=f"/{NUMBERING}", ContentType=_NUMBERING_TYPE)
         return serialize(types)

@@ -23,8 +23,8 @@ COLOURS = {
     NIET_GEEVALUEERD: "FFFFFF",
 }
 """The traffic light of each status (cell background, hex); an agreement nobody evaluated gets no light."""
-HATCHES = {"vertraagd": "///", NIET_GEEVALUEERD: "..."}
-"""In the chart, patterns set apart the statuses that share a colour (or have none)."""
+PATTERNS = {"vertraagd": "wdUpDiag", NIET_GEEVALUEERD: "pct20"}
+"""In the chart, patterns (DrawingML presets) set apart the statuses that share a colour (or have none)."""
 
 
 @dataclass(frozen=True)
@@ -205,11 +205,10 @@ def status_totals(total: ThemaTelling) -> tuple[StatusTelling, ...]:
 
 def status_chart(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling) -> Chart:
     """Per theme a bar as long as its number of agreements, split into traffic-light colours by status."""
-    segments = [charts.Segment(s, COLOURS[s], HATCHES.get(s, "")) for s in STATUSES]
-    bars = [charts.Bar(t.naam, t.per_status, f"{t.per_status[0]} van {t.aantal} gerealiseerd") for t in per_theme]
+    segments = [charts.Segment(s, COLOURS[s], PATTERNS.get(s, "")) for s in STATUSES]
+    bars = [charts.Bar(t.naam, t.per_status) for t in per_theme]
     title = f"Afspraken {year} per thema: afgesproken en gerealiseerd"
-    png = charts.status_bars_png(title, segments, bars)
-    return Chart(png, chart_alt_text(year, per_theme, total), 16.0)
+    return charts.status_bars(title, segments, bars, chart_alt_text(year, per_theme, total), "Aantal afspraken")
 
 
 def chart_alt_text(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling) -> str:

@@ -86,7 +86,7 @@ def _overview(d: Document) -> None:
     para(
         d,
         "Figuur 1. Het aantal afspraken per thema, gekleurd naar status zoals in de legenda. "
-        "Rechts van elke balk staat hoeveel afspraken volledig zijn gerealiseerd.",
+        "Het getal in elk deel van een balk is het aantal afspraken met die status.",
         "Kleine tekst",
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from docx.oxml.parser import element_class_lookup
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -15,15 +14,8 @@ FIRST_DRAWING_ID = 1001
 
 
 def _strict_parser(*, remove_blank_text: bool) -> etree.XMLParser:
-    """No recovery: XML that is not well-formed is an error, never silently cut (huge_tree: no 10 MB text cap).
-
-    Elements get python-docx's classes, as in a document python-docx opened.
-    """
-    parser = etree.XMLParser(
-        huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=remove_blank_text
-    )
-    parser.set_element_class_lookup(element_class_lookup)
-    return parser
+    """No recovery: XML that is not well-formed is an error, never silently cut (huge_tree: no 10 MB text cap)."""
+    return etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=remove_blank_text)
 
 
 STRICT = _strict_parser(remove_blank_text=False)
@@ -36,12 +28,9 @@ def text_value(value: object) -> object:
     Markup (markdown already made Word XML) passes as it is. Runs as Jinja's `finalize`, so it sees exactly the
     values the template prints, and never the template's own text or the rendered document.
     """
-    if not isinstance(value, str) or isinstance(value, Markup):
-        return value
-    escaped = str(escape(value))
-    if "\n" in escaped or "\t" in escaped:
-        escaped = escaped.replace("\n", _BREAK).replace("\t", _TAB)
-    return Markup(escaped)
+    if type(value) is not str or ("\n" not in value and "\t" not in value):
+        return value  # autoescape escapes it; Markup is Word XML already
+    return Markup(str(escape(value)).replace("\n", _BREAK).replace("\t", _TAB))
 
 
 def joined(rendered: str) -> str:

@@ -49,6 +49,8 @@ class CompiledTemplate:
     """word/document.xml after its `</w:body>`."""
     next_shape_id: int
     """The drawing id python-docx would give a new picture in this template's body."""
+    has_cell_loops: bool
+    """The body has `{%tc %}` tags, which can give a row more or fewer cells than its table's grid."""
 
 
 class TemplateOpenError(Exception):
@@ -74,7 +76,8 @@ def _compile(digest: str, data: bytes) -> CompiledTemplate:
     stories = tuple(_stories(tpl, env))
     parts = _saved_parts(tpl)
     head, tail = _split_document(parts["word/document.xml"])
-    return CompiledTemplate(digest, parts, body, stories, head, tail, _next_shape_id(tpl))
+    loops = "{%tc" in tpl.get_xml() or "{%tc" in body.source
+    return CompiledTemplate(digest, parts, body, stories, head, tail, _next_shape_id(tpl), loops)
 
 
 def _part(env: SandboxedEnvironment, name: str, patched: str) -> CompiledPart:

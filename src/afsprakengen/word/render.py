@@ -9,6 +9,7 @@ import re
 import traceback
 import zipfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,8 @@ def _render_parts(compiled: CompiledTemplate, data: dict[str, Any]) -> dict[str,
     """The rendered body, headers and footers, by zip name."""
     root = document_tree(compiled.document_head, _render(compiled.body, data), compiled.document_tail)
     body = root.find(qn("w:body"))
-    fit_table_grids(body)
+    if compiled.has_cell_loops:
+        fit_table_grids(body)
     number_drawings(body)
     fill_toc(body)
     parts = {compiled.body.name: serialize(root)}
@@ -105,15 +107,32 @@ def _zip(base: dict[str, bytes], changed: dict[str, bytes]) -> bytes:
 
 def to_jinja(value: Any, target: PackageTarget, problems: list[Problem]) -> Any:
     """The plain values a template gets: dataclasses become dicts, markdown Word XML, charts inline pictures."""
-    if isinstance(value, Md):
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is Md:
         return _markdown(value, target, problems)
-    if isinstance(value, Chart):
-        return Markup(_PICTURE_RUN.format(target.chart_xml(value)))
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jinja(getattr(value, f.name), target, problems) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
+    if kind is tuple or kind is list:
         return [to_jinja(v, target, problems) for v in value]
-    return value
+    if kind is Chart:
+        return Markup(_PICTURE_RUN.format(target.chart_xml(value)))
+    names = _field_names(kind)
+    if names is None:
+        return value
+    return {name: to_jinja(getattr(value, name), target, problems) for name in names}
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None), date})
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), looked up once per type."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    return _FIELDS[kind]
 
 
 _PICTURE_RUN = '</w:t></w:r><w:r><w:drawing>{}</w:drawing></w:r><w:r><w:t xml:space="preserve">'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 LEVELS = {"Heading1": 1, "Heading2": 2}
 """Heading style ids that go into the table of contents, with their level."""
@@ -35,16 +36,20 @@ def _toc_paragraph(body: BaseOxmlElement) -> BaseOxmlElement | None:
 
 
 _HEADING_STYLES = " or ".join(f'@w:val="{style}"' for style in LEVELS)
-_HEADINGS = f".//w:p[w:pPr/w:pStyle[{_HEADING_STYLES}]]"
+_HEADINGS = etree.XPath(f".//w:pPr/w:pStyle[{_HEADING_STYLES}]", namespaces={"w": qn("w:p")[1:].split("}")[0]})
+"""The style marks of heading paragraphs: a search in C, so a long document is not walked paragraph by paragraph."""
 
 
 def _headings(body: BaseOxmlElement) -> list[tuple[BaseOxmlElement, int]]:
     found = []
-    for p in body.xpath(_HEADINGS):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+    for style in _HEADINGS(body):
+        p = style.getparent().getparent()
+        if p.tag == _P and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
             found.append((p, LEVELS[style.get(qn("w:val"))]))
     return found
+
+
+_P = qn("w:p")
 
 
 def _clear_result(field: BaseOxmlElement) -> None:

@@ -23,13 +23,31 @@ _CACHE_LIMIT = 50_000
 
 @dataclass(frozen=True)
 class _Converted:
-    """A text converted once: its XML when that does not depend on the document, else its tokens."""
+    """A text converted once: its XML with a numbered slot for each id the document hands out, and those asks."""
 
-    xml: str | None
-    tokens: list[Token] | None
+    xml: str
+    asks: tuple[tuple[str, str], ...]
+    """In the order the conversion asked: ("link", url), ("bullet", ""), ("numbered", "")."""
+
+    def for_document(self, target: WordTarget) -> str:
+        """The XML with the ids this document hands out, asked in the same order as a fresh conversion would."""
+        if not self.asks:
+            return self.xml
+        ids = [_ask(target, kind, arg) for kind, arg in self.asks]
+        pieces = self.xml.split(_SLOT)
+        pieces[1::2] = [ids[int(i)] for i in pieces[1::2]]
+        return "".join(pieces)
 
 
+_SLOT = "\0"
+"""Marks a slot in cached XML; a text with a NUL character is refused before it is converted."""
 _converted: dict[tuple[str, str], _Converted] = {}
+
+
+def _ask(target: WordTarget, kind: str, arg: str) -> str:
+    if kind == "link":
+        return target.link_id(arg)
+    return str(target.bullet_num_id() if kind == "bullet" else target.new_numbered_num_id())
 
 
 def markdown_to_xml(text: str, target: WordTarget, paragraph_style: str = "BodyText") -> str:
@@ -46,19 +64,18 @@ Writer = Callable[[str, str, list[Token] | None, WordTarget], str]
 
 
 def _convert(text: str, style: str, target: WordTarget, write: Writer) -> str:
-    """Each distinct text is parsed once per process; its XML is reused unless it holds links or lists."""
+    """Each distinct text is converted once per process; a document fills in its own link and list ids."""
     key = (text, style if write is _blocks else "\0inline")
     known = _converted.get(key)
-    if known is not None:
-        return known.xml if known.xml is not None else write(text, style, known.tokens, target)
-    check_characters(text)
-    tokens = None if _PLAIN_LINE.fullmatch(text) else parse(text)
-    spy = _Spy(target)
-    xml = write(text, style, tokens, spy)
-    if len(_converted) >= _CACHE_LIMIT:
-        _converted.clear()
-    _converted[key] = _Converted(None, tokens) if spy.used else _Converted(xml, None)
-    return xml
+    if known is None:
+        check_characters(text)
+        tokens = None if _PLAIN_LINE.fullmatch(text) else parse(text)
+        recorder = _Recorder()
+        known = _Converted(write(text, style, tokens, recorder), tuple(recorder.asks))
+        if len(_converted) >= _CACHE_LIMIT:
+            _converted.clear()
+        _converted[key] = known
+    return known.for_document(target)
 
 
 def _blocks(text: str, style: str, tokens: list[Token] | None, target: WordTarget) -> str:
@@ -78,21 +95,28 @@ def _inline(text: str, style: str, tokens: list[Token] | None, target: WordTarge
     return InlineWriter(target, Format()).write(tokens[1])
 
 
-class _Spy:
-    """A WordTarget that notes whether the XML asked the document for anything (then it cannot be reused)."""
+class _Slot(int):
+    """A numbering id still to be handed out: it prints as its slot in the cached XML."""
 
-    def __init__(self, target: WordTarget) -> None:
-        self._target = target
-        self.used = False
+    def __format__(self, spec: str) -> str:
+        return f"{_SLOT}{int(self)}{_SLOT}"
+
+
+class _Recorder:
+    """A WordTarget that hands out slots and notes what each stands for, so the XML can serve every document."""
+
+    def __init__(self) -> None:
+        self.asks: list[tuple[str, str]] = []
 
     def link_id(self, url: str) -> str:
-        self.used = True
-        return self._target.link_id(url)
+        return f"{_SLOT}{self._note('link', url)}{_SLOT}"
 
     def bullet_num_id(self) -> int:
-        self.used = True
-        return self._target.bullet_num_id()
+        return _Slot(self._note("bullet", ""))
 
     def new_numbered_num_id(self) -> int:
-        self.used = True
-        return self._target.new_numbered_num_id()
+        return _Slot(self._note("numbered", ""))
+
+    def _note(self, kind: str, arg: str) -> int:
+        self.asks.append((kind, arg))
+        return len(self.asks) - 1

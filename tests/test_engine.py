@@ -88,25 +88,25 @@ def test_a_line_break_in_plain_text_becomes_a_word_break(tmp_path: Path) -> None
 def test_workers_give_the_same_documents_as_one_process() -> None:
     jobs = _sample_jobs()
     assert len(jobs) > 2
-    assert produce.produce_all(jobs, workers=2) == produce.produce_all(jobs, workers=1)
+    assert produce.produce_all(jobs, workers=2).outcomes == produce.produce_all(jobs, workers=1).outcomes
 
 
 def test_the_document_cache_renders_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     jobs = _sample_jobs()
     cache = Cache(tmp_path / "cache")
-    first = produce.produce_all(jobs, cache=cache)
+    first = produce.produce_all(jobs, cache=cache).outcomes
     rendered: list[str] = []
-    real = produce.render_job
+    real = produce.render_unfinished
 
     def counting(job: Job, templates: object = ()) -> object:
         rendered.append(job.output)
         return real(job, templates)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(produce, "render_job", counting)
-    assert produce.produce_all(jobs, cache=cache) == first
+    monkeypatch.setattr(produce, "render_unfinished", counting)
+    assert produce.produce_all(jobs, cache=cache).outcomes == first
     assert rendered == []
     changed = [jobs[0].__class__(**{**jobs[0].__dict__, "title": "Andere titel"}), *jobs[1:]]
-    again = produce.produce_all(changed, cache=cache)
+    again = produce.produce_all(changed, cache=cache).outcomes
     assert rendered == [jobs[0].output]
     assert again[1:] == first[1:] and again[0] != first[0]
 

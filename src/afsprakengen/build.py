@@ -51,6 +51,8 @@ class BuildRequest:
     """Worker processes that render (1: in this process)."""
     cache: Cache | None = None
     """Where finished documents (and checked files) are kept by content hash; None: no cache."""
+    layout: bool = False
+    """Let LibreOffice lay each document out, so its contents page gets page numbers."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class BuildResult:
     check: CheckResult
     problems: tuple[Problem, ...]
     written: tuple[Path, ...]
+    note: str | None = None
+    """What the build could not do but did without (no LibreOffice: no page numbers), in one line."""
 
 
 def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
@@ -73,12 +77,14 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
     origin, inputs = git_provenance(request.root), _inputs_hash(checked.files)
     jobs = [_stamped(job, request, inputs, origin) for job in planned]
-    outcomes = produce_all(jobs, request.templates, workers=request.jobs, cache=request.cache, progress=progress)
-    problems = [p for outcome in outcomes if not isinstance(outcome, bytes) for p in outcome]
+    produced = produce_all(
+        jobs, request.templates, workers=request.jobs, cache=request.cache, layout=request.layout, progress=progress
+    )
+    problems = [p for outcome in produced.outcomes if not isinstance(outcome, bytes) for p in outcome]
     if problems:
         return BuildResult(checked, tuple(problems), ())
-    rendered = [(job, data) for job, data in zip(jobs, outcomes, strict=True) if isinstance(data, bytes)]
-    return _write_all(checked, request.out, rendered)
+    rendered = [(job, data) for job, data in zip(jobs, produced.outcomes, strict=True) if isinstance(data, bytes)]
+    return replace(_write_all(checked, request.out, rendered), note=produced.note)
 
 
 def build_many(

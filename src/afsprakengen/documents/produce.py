@@ -7,6 +7,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,27 +66,50 @@ def finish_job(job: Job, data: bytes) -> bytes:
     return finish_docx(data, props)
 
 
+@dataclass(frozen=True)
+class Produced:
+    """Every job's outcome in the order of the jobs, and a note when the contents pages got no page numbers."""
+
+    outcomes: list[Outcome]
+    note: str | None = None
+
+
 def produce_all(
     jobs: Sequence[Job],
     templates: Templates = (),
     *,
     workers: int = 1,
     cache: Cache | None = None,
+    layout: bool = False,
     progress: Progress | None = None,
-) -> list[Outcome]:
-    """Every job's outcome, in the order of the jobs; the same whatever the number of workers."""
-    keys = [_key(job, templates) for job in jobs] if cache else []
+) -> Produced:
+    """Render, lay out (page numbers, with LibreOffice) and finish every job; the same whatever the workers."""
+    keys = [_key(job, templates, layout) for job in jobs] if cache else []
     outcomes: list[Outcome | None] = [cache.get("document", key) for key in keys] if cache else [None] * len(jobs)
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
     done = _Counter(len(jobs), progress)
     for i, outcome in enumerate(outcomes):
         if outcome is not None:
             done.tick(jobs[i])
-    for i, outcome in _render(jobs, todo, templates, workers, done):
-        outcomes[i] = outcome
-        if cache and isinstance(outcome, bytes):
-            cache.put("document", keys[i], outcome)
-    return [outcome for outcome in outcomes if outcome is not None]
+    rendered = dict(_render(jobs, todo, templates, workers, done))
+    note = _lay_out(jobs, rendered, workers, cache) if layout else None
+    for i, outcome in rendered.items():
+        outcomes[i] = finish_job(jobs[i], outcome) if isinstance(outcome, bytes) else outcome
+        if cache and isinstance(outcomes[i], bytes):
+            cache.put("document", keys[i], outcomes[i])
+    return Produced([outcome for outcome in outcomes if outcome is not None], note)
+
+
+def _lay_out(jobs: Sequence[Job], rendered: dict[int, Outcome], workers: int, cache: Cache | None) -> str | None:
+    """Page numbers into the contents pages of the rendered documents (in place); a note if that was not possible."""
+    from afsprakengen.publish.layout import lay_out
+
+    documents = {jobs[i].output: data for i, data in rendered.items() if isinstance(data, bytes)}
+    laid_out = lay_out(documents, workers=workers, cache=cache)
+    for i in rendered:
+        if jobs[i].output in documents:
+            rendered[i] = laid_out.documents[jobs[i].output]
+    return laid_out.note
 
 
 class _Counter:
@@ -98,11 +122,19 @@ class _Counter:
             self.progress(self.done, self.total, job.output)
 
 
-def _key(job: Job, templates: Templates) -> str:
-    """What a finished document depends on: the job (context, properties, footer), the template's bytes, the epoch."""
+def _key(job: Job, templates: Templates, layout: bool) -> str:
+    """What a finished document depends on: the job (context, properties, footer), the template, the epoch, layout."""
     path, _ = template_for(job.kind, templates)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return key_of(pickle.dumps(job, protocol=5), path.read_bytes(), epoch)
+    return key_of(pickle.dumps(job, protocol=5), path.read_bytes(), epoch, _layout_version() if layout else "")
+
+
+def _layout_version() -> str:
+    """What the page numbers depend on besides the document: the LibreOffice that lays it out (or none)."""
+    from afsprakengen.publish.office import find_office
+
+    office = find_office()
+    return f"layout {office.version}" if office else "layout none"
 
 
 def _render(
@@ -110,13 +142,13 @@ def _render(
 ) -> Iterable[tuple[int, Outcome]]:
     if workers <= 1 or len(todo) <= 1:
         for i in todo:
-            outcome = render_job(jobs[i], templates)
+            outcome = render_unfinished(jobs[i], templates)
             done.tick(jobs[i])
             yield i, outcome
         return
     _compile_templates(jobs, todo, templates)
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=fork_context()) as pool:
-        futures: list[Future[Outcome]] = [pool.submit(render_job, jobs[i], templates) for i in todo]
+        futures: list[Future[Outcome]] = [pool.submit(render_unfinished, jobs[i], templates) for i in todo]
         for i, future in zip(todo, futures, strict=True):
             outcome = future.result()
             done.tick(jobs[i])

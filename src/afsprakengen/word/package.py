@@ -99,7 +99,7 @@ class PackagePart:
 
 def finish_docx(docx_bytes: bytes, props: DocProperties) -> bytes:
     """Deterministic bytes: set core + app + custom properties, fixed zip entry order and times."""
-    parts = _read_parts(docx_bytes)
+    parts = read_parts(docx_bytes)
     for part in PROPERTY_PARTS:
         _put_part(parts, part, part.build(props))
     if APP in parts:
@@ -204,7 +204,7 @@ def _xml_text(text: str) -> str:
 # --- package parts ---------------------------------------------------------------------------------------------
 
 
-def _read_parts(docx_bytes: bytes) -> dict[str, bytes]:
+def read_parts(docx_bytes: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(BytesIO(docx_bytes)) as zf:
         parts = {info.filename: zf.read(info) for info in zf.infolist() if not info.is_dir()}
     for required in (CONTENT_TYPES, PACKAGE_RELS):
@@ -297,3 +297,12 @@ def _source_date_epoch() -> datetime | None:
         return datetime.fromtimestamp(int(raw), UTC)
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def stored_zip(parts: dict[str, bytes]) -> bytes:
+    """A package's parts as an uncompressed zip: the form between render and finish (finish compresses)."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return out.getvalue()

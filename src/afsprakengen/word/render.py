@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import io
 import re
 import traceback
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +23,7 @@ from afsprakengen.word.assemble import document_tree, fit_table_grids, number_dr
 from afsprakengen.word.compiled import CompiledPart, CompiledTemplate, TemplateOpenError, compiled_template
 from afsprakengen.word.environment import make_env
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
+from afsprakengen.word.package import stored_zip
 from afsprakengen.word.target import PackageTarget
 from afsprakengen.word.toc import fill_toc
 
@@ -58,7 +57,7 @@ def render_docx(template: Path, shown: str, context: object, herkomst: str = "")
     except etree.XMLSyntaxError as exc:
         return Rendered(None, (error(Location(shown), f"the template makes a document that is not valid XML ({exc})"),))
     parts.update(target.changed_parts())
-    return Rendered(_zip(compiled.parts, parts))
+    return Rendered(stored_zip({**compiled.parts, **parts}))
 
 
 def _render_parts(compiled: CompiledTemplate, data: dict[str, Any]) -> dict[str, bytes]:
@@ -95,14 +94,6 @@ def exc_part(exc: TemplateError, compiled: CompiledTemplate) -> CompiledPart:
     """The part a template error happened in (the body when unknown)."""
     part = getattr(exc, "afsprakengen_part", None)
     return part if isinstance(part, CompiledPart) else compiled.body
-
-
-def _zip(base: dict[str, bytes], changed: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
-        for name, data in {**base, **changed}.items():
-            zf.writestr(name, data)
-    return out.getvalue()
 
 
 def to_jinja(value: Any, target: PackageTarget, problems: list[Problem]) -> Any:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+import re
+from collections.abc import Mapping
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
+
+from afsprakengen.word.assemble import STRICT, serialize
+from afsprakengen.word.package import read_parts, stored_zip
 
 LEVELS = {"Heading1": 1, "Heading2": 2}
 """Heading style ids that go into the table of contents, with their level."""
@@ -120,3 +126,66 @@ def _fld_char(kind: str) -> BaseOxmlElement:
     char.set(qn("w:fldCharType"), kind)
     run.append(char)
     return run
+
+
+_DOCUMENT = "word/document.xml"
+_TOC_ANCHOR = re.compile(r"_Toc(\d{6})$")
+
+
+def has_toc(docx: bytes) -> bool:
+    """Whether a rendered document has contents entries (made by `fill_toc`) that page numbers can go into."""
+    return b'w:anchor="_Toc' in read_parts(docx)[_DOCUMENT]
+
+
+def with_page_numbers(docx: bytes, pages: Mapping[int, int]) -> bytes:
+    """The document with each contents entry ending in its page: a right tab with dots, and a PAGEREF field.
+
+    `pages` maps the number of each `_TocNNNNNN` bookmark to its page. The field's result is the page, so Word
+    and LibreOffice show it at first opening without updating fields; updating them finds the same page.
+    """
+    parts = read_parts(docx)
+    root = etree.fromstring(parts[_DOCUMENT], STRICT)
+    right = _text_width(root)
+    for link in root.iter(qn("w:hyperlink")):
+        match = _TOC_ANCHOR.match(link.get(qn("w:anchor")) or "")
+        if match and int(match.group(1)) in pages:
+            _number_entry(link, match.group(0), pages[int(match.group(1))], right)
+    parts[_DOCUMENT] = serialize(root)
+    return stored_zip(parts)
+
+
+def _number_entry(link: BaseOxmlElement, bookmark: str, page: int, right: int) -> None:
+    paragraph = link.getparent()
+    ppr = paragraph.find(qn("w:pPr"))
+    tabs = parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="right" w:leader="dot" w:pos="{right}"/></w:tabs>')
+    ppr.find(qn("w:pStyle")).addnext(tabs)
+    tab = OxmlElement("w:r")
+    tab.append(OxmlElement("w:tab"))
+    link.append(tab)
+    link.append(_fld_char("begin"))
+    link.append(_run_with("w:instrText", f" PAGEREF {bookmark} \\h "))
+    link.append(_fld_char("separate"))
+    link.append(_run_with("w:t", str(page)))
+    link.append(_fld_char("end"))
+
+
+def _run_with(tag: str, text: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    child = OxmlElement(tag)
+    child.text = text
+    child.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(child)
+    return run
+
+
+def _text_width(root: BaseOxmlElement) -> int:
+    """The width between the margins of the document's last section, in twips (A4 with 2.5 cm margins if unknown)."""
+    sect = root.find(f"{qn('w:body')}/{qn('w:sectPr')}")
+    size = sect.find(qn("w:pgSz")) if sect is not None else None
+    margins = sect.find(qn("w:pgMar")) if sect is not None else None
+    if size is None or margins is None:
+        return 9072
+    width, left, rightm = (
+        int(x or 0) for x in (size.get(qn("w:w")), margins.get(qn("w:left")), margins.get(qn("w:right")))
+    )
+    return max(width - left - rightm, 1)

@@ -1,0 +1,1 @@
+"""Publication through LibreOffice: the layout pass that puts page numbers in contents pages, and PDF and ODF export."""

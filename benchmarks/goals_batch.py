@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from benchmarks.dossiers import TODAY, sample_copy
-from benchmarks.measure import run_child, tool
+from benchmarks.measure import child_env, run_child, tool
 from benchmarks.table import Row, announce, unavailable
 
 DOSSIERS = 342
@@ -35,7 +35,7 @@ def batch_row(tmp: Path) -> Row:
     if no_cache:
         args.append("--no-cache")
     limit = GIVE_UP * WALL * count / DOSSIERS
-    child = run_child(args, {"XDG_CACHE_HOME": str(tmp / "batch-cache")}, timeout=limit)  # empty if no --no-cache
+    child = run_child(args, child_env(tmp, "batch-cache"), timeout=limit)  # an empty cache if no --no-cache
     how = f"extrapolated from {count} dossiers ({child.wall:.1f} s)" if count != DOSSIERS else f"{count} dossiers"
     if child.timed_out:
         return announce(Row(name, f"over {GIVE_UP * WALL:.0f} s wall (stopped; {how})", goal, False))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.dossiers import SAMPLE, TODAY, edit_first_agreement, sample_copy
-from benchmarks.measure import Child, median_child, ms, run_child, tool
+from benchmarks.measure import Child, child_env, median_child, ms, run_child, tool
 from benchmarks.table import Row, announce
 
 HELP = 0.150
@@ -50,7 +50,7 @@ def rebuild_row(tmp: Path, env: dict[str, str]) -> Row:
     """The second build of a copy of the sample after one agreement's text changed, the cache kept between."""
     root, out = sample_copy(tmp / "rebuild"), tmp / "rebuild-out"
     run_child(build_args(root, out), env)
-    cached = any(path.is_file() for path in Path(env["XDG_CACHE_HOME"]).rglob("*"))
+    cached = any(path.is_file() for path in (Path(env["XDG_CACHE_HOME"]) / "afsprakengen").rglob("*"))
 
     def edited(i: int) -> Sequence[str]:
         edit_first_agreement(root, i + 1)
@@ -62,12 +62,12 @@ def rebuild_row(tmp: Path, env: dict[str, str]) -> Row:
 
 def cli_rows(tmp: Path) -> list[Row]:
     """The whole-process rows; every child gets its own cache folder (never the user's)."""
-    env = {"XDG_CACHE_HOME": str(tmp / "cli-cache")}
+    env = child_env(tmp, "cli-cache")
     cache = Path(env["XDG_CACHE_HOME"])
     check = [tool(), "check", str(SAMPLE), "--today", str(TODAY)]
     return [
         timed_row("afsprakengen --help", median_child(lambda _: [tool(), "--help"], 5, env), HELP),
         timed_row("check sample, empty cache", median_child(cold(cache, lambda _: check), 5, env), CHECK),
         sample_build_row(tmp, env),
-        rebuild_row(tmp, {"XDG_CACHE_HOME": str(tmp / "rebuild-cache")}),
+        rebuild_row(tmp, child_env(tmp, "rebuild-cache")),
     ]

@@ -9,7 +9,7 @@ from afsprakengen.check.dossier import check_dossier
 from afsprakengen.documents.kinds import Job, JobOptions
 from benchmarks.dossiers import TODAY, large_dossier
 from benchmarks.floor import prepare, render_floor
-from benchmarks.measure import BenchError, failed, median_cpu, ms, run_child, tool
+from benchmarks.measure import BenchError, child_env, failed, median_cpu, ms, run_child, tool
 from benchmarks.table import Row, announce
 
 RENDER_RATIO = 1.5
@@ -56,9 +56,8 @@ def render_row(tmp: Path, n: int, reps: int) -> tuple[Row, float]:
 def whole_build_rows(tmp: Path, n: int, floor: float) -> list[Row]:
     """`afsprakengen build --only prestatieafspraken` in a child process: CPU against the floor, peak memory."""
     root = large_dossier(tmp / f"build-{n}", n)
-    env = {"XDG_CACHE_HOME": str(tmp / f"build-{n}-cache")}
     args = [tool(), "build", str(root), "--only", KIND, "--out", str(tmp / f"build-{n}-out"), "--today", str(TODAY)]
-    child = run_child(args, env)
+    child = run_child(args, child_env(tmp, f"build-{n}-cache"))
     ratio = child.cpu / floor
     measured = f"{ratio:.2f}x floor ({ms(child.cpu)} cpu, {ms(child.wall)} wall; floor {ms(floor)})"
     peak = f"{child.peak_mb:.0f} MB (largest process)"

@@ -1,0 +1,49 @@
+"""The speed goals, each measured in this run and printed with its goal and whether it is met (`make bench`).
+
+A goal not met is reported, not a failure: the exit code is 0. A real error (a command that fails, a generated
+dossier with errors) stops the suite with exit code 1. BENCH_QUICK=1 builds fewer batch dossiers and extrapolates.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.goals_batch import batch_row, quick
+from benchmarks.goals_check import check_rows
+from benchmarks.goals_cli import cli_rows
+from benchmarks.goals_render import render_rows
+from benchmarks.measure import BenchError, warm_fonts
+from benchmarks.table import Row, format_table
+
+
+def measure_all(tmp: Path) -> list[Row]:
+    """Every row, in the table's order."""
+    print("measuring (CPU: time.process_time in-process; user+sys of child processes) ...", file=sys.stderr)
+    warm_fonts(tmp)
+    return [*render_rows(tmp), *check_rows(tmp), *cli_rows(tmp), batch_row(tmp)]
+
+
+def main() -> int:
+    """Measure, print the table; 0 whether or not the goals are met, 1 on a real error."""
+    start, load_before = time.perf_counter(), os.getloadavg()[0]
+    try:
+        with tempfile.TemporaryDirectory(prefix="afsprakengen-bench-") as tmp:
+            rows = measure_all(Path(tmp))
+    except BenchError as exc:
+        print(f"benchmark error: {exc}", file=sys.stderr)
+        return 1
+    met = sum(r.met is True for r in rows)
+    mode = ", quick (BENCH_QUICK)" if quick() else ""
+    load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    print(f"\nSpeed goals ({os.cpu_count()} cores, {load}{mode}; CPU times are medians of a few runs where cheap)\n")
+    print(format_table(rows))
+    print(f"\n{met} of {len(rows)} goals met; measured in {time.perf_counter() - start:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -11,7 +11,7 @@ from afsprakengen.check.rules import RULES
 from afsprakengen.check.schema import check_schema
 from afsprakengen.check.smart import ADVICE
 from afsprakengen.load.dossierfiles import DossierFile, find_files
-from afsprakengen.load.yamlsource import SourceDoc, load_yaml
+from afsprakengen.load.yamlsource import SourceDoc, collector_paused, load_yaml
 from afsprakengen.model import DossierModel
 from afsprakengen.model.construct import build_model
 from afsprakengen.problems import Problem, Severity, count
@@ -38,6 +38,11 @@ class CheckResult:
 
 def check_dossier(root: Path, display: str, today: date) -> CheckResult:
     """Check every file of the dossier at root; `display` is how the user wrote its path."""
+    with collector_paused():  # loading and modelling make many objects and no garbage cycles
+        return _check(root, display, today)
+
+
+def _check(root: Path, display: str, today: date) -> CheckResult:
     layout = find_files(root, display)
     problems = list(layout.problems)
     loaded: list[tuple[DossierFile, SourceDoc]] = []

@@ -195,7 +195,6 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     YEAR are carried out, and YEAR-1 is reported on and evaluated. With DOSSIER the dossier's
     parties and deadline settings are used.
     """
-    from afsprakengen.cycle.ics import calendar_ics
     from afsprakengen.cycle.milestones import year_calendar
     from afsprakengen.files import WriteError, write_atomic
     from afsprakengen.views import calendar_lines
@@ -204,6 +203,8 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     for line in calendar_lines(cal.year, cal.gemeente, cal.milestones):
         click.echo(line)
     if ics_path is not None:
+        from afsprakengen.cycle.ics import calendar_ics
+
         try:
             write_atomic(calendar_ics(cal.milestones, cal.gemeente, datetime.now(UTC)), ics_path)
         except WriteError as exc:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.kinds import KIND_BY_NAME, KINDS, Job, JobOptions
 from afsprakengen.files import WriteError, write_atomic
@@ -34,6 +35,8 @@ class BuildRequest:
     only: tuple[str, ...] = ()
     templates: tuple[tuple[str, Path], ...] = ()
     themes: tuple[str, ...] = ()
+    cache: Cache | None = None
+    """Where loaded and checked files are kept by content (None: load and validate every file)."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class BuildResult:
 
 def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Check the dossier; if it has no errors, render every requested document and write them all."""
-    checked = check_dossier(request.root, request.display, request.today)
+    checked = check_dossier(request.root, request.display, request.today, cache=request.cache)
     if checked.errors or checked.model is None:
         return BuildResult(checked, (), ())
     unknown = unknown_themes(checked.model, request.themes)

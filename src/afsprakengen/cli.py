@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from afsprakengen import __version__
+from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.kinds import BUILT_KINDS
 from afsprakengen.model import DossierModel
@@ -39,7 +40,8 @@ def cli(debug: bool) -> None:
     metavar="JJJJ-MM-DD",
     help="Check as if it were this date (default: today); decides which years are over.",
 )
-def check(dossier: str, strict: bool, today: datetime | None) -> None:
+@click.option("--no-cache", is_flag=True, help="Load and validate every file again; read and write no cache.")
+def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) -> None:
     """Check every file of DOSSIER and print every problem.
 
     Each problem is one line, `path:line:col: error|warning: $.json.path: message`. Errors are
@@ -49,7 +51,7 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
     Exit status: 0 when there is no error (warnings allowed), 1 when there are errors (with
     --strict also when there are warnings), 2 for a wrong command line.
     """
-    result = check_dossier(Path(dossier), dossier, today.date() if today else date.today())
+    result = check_dossier(Path(dossier), dossier, today.date() if today else date.today(), cache=_cache(no_cache))
     problems = [_strict(p) if strict else p for p in result.problems]
     for problem in problems:
         click.echo(problem.format())
@@ -95,6 +97,7 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
     metavar="JJJJ-MM-DD",
     help="Check as if it were this date (default: today).",
 )
+@click.option("--no-cache", is_flag=True, help="Load and validate every file again; read and write no cache.")
 def build(
     dossier: str,
     out: Path,
@@ -103,6 +106,7 @@ def build(
     themes: tuple[str, ...],
     templates: tuple[str, ...],
     today: datetime | None,
+    no_cache: bool,
 ) -> None:
     """Check DOSSIER, then write every document its inputs allow into --out.
 
@@ -122,6 +126,7 @@ def build(
         only,
         tuple(_template_option(t) for t in templates),
         themes,
+        cache=_cache(no_cache),
     )
     result = build_dossier(request, _progress)
     for problem in (*result.check.problems, *result.problems):
@@ -135,6 +140,11 @@ def build(
     for path in result.written:
         click.echo(f"wrote {path}")
     click.echo(f"{_plural(len(result.written), 'document')} written.")
+
+
+def _cache(no_cache: bool) -> Cache | None:
+    """The cache of checked files in the user's cache folder, unless --no-cache."""
+    return None if no_cache else Cache()
 
 
 def _template_option(value: str) -> tuple[str, Path]:

@@ -124,7 +124,15 @@ class _Refused(Exception):
 
 def load_yaml(path: Path, display: str) -> Loaded:
     """Read, decode and load one YAML file; every failure becomes a located problem."""
-    text_or_problem = _read_text(path, display)
+    data = read_file(path, display)
+    if isinstance(data, Problem):
+        return Loaded(None, (data,))
+    return load_yaml_bytes(data, display)
+
+
+def load_yaml_bytes(data: bytes, display: str) -> Loaded:
+    """Decode and load the bytes of a YAML file (as read_file gave them)."""
+    text_or_problem = _decode(data, display)
     if isinstance(text_or_problem, Problem):
         return Loaded(None, (text_or_problem,))
     return load_yaml_text(text_or_problem, display)
@@ -155,16 +163,20 @@ def _load(text: str, display: str) -> Loaded:
     return Loaded(SourceDoc(display, data, builder.marks, builder.key_marks, builder.raw))
 
 
-def _read_text(path: Path, display: str) -> str | Problem:
-    """The file's text as UTF-8 (a leading BOM dropped), or a problem saying why it cannot be read."""
+def read_file(path: Path, display: str) -> bytes | Problem:
+    """The file's bytes, or a problem saying why it cannot be read (or is too large to)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
             return error(Location(display), f"the file is {size // (1024 * 1024)} MB; the limit is {limit} MB")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         return error(Location(display), f"cannot read the file: {exc.strerror or exc}")
+
+
+def _decode(data: bytes, display: str) -> str | Problem:
+    """The bytes as UTF-8 text (a leading BOM dropped), or a problem saying why they are not."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return error(Location(display), "the file is UTF-16 text; save it as UTF-8")
     try:

@@ -1,8 +1,9 @@
-"""Shared fixtures: `--update-golden` (rewrite golden files on purpose), and the sample dossier built and checked."""
+"""Shared fixtures: `--update-golden` (rewrite golden files on purpose), the sample dossier built and checked,
+and a cache folder of the test session's own (the suite never writes into the user's ~/.cache)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,15 @@ from tests.sampledossier import SAMPLE, run_build
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Register --update-golden."""
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files instead of comparing")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """XDG_CACHE_HOME pointed at a temporary folder for the whole session (subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
 
 
 @pytest.fixture

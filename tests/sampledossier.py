@@ -13,7 +13,10 @@ SAMPLE = ROOT / "samples" / "voorbeeldstad"
 TODAY = ["--today", "2026-11-27"]
 
 
-def run_build(dossier: Path, out: Path, *extra: str) -> Result:
-    """`afsprakengen build DOSSIER --out OUT --today 2026-11-27 EXTRA...`."""
-    args = ["build", str(dossier), "--out", str(out), *TODAY, *extra]
+def run_build(dossier: Path, out: Path, *extra: str, layout: bool = False) -> Result:
+    """`afsprakengen build DOSSIER --out OUT --today 2026-11-27 [--no-layout] EXTRA...`.
+
+    Without `layout`, LibreOffice's layout pass is skipped: the golden dumps do not depend on page breaks.
+    """
+    args = ["build", str(dossier), "--out", str(out), *TODAY, *([] if layout else ["--no-layout"]), *extra]
     return CliRunner().invoke(cli, args, catch_exceptions=False)

@@ -45,6 +45,7 @@ def build(dossier: Path, out: Path) -> tuple[str, str]:
         "2027",
         "--today",
         "2026-11-27",
+        "--no-layout",
     ]
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -418,7 +418,7 @@ def _rendered(tmp_path: Path, name: str, edit: Callable[[str], str] | None = Non
     if edit:
         agreements.write_text(edit(agreements.read_text(encoding="utf-8")), encoding="utf-8")
     out = tmp_path / f"{name}-out"
-    args = ["build", str(dossier), "--out", str(out), "--only", "prestatieafspraken", "--year", "2027"]
+    args = ["build", str(dossier), "--out", str(out), "--only", "prestatieafspraken", "--year", "2027", "--no-layout"]
     result = CliRunner().invoke(cli, [*args, "--today", "2026-11-27"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return (out / "prestatieafspraken-2027.docx").read_bytes()

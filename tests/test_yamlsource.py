@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,20 @@ def test_the_c_loader_is_used_when_available() -> None:
 
     if hasattr(yaml, "CSafeLoader"):
         assert issubclass(yamlsource._Loader, yaml.CSafeLoader)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_loading_and_restored_after(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with yamlsource.collector_paused():
+            assert not gc.isenabled()
+            assert _data("a: [1, 2]\nb: {c: d}\n") == {"a": [1, 2], "b": {"c": "d"}}
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() == 0
+        load_yaml_text("a: [\n", "f.yaml")  # a syntax error on the way out
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -68,7 +68,7 @@ class BuildResult:
 
 def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Check the dossier; if it has no errors, render every requested document and write them all."""
-    checked = check_dossier(request.root, request.display, request.today)
+    checked = check_dossier(request.root, request.display, request.today, cache=request.cache)
     if checked.errors or checked.model is None:
         return BuildResult(checked, (), ())
     unknown = unknown_themes(checked.model, request.themes)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from afsprakengen import __version__
+from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.kinds import BUILT_KINDS
 from afsprakengen.model import DossierModel
@@ -39,7 +40,8 @@ def cli(debug: bool) -> None:
     metavar="JJJJ-MM-DD",
     help="Check as if it were this date (default: today); decides which years are over.",
 )
-def check(dossier: str, strict: bool, today: datetime | None) -> None:
+@click.option("--no-cache", is_flag=True, help="Load and validate every file again; read and write no cache.")
+def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) -> None:
     """Check every file of DOSSIER and print every problem.
 
     Each problem is one line, `path:line:col: error|warning: $.json.path: message`. Errors are
@@ -49,7 +51,7 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
     Exit status: 0 when there is no error (warnings allowed), 1 when there are errors (with
     --strict also when there are warnings), 2 for a wrong command line.
     """
-    result = check_dossier(Path(dossier), dossier, today.date() if today else date.today())
+    result = check_dossier(Path(dossier), dossier, today.date() if today else date.today(), cache=_cache(no_cache))
     problems = [_strict(p) if strict else p for p in result.problems]
     for problem in problems:
         click.echo(problem.format())
@@ -103,6 +105,12 @@ def check(dossier: str, strict: bool, today: datetime | None) -> None:
     metavar="N",
     help="Render in N worker processes (default: the number of cores).",
 )
+@click.option("--no-cache", is_flag=True, help="Check, render and lay out everything again; read and write no cache.")
+@click.option(
+    "--no-layout",
+    is_flag=True,
+    help="Skip the LibreOffice layout pass: contents pages without page numbers (fast drafts).",
+)
 def build(
     dossier: str,
     out: Path,
@@ -112,6 +120,8 @@ def build(
     templates: tuple[str, ...],
     today: datetime | None,
     workers: int | None,
+    no_cache: bool,
+    no_layout: bool,
 ) -> None:
     """Check DOSSIER, then write every document its inputs allow into --out.
 
@@ -133,6 +143,8 @@ def build(
         tuple(_template_option(t) for t in templates),
         themes,
         jobs=workers or default_workers(),
+        cache=_cache(no_cache),
+        layout=not no_layout,
     )
     with Progress("documents") as progress:
         result = build_dossier(request, progress)
@@ -146,7 +158,14 @@ def build(
         sys.exit(1)
     for path in result.written:
         click.echo(f"wrote {path}")
+    if result.note:
+        click.echo(f"note: {result.note}")
     click.echo(f"{_plural(len(result.written), 'document')} written.")
+
+
+def _cache(no_cache: bool) -> Cache | None:
+    """The cache of checked files in the user's cache folder, unless --no-cache."""
+    return None if no_cache else Cache()
 
 
 def _template_option(value: str) -> tuple[str, Path]:
@@ -222,6 +241,10 @@ class Progress:
     metavar="N",
     help="Build N dossiers at a time (default: the number of cores).",
 )
+@click.option("--no-cache", is_flag=True, help="Check, render and lay out everything again; read and write no cache.")
+@click.option(
+    "--no-layout", is_flag=True, help="Skip the LibreOffice layout pass (contents pages without page numbers)."
+)
 def batch(
     dossiers: tuple[str, ...],
     out: Path,
@@ -229,6 +252,8 @@ def batch(
     only: tuple[str, ...],
     today: datetime | None,
     workers: int | None,
+    no_cache: bool,
+    no_layout: bool,
 ) -> None:
     """Build many DOSSIERS at once, each into its own folder under --out, with one summary.
 
@@ -251,6 +276,8 @@ def batch(
         for problem in (*result.check.problems, *result.problems):
             if problem.severity is Severity.ERROR:
                 click.echo(problem.format())
+    for note in dict.fromkeys(r.note for r in results if r.note):
+        click.echo(f"note: {note}")
     written = sum(len(r.written) for r in results)
     built = len(results) - len(failed)
     click.echo(
@@ -301,7 +328,6 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     YEAR are carried out, and YEAR-1 is reported on and evaluated. With DOSSIER the dossier's
     parties and deadline settings are used.
     """
-    from afsprakengen.cycle.ics import calendar_ics
     from afsprakengen.cycle.milestones import year_calendar
     from afsprakengen.files import WriteError, write_atomic
     from afsprakengen.views import calendar_lines
@@ -310,6 +336,8 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     for line in calendar_lines(cal.year, cal.gemeente, cal.milestones):
         click.echo(line)
     if ics_path is not None:
+        from afsprakengen.cycle.ics import calendar_ics
+
         try:
             write_atomic(calendar_ics(cal.milestones, cal.gemeente, datetime.now(UTC)), ics_path)
         except WriteError as exc:

@@ -1,24 +1,28 @@
-"""Dutch (nl-NL) formatting of dates, money, numbers, percentages and lists, through Babel."""
+"""Dutch (nl-NL) formatting of dates, money, numbers, percentages and lists, through Babel.
+
+Babel is imported by the function that formats (it takes a while to load), so `check` without a number
+to warn about, `status` and `--help` never load it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal, format_percent
-
 LOCALE = "nl_NL"
 
 
 def datum(value: date) -> str:
     """15 december 2026."""
+    from babel.dates import format_date
+
     return format_date(value, format="long", locale=LOCALE)
 
 
 def euro(value: float) -> str:
     """€ 1.234.567 (whole euros) or € 1.234,50; a non-breaking space keeps sign and amount together."""
+    from babel.numbers import format_currency
+
     whole = float(value).is_integer()
     pattern = "¤\u00a0#,##0" if whole else "¤\u00a0#,##0.00"
     return format_currency(value, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
@@ -26,6 +30,8 @@ def euro(value: float) -> str:
 
 def getal(value: float | str) -> str:
     """1.234,5 for numbers; text (such as 'n.t.b.') as it is."""
+    from babel.numbers import format_decimal
+
     if isinstance(value, str):
         return value
     return format_decimal(value, locale=LOCALE)
@@ -33,11 +39,15 @@ def getal(value: float | str) -> str:
 
 def procent(value: float) -> str:
     """87,5% for 0.875."""
+    from babel.numbers import format_percent
+
     return format_percent(value, format="#,##0.#%", locale=LOCALE)
 
 
 def opsomming(items: Iterable[str]) -> str:
     """A, B en C."""
+    from babel.lists import format_list
+
     listed = [str(i) for i in items]
     return format_list(listed, locale=LOCALE) if listed else ""
 

@@ -6,8 +6,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
-
 from afsprakengen.cycle.milestones import Milestone
 from afsprakengen.cycle.status import DossierStatus, StatusItem
 from afsprakengen.dutch import LOCALE
@@ -77,7 +75,9 @@ def _milestone_data(m: Milestone) -> dict[str, Any]:
 
 
 def calendar_lines(year: int, gemeente: str, milestones: Iterable[Milestone]) -> list[str]:
-    """Month by month, every milestone in the year with its cycle and who is responsible."""
+    """Month by month, every milestone in the year with its cycle and who is responsible (Dutch month names)."""
+    from babel.dates import format_date  # loads Babel only when the calendar is printed
+
     lines = [f"Kalender prestatieafspraken {year}: {gemeente}"]
     by_month: dict[int, list[Milestone]] = {}
     for m in milestones:
@@ -92,6 +92,8 @@ def calendar_lines(year: int, gemeente: str, milestones: Iterable[Milestone]) ->
 
 
 def _when(m: Milestone, year: int) -> str:
+    from babel.dates import format_date
+
     if not m.is_period:
         return format_date(m.start, "d MMMM", locale=LOCALE)
     start = format_date(m.start, "d MMM" if m.start.year == year else "d MMM yyyy", locale=LOCALE)

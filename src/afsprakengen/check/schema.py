@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, ValidationError
-from jsonschema.exceptions import best_match
-
+from afsprakengen.check.fastschema import is_valid, schema_of
 from afsprakengen.load.yamlsource import Path_, SourceDoc
 from afsprakengen.problems import Problem, did_you_mean, error
-from afsprakengen.resources import schema_path
+
+if TYPE_CHECKING:  # jsonschema loads only for a file that fails the quick check
+    from jsonschema import Draft202012Validator, ValidationError
+
+    from afsprakengen.cache import Cache
 
 _TYPE_WORDS = {
     "string": "text",
@@ -37,28 +38,18 @@ _PATTERN_WORDS = {
 @cache
 def validator_for(kind: str) -> Draft202012Validator:
     """The validator of an input kind, built once per process."""
-    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
-    inlined = inline_refs(schema, schema.get("$defs", {}))
-    return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema_of(kind), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
-    """The schema with every local `$ref: #/$defs/x` replaced by its definition (siblings such as a
-    description kept): our schemas are not recursive, and resolving references costs half the time
-    of validating a large file."""
-    if isinstance(node, list):
-        return [inline_refs(item, defs) for item in node]
-    if not isinstance(node, dict):
-        return node
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        target = inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
-        return {**target, **{k: inline_refs(v, defs) for k, v in node.items() if k != "$ref"}}
-    return {k: inline_refs(v, defs) for k, v in node.items()}
+def check_schema(doc: SourceDoc, kind: str, cache: Cache | None = None) -> list[Problem]:
+    """Every violation of the schema of its kind in a document, each located and in plain words.
 
-
-def check_schema(doc: SourceDoc, kind: str) -> list[Problem]:
-    """Every violation of the schema of its kind in a document, each located and in plain words."""
+    A valid document takes the quick compiled check alone; jsonschema walks only a document that fails it.
+    """
+    if is_valid(doc.data, kind, cache):
+        return []
     return check_against(doc, validator_for(kind))
 
 
@@ -89,6 +80,8 @@ def _drop_explained(problems: list[Problem]) -> list[Problem]:
 
 def _narrow(violation: ValidationError) -> ValidationError:
     """For anyOf/oneOf, the alternative that came closest (jsonschema's best_match)."""
+    from jsonschema.exceptions import best_match
+
     if not violation.context:
         return violation
     return best_match([violation]) or violation

@@ -1,24 +1,18 @@
-"""The one table of document kinds: per kind its template, context type, template builder and the jobs it yields."""
+"""The one table of document kinds: per kind its template, context type, template builder and the jobs it yields.
+
+The table names each kind's package under documents/ instead of importing it: a kind's context and
+template modules (and with them python-docx and lxml) load only when that kind is built or its
+template made, so `check`, `status` and `--help`, which need only the kinds' names, start quickly.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from afsprakengen.documents.activiteitenoverzicht import context as activiteitenoverzicht
-from afsprakengen.documents.activiteitenoverzicht import template as activiteitenoverzicht_template
-from afsprakengen.documents.evaluatie import context as evaluatie
-from afsprakengen.documents.evaluatie import template as evaluatie_template
-from afsprakengen.documents.kalender import context as kalender
-from afsprakengen.documents.kalender import template as kalender_template
-from afsprakengen.documents.prestatieafspraken import context as prestatieafspraken
-from afsprakengen.documents.prestatieafspraken import template as prestatieafspraken_template
-from afsprakengen.documents.wijzigingsoverzicht import context as wijzigingsoverzicht
-from afsprakengen.documents.wijzigingsoverzicht import template as wijzigingsoverzicht_template
-from afsprakengen.documents.woonvisie_uittreksel import context as woonvisie_uittreksel
-from afsprakengen.documents.woonvisie_uittreksel import template as woonvisie_uittreksel_template
 from afsprakengen.model import Cyclus, DossierModel
 
 
@@ -58,21 +52,35 @@ class DocumentKind:
     name: str
     template: str
     """File name of the default template in templates/."""
-    context_type: type[Any]
-    """The context dataclass the template can use (for `template check`)."""
-    build_template: Callable[[], Any]
-    """Writes the default template (a python-docx Document) in the house style; `make templates` saves it."""
+    package: str
+    """The kind's package under documents/: its context.py and template.py."""
+    context_class: str
+    """The name of the context dataclass in its context.py that the template can use (for `template check`)."""
     jobs: JobsFn | None
     """The documents of this kind that a cycle's inputs allow; None for a kind another command makes (`diff`)."""
     on_request: bool = False
     """Built only when named with --only, for each --year (the kalender), not in a default build."""
 
+    @property
+    def context_type(self) -> type[Any]:
+        """The context dataclass the template can use (for `template check`)."""
+        found = getattr(importlib.import_module(f"afsprakengen.documents.{self.package}.context"), self.context_class)
+        if not isinstance(found, type):
+            raise TypeError(f"{self.package}.context.{self.context_class} is not a class")
+        return found
+
+    def build_template(self) -> Any:
+        """The default template (a python-docx Document) in the house style; `make templates` saves it."""
+        return importlib.import_module(f"afsprakengen.documents.{self.package}.template").build_template()
+
 
 def _woonvisie_uittreksel_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
     """The woonvisie excerpt of a cycle that has a bod or agreements (of only some themes with `--theme`)."""
+    from afsprakengen.documents.woonvisie_uittreksel.context import build_woonvisie_uittreksel
+
     if not c.bods and c.prestatieafspraken is None:
         return
-    ctx = woonvisie_uittreksel.build_woonvisie_uittreksel(m, c, options.themes)
+    ctx = build_woonvisie_uittreksel(m, c, options.themes)
     part = "".join(f"-{code}" for code in dict.fromkeys(options.themes))
     yield Job(
         kind="woonvisie-uittreksel",
@@ -89,8 +97,10 @@ def _woonvisie_uittreksel_jobs(m: DossierModel, c: Cyclus, options: JobOptions) 
 
 def _activiteitenoverzicht_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
     """One activity overview per bod of the cycle."""
+    from afsprakengen.documents.activiteitenoverzicht.context import build_activiteitenoverzicht
+
     for bod in c.bods:
-        ctx = activiteitenoverzicht.build_activiteitenoverzicht(m, bod)
+        ctx = build_activiteitenoverzicht(m, bod)
         yield Job(
             kind="activiteitenoverzicht",
             year=c.jaar,
@@ -106,10 +116,12 @@ def _activiteitenoverzicht_jobs(m: DossierModel, c: Cyclus, options: JobOptions)
 
 def _prestatieafspraken_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
     """The agreements of a cycle that has a prestatieafspraken.yaml."""
+    from afsprakengen.documents.prestatieafspraken.context import build_prestatieafspraken
+
     pa = c.prestatieafspraken
     if pa is None:
         return
-    ctx = prestatieafspraken.build_prestatieafspraken(m, c)
+    ctx = build_prestatieafspraken(m, c)
     yield Job(
         kind="prestatieafspraken",
         year=c.jaar,
@@ -125,10 +137,12 @@ def _prestatieafspraken_jobs(m: DossierModel, c: Cyclus, options: JobOptions) ->
 
 def _evaluatie_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
     """The evaluation report of a cycle that has an evaluatie.yaml (and the agreements it evaluates)."""
+    from afsprakengen.documents.evaluatie.context import build_evaluatie
+
     ev, pa = c.evaluatie, c.prestatieafspraken
     if ev is None or pa is None:
         return
-    ctx = evaluatie.build_evaluatie(m, pa, ev)
+    ctx = build_evaluatie(m, pa, ev)
     yield Job(
         kind="evaluatie",
         year=c.jaar,
@@ -144,7 +158,9 @@ def _evaluatie_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator
 
 def _kalender_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
     """The calendar of the year c.jaar (built only on request: `--only kalender --year J`)."""
-    ctx = kalender.build_kalender(m, c.jaar)
+    from afsprakengen.documents.kalender.context import build_kalender
+
+    ctx = build_kalender(m, c.jaar)
     yield Job(
         kind="kalender",
         year=c.jaar,
@@ -162,44 +178,44 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         name="woonvisie-uittreksel",
         template="woonvisie-uittreksel.docx",
-        context_type=woonvisie_uittreksel.WoonvisieUittrekselCtx,
-        build_template=woonvisie_uittreksel_template.build_template,
+        package="woonvisie_uittreksel",
+        context_class="WoonvisieUittrekselCtx",
         jobs=_woonvisie_uittreksel_jobs,
     ),
     DocumentKind(
         name="activiteitenoverzicht",
         template="activiteitenoverzicht.docx",
-        context_type=activiteitenoverzicht.ActiviteitenoverzichtCtx,
-        build_template=activiteitenoverzicht_template.build_template,
+        package="activiteitenoverzicht",
+        context_class="ActiviteitenoverzichtCtx",
         jobs=_activiteitenoverzicht_jobs,
     ),
     DocumentKind(
         name="prestatieafspraken",
         template="prestatieafspraken.docx",
-        context_type=prestatieafspraken.PrestatieafsprakenCtx,
-        build_template=prestatieafspraken_template.build_template,
+        package="prestatieafspraken",
+        context_class="PrestatieafsprakenCtx",
         jobs=_prestatieafspraken_jobs,
     ),
     DocumentKind(
         name="evaluatie",
         template="evaluatie.docx",
-        context_type=evaluatie.EvaluatieCtx,
-        build_template=evaluatie_template.build_template,
+        package="evaluatie",
+        context_class="EvaluatieCtx",
         jobs=_evaluatie_jobs,
     ),
     DocumentKind(
         name="kalender",
         template="kalender.docx",
-        context_type=kalender.KalenderCtx,
-        build_template=kalender_template.build_template,
+        package="kalender",
+        context_class="KalenderCtx",
         jobs=_kalender_jobs,
         on_request=True,
     ),
     DocumentKind(
         name="wijzigingsoverzicht",
         template="wijzigingsoverzicht.docx",
-        context_type=wijzigingsoverzicht.WijzigingsoverzichtCtx,
-        build_template=wijzigingsoverzicht_template.build_template,
+        package="wijzigingsoverzicht",
+        context_class="WijzigingsoverzichtCtx",
         jobs=None,
     ),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -40,44 +40,67 @@ def _cycle(year: int, items: list[tuple[DossierFile, Any]]) -> model.Cyclus:
     return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev)
 
 
+Converter = Callable[[Any, SourceDoc, Path_], Any]
+_CONVERTERS: dict[Any, Converter] = {}
+
+
 def convert(hint: Any, value: Any, doc: SourceDoc, path: Path_) -> Any:
     """Convert a plain value to the type `hint`, recursively; `src` fields get the value's origin."""
+    return converter_of(hint)(value, doc, path)
+
+
+def converter_of(hint: Any) -> Converter:
+    """The function converting a plain value to `hint`, worked out once per hint (it runs for every value)."""
+    found = _CONVERTERS.get(hint)
+    if found is None:
+        found = _CONVERTERS[hint] = _make_converter(hint)
+    return found
+
+
+def _make_converter(hint: Any) -> Converter:
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _dataclass(hint, value, doc, path)
+        return _dataclass_converter(hint)
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
-        return _union(typing.get_args(hint), value, doc, path)
+        return _union_converter(typing.get_args(hint))
     if origin is tuple:
         item = typing.get_args(hint)[0]
-        return tuple(convert(item, v, doc, (*path, i)) for i, v in enumerate(value))
+        return lambda value, doc, path: tuple(converter_of(item)(v, doc, (*path, i)) for i, v in enumerate(value))
     if origin is dict:
         key_type, item = typing.get_args(hint)
-        return {key_type(k): convert(item, v, doc, (*path, k)) for k, v in value.items()}
+        return lambda value, doc, path: {key_type(k): converter_of(item)(v, doc, (*path, k)) for k, v in value.items()}
     if hint is date:
-        return date.fromisoformat(value)
+        return lambda value, doc, path: date.fromisoformat(value)
     if hint is str:
-        return str(value)  # an unquoted year such as `termijn: 2027` is read as a number
-    return value
+        return lambda value, doc, path: str(value)  # an unquoted year such as `termijn: 2027` is read as a number
+    return lambda value, doc, path: value
 
 
-def _union(options: tuple[Any, ...], value: Any, doc: SourceDoc, path: Path_) -> Any:
-    if value is None:
-        return None
+def _union_converter(options: tuple[Any, ...]) -> Converter:
     concrete = [o for o in options if o is not type(None)]
-    if len(concrete) == 1:
-        return convert(concrete[0], value, doc, path)
-    return value
+    if len(concrete) != 1:
+        return lambda value, doc, path: value
+    (only,) = concrete
+
+    def union(value: Any, doc: SourceDoc, path: Path_) -> Any:
+        return None if value is None else converter_of(only)(value, doc, path)
+
+    return union
 
 
-def _dataclass(cls: type[Any], value: dict[str, Any], doc: SourceDoc, path: Path_) -> Any:
-    hints = _hints(cls)
-    kwargs: dict[str, Any] = {}
-    for name, hint in hints.items():
-        if name == "src":
-            kwargs[name] = model.Src(doc, path)
-        elif name in value and value[name] is not None:
-            kwargs[name] = convert(hint, value[name], doc, (*path, name))
-    return cls(**kwargs)
+def _dataclass_converter(cls: type[Any]) -> Converter:
+    fields = [(name, hint) for name, hint in _hints(cls).items()]
+
+    def build(value: dict[str, Any], doc: SourceDoc, path: Path_) -> Any:
+        kwargs: dict[str, Any] = {}
+        for name, hint in fields:
+            if name == "src":
+                kwargs[name] = model.Src(doc, path)
+            elif name in value and value[name] is not None:
+                kwargs[name] = converter_of(hint)(value[name], doc, (*path, name))
+        return cls(**kwargs)
+
+    return build
 
 
 _HINTS: dict[type[Any], dict[str, Any]] = {}

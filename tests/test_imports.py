@@ -1,0 +1,38 @@
+"""The commands that only read a dossier start without the Word, chart and formatting libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.sampledossier import SAMPLE
+
+HEAVY = ("docx", "docxtpl", "lxml", "matplotlib", "babel", "jsonschema", "markdown_it", "icalendar", "jinja2")
+PROGRAM = """
+import contextlib, io, sys
+from afsprakengen.cli import cli
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    cli.main(args=sys.argv[1:], prog_name="afsprakengen")
+print(sorted({m.split(".")[0] for m in sys.modules} & HEAVY))
+"""
+
+
+def _heavy_modules_after(*args: str) -> str:
+    program = PROGRAM.replace("HEAVY", repr(set(HEAVY)))
+    done = subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True, check=True)
+    return done.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("check", str(SAMPLE), "--today", "2026-11-27"), ("status", str(SAMPLE), "--today", "2026-12-01")],
+    ids=["help", "check", "status"],
+)
+def test_reading_commands_load_no_heavy_library(args: tuple[str, ...]) -> None:
+    assert _heavy_modules_after(*args) == "[]"
+
+
+def test_calendar_loads_only_babel_for_its_dutch_month_names() -> None:
+    assert _heavy_modules_after("calendar", "2027", str(SAMPLE)) == "['babel']"

@@ -30,7 +30,7 @@ def batch_row(tmp: Path) -> Row:
     count = QUICK_DOSSIERS if quick() else DOSSIERS
     roots = [str(sample_copy(tmp / "batch" / f"d{i:03d}", f"Batchstad {i:03d}")) for i in range(1, count + 1)]
     out = tmp / "batch-out"
-    args = [tool(), "batch", *roots, "--out", str(out), "--jobs", "2", "--today", str(TODAY)]
+    args = [tool(), "batch", *roots, "--out", str(out), "--jobs", "2", "--today", str(TODAY), "--no-layout"]
     no_cache = "--no-cache" in usage.output
     if no_cache:
         args.append("--no-cache")

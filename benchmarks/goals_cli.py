@@ -35,7 +35,7 @@ def timed_row(name: str, child: Child, limit: float, note: str = "") -> Row:
 
 def build_args(root: Path, out: Path) -> list[str]:
     """`afsprakengen build` of a dossier into out, as of the benchmark's date."""
-    return [tool(), "build", str(root), "--out", str(out), "--today", str(TODAY)]
+    return [tool(), "build", str(root), "--out", str(out), "--today", str(TODAY), "--no-layout"]
 
 
 def sample_build_row(tmp: Path, env: dict[str, str]) -> Row:

@@ -56,7 +56,18 @@ def render_row(tmp: Path, n: int, reps: int) -> tuple[Row, float]:
 def whole_build_rows(tmp: Path, n: int, floor: float) -> list[Row]:
     """`afsprakengen build --only prestatieafspraken` in a child process: CPU against the floor, peak memory."""
     root = large_dossier(tmp / f"build-{n}", n)
-    args = [tool(), "build", str(root), "--only", KIND, "--out", str(tmp / f"build-{n}-out"), "--today", str(TODAY)]
+    args = [
+        tool(),
+        "build",
+        str(root),
+        "--only",
+        KIND,
+        "--out",
+        str(tmp / f"build-{n}-out"),
+        "--today",
+        str(TODAY),
+        "--no-layout",
+    ]
     child = run_child(args, child_env(tmp, f"build-{n}-cache"))
     ratio = child.cpu / floor
     measured = f"{ratio:.2f}x floor ({ms(child.cpu)} cpu, {ms(child.wall)} wall; floor {ms(floor)})"

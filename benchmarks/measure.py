@@ -57,17 +57,8 @@ def tool(name: str = "afsprakengen") -> str:
 
 
 def child_env(tmp: Path, cache: str) -> dict[str, str]:
-    """A measured child's environment: its own cache folder under tmp (XDG_CACHE_HOME, never the user's).
-
-    matplotlib gets one folder for the whole suite (MPLCONFIGDIR), warmed by warm_fonts: it lists the
-    machine's fonts once per machine, and an emptied XDG_CACHE_HOME would otherwise make it do so on every run.
-    """
-    return {"XDG_CACHE_HOME": str(tmp / cache), "MPLCONFIGDIR": str(tmp / "matplotlib")}
-
-
-def warm_fonts(tmp: Path) -> None:
-    """Let matplotlib build its font list in the suite's folder once, before anything is measured."""
-    run_child([sys.executable, "-c", "import matplotlib.font_manager"], child_env(tmp, "warm-cache"))
+    """A measured child's environment: its own cache folder under tmp (XDG_CACHE_HOME, never the user's)."""
+    return {"XDG_CACHE_HOME": str(tmp / cache)}
 
 
 def run_child(

@@ -16,14 +16,13 @@ from benchmarks.goals_batch import batch_row, quick
 from benchmarks.goals_check import check_rows
 from benchmarks.goals_cli import cli_rows
 from benchmarks.goals_render import render_rows
-from benchmarks.measure import BenchError, warm_fonts
+from benchmarks.measure import BenchError
 from benchmarks.table import Row, format_table
 
 
 def measure_all(tmp: Path) -> list[Row]:
     """Every row, in the table's order."""
     print("measuring (CPU: time.process_time in-process; user+sys of child processes) ...", file=sys.stderr)
-    warm_fonts(tmp)
     return [*render_rows(tmp), *check_rows(tmp), *cli_rows(tmp), batch_row(tmp)]
 
 

@@ -12,6 +12,8 @@ from typing import Any
 from afsprakengen.cache import Cache, key_of
 from afsprakengen.publish.office import INSTALL_HINT, OfficeError, convert, find_office
 
+__all__ = ["EXPORT", "Layout", "convert", "heading_pages", "lay_out"]
+
 EXPORT = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
 """PDF with every Word bookmark as a named destination, so the page of each heading can be read back exactly."""
 _TOC_NAME = re.compile(r"Toc(\d{6})$")

@@ -41,14 +41,36 @@ def _template_with(tmp_path: Path, *paragraphs: str) -> Path:
 
 def test_a_template_is_compiled_once_per_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     template = _template_with(tmp_path, "{{ titel }}")
-    compiled._compile.cache_clear()
+    compiles: list[str] = []
+    real = compiled._compile
+
+    def counting(digest: str, data: bytes, cache: Cache | None) -> compiled.CompiledTemplate:
+        compiles.append(digest)
+        return real(digest, data, cache)
+
+    monkeypatch.setattr(compiled, "_compile", counting)
     first = compiled_template(template)
     assert compiled_template(template) is first
-    assert compiled._compile.cache_info().misses == 1
+    assert len(compiles) == 1
     (tmp_path / "other").mkdir()
     template.write_bytes(_template_with(tmp_path / "other", "{{ jaar }}").read_bytes())
     assert compiled_template(template) is not first
-    assert compiled._compile.cache_info().misses == 2
+    assert len(compiles) == 2
+
+
+def test_a_compiled_template_is_kept_in_the_cache_for_other_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = _template_with(tmp_path, "Titel: {{ titel }}")
+    cache = Cache(tmp_path / "cache")
+    first = compiled_template(template, cache)
+    monkeypatch.setattr(compiled, "_COMPILED", {})
+    monkeypatch.setattr(compiled, "_compile", lambda *args: pytest.fail("compiled again"))
+    again = compiled_template(template, cache)
+    assert again is not first and again.parts == first.parts and again.body.source == first.body.source
+    assert again.body.template is not None and first.body.template is not None
+    data = {"titel": "Huur & <meer>", "herkomst": ""}
+    assert again.body.template.render(data) == first.body.template.render(data)
 
 
 def test_dossier_text_that_looks_like_escaped_jinja_comes_out_as_written(tmp_path: Path) -> None:
@@ -98,9 +120,9 @@ def test_the_document_cache_renders_only_what_changed(tmp_path: Path, monkeypatc
     rendered: list[str] = []
     real = produce.render_unfinished
 
-    def counting(job: Job, templates: object = ()) -> object:
+    def counting(job: Job, templates: object = (), cache: Cache | None = None) -> object:
         rendered.append(job.output)
-        return real(job, templates)  # type: ignore[arg-type]
+        return real(job, templates, cache)  # type: ignore[arg-type]
 
     monkeypatch.setattr(produce, "render_unfinished", counting)
     assert produce.produce_all(jobs, cache=cache).outcomes == first

@@ -7,7 +7,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,12 +38,12 @@ def render_job(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> Outcome:
     return finish_job(job, rendered) if isinstance(rendered, bytes) else rendered
 
 
-def render_unfinished(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> Outcome:
+def render_unfinished(job: Job, templates: Iterable[tuple[str, Path]] = (), cache: Cache | None = None) -> Outcome:
     """A job's template rendered with its context, before its properties are set (the redline compares these)."""
     from afsprakengen.word.render import render_docx
 
     path, shown = template_for(job.kind, templates)
-    result = render_docx(path, shown, job.context, job.herkomst)
+    result = render_docx(path, shown, job.context, job.herkomst, cache)
     return result.data if result.data is not None else result.problems
 
 
@@ -83,21 +83,26 @@ def produce_all(
     layout: bool = False,
     progress: Progress | None = None,
 ) -> Produced:
-    """Render, lay out (page numbers, with LibreOffice) and finish every job; the same whatever the workers."""
+    """Render, lay out (page numbers, with LibreOffice) and finish every job; the same whatever the workers.
+
+    The cache keeps each document as rendered and laid out, by what it shows (its context, footer and template);
+    its properties (the input hash, the Git commit) are set afresh every build, which costs little.
+    """
     keys = [_key(job, templates, layout) for job in jobs] if cache else []
-    outcomes: list[Outcome | None] = [cache.get("document", key) for key in keys] if cache else [None] * len(jobs)
-    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    laid_out: list[Outcome | None] = [cache.get("rendered", key) for key in keys] if cache else [None] * len(jobs)
+    todo = [i for i, outcome in enumerate(laid_out) if outcome is None]
     done = _Counter(len(jobs), progress)
-    for i, outcome in enumerate(outcomes):
+    for i, outcome in enumerate(laid_out):
         if outcome is not None:
             done.tick(jobs[i])
-    rendered = dict(_render(jobs, todo, templates, workers, done))
+    rendered = dict(_render(jobs, todo, templates, workers, done, cache))
     note = _lay_out(jobs, rendered, workers, cache) if layout else None
     for i, outcome in rendered.items():
-        outcomes[i] = finish_job(jobs[i], outcome) if isinstance(outcome, bytes) else outcome
-        if cache and isinstance(outcomes[i], bytes):
-            cache.put("document", keys[i], outcomes[i])
-    return Produced([outcome for outcome in outcomes if outcome is not None], note)
+        laid_out[i] = outcome
+        if cache and isinstance(outcome, bytes):
+            cache.put("rendered", keys[i], outcome)
+    pairs = zip(jobs, laid_out, strict=True)
+    return Produced([finish_job(job, data) if isinstance(data, bytes) else data for job, data in pairs if data], note)
 
 
 def _lay_out(jobs: Sequence[Job], rendered: dict[int, Outcome], workers: int, cache: Cache | None) -> str | None:
@@ -123,10 +128,10 @@ class _Counter:
 
 
 def _key(job: Job, templates: Templates, layout: bool) -> str:
-    """What a finished document depends on: the job (context, properties, footer), the template, the epoch, layout."""
+    """What a rendered, laid-out document depends on: the job without its properties, the template, the layout."""
     path, _ = template_for(job.kind, templates)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return key_of(pickle.dumps(job, protocol=5), path.read_bytes(), epoch, _layout_version() if layout else "")
+    shown = replace(job, properties=())
+    return key_of(pickle.dumps(shown, protocol=5), path.read_bytes(), _layout_version() if layout else "")
 
 
 def _layout_version() -> str:
@@ -138,30 +143,30 @@ def _layout_version() -> str:
 
 
 def _render(
-    jobs: Sequence[Job], todo: list[int], templates: Templates, workers: int, done: _Counter
+    jobs: Sequence[Job], todo: list[int], templates: Templates, workers: int, done: _Counter, cache: Cache | None
 ) -> Iterable[tuple[int, Outcome]]:
     if workers <= 1 or len(todo) <= 1:
         for i in todo:
-            outcome = render_unfinished(jobs[i], templates)
+            outcome = render_unfinished(jobs[i], templates, cache)
             done.tick(jobs[i])
             yield i, outcome
         return
-    _compile_templates(jobs, todo, templates)
+    _compile_templates(jobs, todo, templates, cache)
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=fork_context()) as pool:
-        futures: list[Future[Outcome]] = [pool.submit(render_unfinished, jobs[i], templates) for i in todo]
+        futures: list[Future[Outcome]] = [pool.submit(render_unfinished, jobs[i], templates, cache) for i in todo]
         for i, future in zip(todo, futures, strict=True):
             outcome = future.result()
             done.tick(jobs[i])
             yield i, outcome
 
 
-def _compile_templates(jobs: Sequence[Job], todo: list[int], templates: Templates) -> None:
+def _compile_templates(jobs: Sequence[Job], todo: list[int], templates: Templates, cache: Cache | None) -> None:
     """Compile each template once in this process, so forked workers start with it compiled."""
     from afsprakengen.word.compiled import TemplateOpenError, compiled_template
 
     for path in {template_for(jobs[i].kind, templates)[0] for i in todo}:
         try:
-            compiled_template(path)
+            compiled_template(path, cache)
         except (OSError, TemplateOpenError):
             continue  # the worker says what is wrong with it, located
 

@@ -7,16 +7,20 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from afsprakengen.cache import Cache
 from afsprakengen.word.assemble import text_value
 from afsprakengen.word.environment import make_env
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
 
 _PARAGRAPH_LINE = re.compile(r"<w:p([ >])")
 """docxtpl starts a template line at every paragraph, so Jinja's line numbers point at paragraphs."""
@@ -31,6 +35,8 @@ class CompiledPart:
     """The preprocessed XML, a line per paragraph; the lines Jinja's line numbers count."""
     template: Template | None
     syntax_error: TemplateSyntaxError | None = None
+    python: str | None = None
+    """The Python code Jinja generated for the source (kept in the cache, so another process skips Jinja's work)."""
 
 
 @dataclass(frozen=True)
@@ -57,35 +63,79 @@ class TemplateOpenError(Exception):
     """The file is not a Word document that can be used as a template."""
 
 
-def compiled_template(path: Path) -> CompiledTemplate:
-    """The compiled template at `path`: compiled once per process for the same bytes."""
+def compiled_template(path: Path, cache: Cache | None = None) -> CompiledTemplate:
+    """The compiled template at `path`: compiled once per process for the same bytes, and kept in `cache`."""
     data = path.read_bytes()
-    return _compile(hashlib.sha256(data).hexdigest(), data)
+    digest = hashlib.sha256(data).hexdigest()
+    known = _COMPILED.get(digest)
+    if known is None:
+        known = _from_cache(cache, digest) if cache else None
+        known = known or _compile(digest, data, cache)
+        if len(_COMPILED) >= 32:
+            _COMPILED.clear()
+        _COMPILED[digest] = known
+    return known
 
 
-@lru_cache(maxsize=32)
-def _compile(digest: str, data: bytes) -> CompiledTemplate:
+_COMPILED: dict[str, CompiledTemplate] = {}
+
+
+def _compile(digest: str, data: bytes, cache: Cache | None) -> CompiledTemplate:
+    from docxtpl import DocxTemplate  # docxtpl's preprocessing, needed only when a template is new
+
     try:
         tpl = DocxTemplate(io.BytesIO(data))
         tpl.render_init()
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TemplateOpenError(str(exc)) from exc
-    env = make_env()
-    env.finalize = text_value
+    env = _environment()
     body = _part(env, "word/document.xml", tpl.patch_xml(tpl.get_xml()))
     stories = tuple(_stories(tpl, env))
     parts = _saved_parts(tpl)
     head, tail = _split_document(parts["word/document.xml"])
     loops = "{%tc" in tpl.get_xml() or "{%tc" in body.source
-    return CompiledTemplate(digest, parts, body, stories, head, tail, _next_shape_id(tpl), loops)
+    compiled = CompiledTemplate(digest, parts, body, stories, head, tail, _next_shape_id(tpl), loops)
+    if cache and all(part.python is not None for part in (body, *stories)):
+        cache.put("template", digest, replace(compiled, body=_storable(body), stories=tuple(map(_storable, stories))))
+    return compiled
+
+
+def _from_cache(cache: Cache, digest: str) -> CompiledTemplate | None:
+    stored = cache.get("template", digest)
+    if not isinstance(stored, CompiledTemplate):
+        return None
+    env = _environment()
+    return replace(stored, body=_loaded(env, stored.body), stories=tuple(_loaded(env, s) for s in stored.stories))
+
+
+def _storable(part: CompiledPart) -> CompiledPart:
+    return replace(part, template=None)
+
+
+def _loaded(env: SandboxedEnvironment, part: CompiledPart) -> CompiledPart:
+    assert part.python is not None
+    return replace(part, template=_template(env, part.python))
+
+
+def _template(env: SandboxedEnvironment, python: str) -> Template:
+    """A template from the Python code Jinja generated (what `from_string` does after generating it)."""
+    return env.template_class.from_code(env, compile(python, "<template>", "exec"), env.make_globals(None), None)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> SandboxedEnvironment:
+    env = make_env()
+    env.finalize = text_value
+    return env
 
 
 def _part(env: SandboxedEnvironment, name: str, patched: str) -> CompiledPart:
     source = _PARAGRAPH_LINE.sub(r"\n<w:p\1", patched)
     try:
-        return CompiledPart(name, source, env.from_string(source))
+        python = env.compile(source, raw=True)
     except TemplateSyntaxError as exc:
         return CompiledPart(name, source, None, exc)
+    return CompiledPart(name, source, _template(env, python), python=python)
 
 
 def _stories(tpl: DocxTemplate, env: SandboxedEnvironment) -> Iterator[CompiledPart]:

@@ -17,6 +17,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from lxml import etree
 from markupsafe import Markup
 
+from afsprakengen.cache import Cache
 from afsprakengen.documents.common import Chart, Md
 from afsprakengen.problems import Location, Problem, error
 from afsprakengen.word.assemble import document_tree, fit_table_grids, number_drawings, serialize, story_tree
@@ -38,10 +39,12 @@ class Rendered:
     problems: tuple[Problem, ...] = ()
 
 
-def render_docx(template: Path, shown: str, context: object, herkomst: str = "") -> Rendered:
+def render_docx(
+    template: Path, shown: str, context: object, herkomst: str = "", cache: Cache | None = None
+) -> Rendered:
     """Render the template at path (shown to the user as `shown`) with a context dataclass."""
     try:
-        compiled = compiled_template(template)
+        compiled = compiled_template(template, cache)
     except (OSError, TemplateOpenError) as exc:
         return Rendered(None, (error(Location(shown), f"cannot open the template as a Word document ({exc})"),))
     target = PackageTarget(compiled)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.kinds import KINDS, Job, JobOptions
 from afsprakengen.documents.produce import Progress, fork_context, produce_all, render_job, template_for
 from afsprakengen.files import WriteError, write_atomic
-from afsprakengen.load.dossierfiles import DossierFile
 from afsprakengen.load.provenance import Provenance, git_provenance
 from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, did_you_mean, error
@@ -30,9 +27,6 @@ __all__ = [
     "template_for",
     "write_one",
 ]
-
-Hash = Any
-"""A hashlib object (hashlib has no public type for it)."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +69,8 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     if unknown:
         return BuildResult(checked, unknown, ())
     planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
-    origin, inputs = git_provenance(request.root), _inputs_hash(checked.files)
-    jobs = [_stamped(job, request, inputs, origin) for job in planned]
+    origin = git_provenance(request.root)
+    jobs = [replace(job, properties=_stamp(origin), herkomst=origin.label) for job in planned]
     produced = produce_all(
         jobs, request.templates, workers=request.jobs, cache=request.cache, layout=request.layout, progress=progress
     )
@@ -146,20 +140,11 @@ def plan(m: DossierModel, years: Iterable[int], only: Iterable[str], options: Jo
     return jobs
 
 
-def _stamped(job: Job, request: BuildRequest, inputs: Hash, origin: Provenance) -> Job:
-    """The job with what a build adds: the input hash, the Git commit, and where it came from for the footer."""
-    path, _ = template_for(job.kind, request.templates)
-    digest = inputs.copy()
-    digest.update(path.read_bytes())
-    return replace(job, properties=_stamp("sha256:" + digest.hexdigest(), origin), herkomst=origin.label)
-
-
-def _stamp(digest: str, origin: Provenance) -> tuple[tuple[str, str], ...]:
-    """The custom properties a build adds: the input hash and, in a Git checkout, the commit."""
-    custom: tuple[tuple[str, str], ...] = (("Invoer-hash", digest),)
-    if origin.commit:
-        custom += (("Git-commit", origin.commit), ("Git-gewijzigd", "ja" if origin.dirty else "nee"))
-    return custom
+def _stamp(origin: Provenance) -> tuple[tuple[str, str], ...]:
+    """The custom properties a build adds in a Git checkout: the commit, and whether it had changes."""
+    if not origin.commit:
+        return ()
+    return (("Git-commit", origin.commit), ("Git-gewijzigd", "ja" if origin.dirty else "nee"))
 
 
 def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
@@ -169,14 +154,6 @@ def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
     except WriteError as exc:
         return (error(Location(str(target)), str(exc)),)
     return ()
-
-
-def _inputs_hash(files: tuple[DossierFile, ...]) -> Hash:
-    """sha256 over every input file (by its path in the dossier); each job adds its template."""
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.display.encode("utf-8") + b"\0" + f.path.read_bytes() + b"\0")
-    return digest
 
 
 def _write_all(checked: CheckResult, out: Path, rendered: list[tuple[Job, bytes]]) -> BuildResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import pickle
@@ -101,8 +102,27 @@ def produce_all(
         laid_out[i] = outcome
         if cache and isinstance(outcome, bytes):
             cache.put("rendered", keys[i], outcome)
-    pairs = zip(jobs, laid_out, strict=True)
-    return Produced([finish_job(job, data) if isinstance(data, bytes) else data for job, data in pairs if data], note)
+    outcomes: list[Outcome] = []
+    for job, data in zip(jobs, laid_out, strict=True):
+        assert data is not None, "every job was taken from the cache or rendered"
+        outcomes.append(_finished(job, data, cache) if isinstance(data, bytes) else data)
+    return Produced(outcomes, note)
+
+
+def _finished(job: Job, rendered: bytes, cache: Cache | None) -> bytes:
+    """The finished document, its properties led by the hash of what it shows (`Invoer-hash`), cached by both."""
+    digest = "sha256:" + hashlib.sha256(rendered).hexdigest()
+    stamped = replace(job, properties=(("Invoer-hash", digest), *job.properties))
+    key = key_of(
+        digest, pickle.dumps(replace(stamped, context=None), protocol=5), os.environ.get("SOURCE_DATE_EPOCH", "")
+    )
+    known = cache.get("finished", key) if cache else None
+    if isinstance(known, bytes):
+        return known
+    finished = finish_job(stamped, rendered)
+    if cache:
+        cache.put("finished", key, finished)
+    return finished
 
 
 def _lay_out(jobs: Sequence[Job], rendered: dict[int, Outcome], workers: int, cache: Cache | None) -> str | None:

@@ -300,9 +300,12 @@ def _source_date_epoch() -> datetime | None:
 
 
 def stored_zip(parts: dict[str, bytes]) -> bytes:
-    """A package's parts as an uncompressed zip: the form between render and finish (finish compresses)."""
+    """A package's parts as an uncompressed zip: the form between render and finish (finish compresses).
+
+    Its bytes depend only on the parts (fixed entry times), so they can be hashed and cached.
+    """
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
         for name, data in parts.items():
-            zf.writestr(name, data)
+            zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
     return out.getvalue()

@@ -21,8 +21,8 @@ from markdown_it.token import Token
 from afsprakengen.word import markdown as markdown_module
 from afsprakengen.word.markdown import MarkdownError, inline_markdown_to_xml, markdown_to_xml
 from afsprakengen.word.mdparse import parse
-from afsprakengen.word.numbering import DocxTarget
 from tests.docdump import dump_document
+from tests.docxtarget import DocxTarget
 from tests.goldenfile import assert_golden
 
 FIXTURE_DIR = Path(__file__).parent / "markdown"

@@ -22,9 +22,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from afsprakengen.cli import cli
-from afsprakengen.word.numbering import DocxTarget
 from afsprakengen.word.redline import redline
 from tests.casefolders import BASE
+from tests.docxtarget import DocxTarget
 
 AUTHOR = "Ronde 2"
 WHEN = datetime(2026, 11, 20)

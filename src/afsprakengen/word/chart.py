@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from afsprakengen.documents.common import Chart, Series
-from afsprakengen.word.housestyle import ACCENT, FONT
+from afsprakengen.word.brand import ACCENT, FONT
 
 CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _NS = (

@@ -11,8 +11,10 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
-FONT = "Calibri"
-ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+from afsprakengen.word.brand import ACCENT as BRAND_ACCENT
+from afsprakengen.word.brand import FONT
+
+ACCENT = RGBColor.from_string(BRAND_ACCENT)
 WARNING = "C00000"
 """The house red, as hex: the CONCEPT mark, what is not addressed, deleted words."""
 V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'

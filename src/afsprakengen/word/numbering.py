@@ -1,72 +1,29 @@
-"""The WordTarget of a python-docx document: hyperlink relationships and list numbering definitions."""
+"""List numbering definitions: one bullet list, and numbered lists that each restart at 1, added to a part."""
 
 from __future__ import annotations
 
 import copy
-from typing import cast
 
-from docx.document import Document
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.parts.document import DocumentPart
-from docx.parts.numbering import NumberingPart
+from lxml import etree
 
 from afsprakengen.word.mdblocks import LIST_INDENT, MAX_LIST_LEVELS
+from afsprakengen.word.xml import NAMESPACES, nsdecls, parse_xml, qn
 
 _BULLET_LEVELS = tuple(("bullet", text) for text in ("•", "◦", "▪") * 3)
 _NUMBER_LEVELS = tuple(
     (fmt, f"%{level + 1}.") for level, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman") * 3)
 )
-_NUMBERING_PARTNAME = "/word/numbering.xml"
-
-
-class DocxTarget:
-    """Hands out hyperlink relationship ids and list numbering ids of one python-docx document."""
-
-    def __init__(self, document: Document) -> None:
-        self._part = document.part
-        self._links: dict[str, str] = {}
-        self._numbering: Numbering | None = None
-
-    def link_id(self, url: str) -> str:
-        """Relationship id of an external hyperlink to `url`, one per distinct url."""
-        # python-docx's relate_to scans every relationship twice per call (quadratic: 20 s for 5000
-        # links); ids of our own, checked once against the template's, keep it linear.
-        if url not in self._links:
-            rid = f"rIdLink{len(self._links) + 1}"
-            while rid in self._part.rels:
-                rid += "x"
-            self._part.rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)
-            self._links[url] = rid
-        return self._links[url]
-
-    def bullet_num_id(self) -> int:
-        """numId of the one bullet list definition, added on first use."""
-        return self._lists().bullet_num_id()
-
-    def new_numbered_num_id(self) -> int:
-        """A new numId on the decimal list definition, restarting at 1 on every level."""
-        return self._lists().new_numbered_num_id()
-
-    def _lists(self) -> Numbering:
-        if self._numbering is None:
-            self._numbering = Numbering(_numbering_element(self._part))
-        return self._numbering
 
 
 class Numbering:
     """The `w:numbering` root of a document, with ids counted on from the highest ones the template uses."""
 
-    def __init__(self, numbering: BaseOxmlElement) -> None:
+    def __init__(self, numbering: etree._Element) -> None:
         self._numbering = numbering
-        self._next_abstract_id = _next_id(numbering, "./w:abstractNum/@w:abstractNumId")
-        self._next_num_id = _next_id(numbering, "./w:num/@w:numId")
+        self._next_abstract_id = _next_id(numbering, _ABSTRACT_IDS)
+        self._next_num_id = _next_id(numbering, _NUM_IDS)
         self._bullet_num_id: int | None = None
-        self._numbered_num: BaseOxmlElement | None = None
+        self._numbered_num: etree._Element | None = None
         self._cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
 
     def bullet_num_id(self) -> int:
@@ -94,7 +51,7 @@ class Numbering:
             following.addprevious(abstract)
         return abstract_id
 
-    def _add_num(self, num: BaseOxmlElement) -> int:
+    def _add_num(self, num: etree._Element) -> int:
         num_id = self._next_num_id
         self._next_num_id += 1
         num.set(qn("w:numId"), str(num_id))
@@ -105,29 +62,12 @@ class Numbering:
         return num_id
 
 
-def _numbering_element(document_part: DocumentPart) -> BaseOxmlElement:
-    try:
-        part = document_part.part_related_by(RT.NUMBERING)
-    except KeyError:
-        part = _new_numbering_part(document_part)
-        document_part.relate_to(part, RT.NUMBERING)
-    element: BaseOxmlElement = cast(NumberingPart, part).element
-    return element
+_ABSTRACT_IDS = etree.XPath("./w:abstractNum/@w:abstractNumId", namespaces=NAMESPACES)
+_NUM_IDS = etree.XPath("./w:num/@w:numId", namespaces=NAMESPACES)
 
 
-def _new_numbering_part(document_part: DocumentPart) -> NumberingPart:
-    # python-docx's NumberingPart.new() is not implemented, so build the part by hand.
-    package = document_part.package
-    taken = {str(part.partname) for part in package.iter_parts()}
-    partname = PackURI(_NUMBERING_PARTNAME)
-    if _NUMBERING_PARTNAME in taken:
-        partname = package.next_partname("/word/numbering%d.xml")
-    element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
-    return NumberingPart(partname, CT.WML_NUMBERING, element, package)
-
-
-def _next_id(numbering: BaseOxmlElement, xpath: str) -> int:
-    ids = [int(value) for value in numbering.xpath(xpath) if str(value).isdigit()]
+def _next_id(numbering: etree._Element, ids_of: etree.XPath) -> int:
+    ids = [int(value) for value in ids_of(numbering) if str(value).isdigit()]
     return max(ids, default=0) + 1
 
 

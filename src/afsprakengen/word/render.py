@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 from lxml import etree
@@ -27,6 +26,7 @@ from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
 from afsprakengen.word.package import stored_zip
 from afsprakengen.word.target import PackageTarget
 from afsprakengen.word.toc import fill_toc
+from afsprakengen.word.xml import qn
 
 __all__ = ["Rendered", "make_env", "render_docx", "template_text", "to_jinja"]
 

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm
 from lxml import etree
 
 from afsprakengen.documents.common import Chart
@@ -15,6 +11,7 @@ from afsprakengen.word.assemble import serialize
 from afsprakengen.word.chart import CHART_NS, chart_space_xml
 from afsprakengen.word.compiled import CompiledTemplate
 from afsprakengen.word.numbering import Numbering
+from afsprakengen.word.xml import nsdecls, parse_xml
 
 RELS = "word/_rels/document.xml.rels"
 NUMBERING = "word/numbering.xml"
@@ -39,7 +36,7 @@ class PackageTarget:
         self._rels = etree.fromstring(template.parts[RELS])
         self._taken = {str(r.get("Id")) for r in self._rels}
         self._links: dict[str, str] = {}
-        self._numbering_root: BaseOxmlElement | None = None
+        self._numbering_root: etree._Element | None = None
         self._numbering: Numbering | None = None
         self._charts: dict[str, bytes] = {}
 
@@ -71,7 +68,7 @@ class PackageTarget:
         alt = quoteattr(chart.alt)
         return (
             f'<wp:inline distT="0" distB="0" distL="0" distR="0" {_INLINE_NS}>'
-            f'<wp:extent cx="{Cm(chart.width_cm)}" cy="{Cm(chart.height_cm)}"/>'
+            f'<wp:extent cx="{_emu(chart.width_cm)}" cy="{_emu(chart.height_cm)}"/>'
             '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
             f'<wp:docPr id="{self._template.next_shape_id}" name="Grafiek {number}" descr={alt} title={alt}/>'
             f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{CHART_NS}"><c:chart r:id="{rid}"/>'
@@ -115,3 +112,8 @@ class PackageTarget:
         if new_numbering:
             etree.SubElement(types, f"{{{_CT}}}Override", PartName=f"/{NUMBERING}", ContentType=_NUMBERING_TYPE)
         return serialize(types)
+
+
+def _emu(cm: float) -> int:
+    """English Metric Units (360,000 a centimetre), as python-docx's Cm gives them."""
+    return int(cm * 360000)

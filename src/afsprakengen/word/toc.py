@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
 from afsprakengen.word.assemble import STRICT, serialize
 from afsprakengen.word.package import read_parts, stored_zip
+from afsprakengen.word.xml import NAMESPACES, nsdecls, parse_xml, qn
+from afsprakengen.word.xml import element as OxmlElement
 
 LEVELS = {"Heading1": 1, "Heading2": 2}
 """Heading style ids that go into the table of contents, with their level."""
 
 
-def fill_toc(body: BaseOxmlElement) -> None:
+def fill_toc(body: etree._Element) -> None:
     """Replace the cached result of the TOC field in a document's body by one linked entry per heading."""
     field = _toc_paragraph(body)
     if field is None:
@@ -33,20 +32,20 @@ def fill_toc(body: BaseOxmlElement) -> None:
     anchor.addnext(end)
 
 
-def _toc_paragraph(body: BaseOxmlElement) -> BaseOxmlElement | None:
+def _toc_paragraph(body: etree._Element) -> etree._Element | None:
     for instr in body.iter(qn("w:instrText")):
         if (instr.text or "").strip().startswith("TOC"):
-            paragraph: BaseOxmlElement = instr.getparent().getparent()
+            paragraph: etree._Element = instr.getparent().getparent()
             return paragraph
     return None
 
 
 _HEADING_STYLES = " or ".join(f'@w:val="{style}"' for style in LEVELS)
-_HEADINGS = etree.XPath(f".//w:pPr/w:pStyle[{_HEADING_STYLES}]", namespaces={"w": qn("w:p")[1:].split("}")[0]})
+_HEADINGS = etree.XPath(f".//w:pPr/w:pStyle[{_HEADING_STYLES}]", namespaces={"w": NAMESPACES["w"]})
 """The style marks of heading paragraphs: a search in C, so a long document is not walked paragraph by paragraph."""
 
 
-def _headings(body: BaseOxmlElement) -> list[tuple[BaseOxmlElement, int]]:
+def _headings(body: etree._Element) -> list[tuple[etree._Element, int]]:
     found = []
     for style in _HEADINGS(body):
         p = style.getparent().getparent()
@@ -58,7 +57,7 @@ def _headings(body: BaseOxmlElement) -> list[tuple[BaseOxmlElement, int]]:
 _P = qn("w:p")
 
 
-def _clear_result(field: BaseOxmlElement) -> None:
+def _clear_result(field: etree._Element) -> None:
     """Drop the field's old result: the runs after its 'separate' mark, and paragraphs up to its 'end'."""
     runs = list(field.iter(qn("w:r")))
     ends_here = any(_is_fld_char(r, "end") for r in runs)
@@ -73,12 +72,12 @@ def _clear_result(field: BaseOxmlElement) -> None:
         sibling = None if done else nxt
 
 
-def _is_fld_char(run: BaseOxmlElement, kind: str) -> bool:
+def _is_fld_char(run: etree._Element, kind: str) -> bool:
     char = run.find(qn("w:fldChar"))
     return char is not None and char.get(qn("w:fldCharType")) == kind
 
 
-def _entry(heading: BaseOxmlElement, level: int, number: int) -> BaseOxmlElement:
+def _entry(heading: etree._Element, level: int, number: int) -> etree._Element:
     name = f"_Toc{number:06d}"
     _bookmark(heading, name, number)
     text = "".join(t.text or "" for t in heading.iter(qn("w:t")))
@@ -96,7 +95,7 @@ def _entry(heading: BaseOxmlElement, level: int, number: int) -> BaseOxmlElement
     return p
 
 
-def _bookmark(heading: BaseOxmlElement, name: str, number: int) -> None:
+def _bookmark(heading: etree._Element, name: str, number: int) -> None:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(9000 + number))
     start.set(qn("w:name"), name)
@@ -110,7 +109,7 @@ def _bookmark(heading: BaseOxmlElement, name: str, number: int) -> None:
     heading.append(end)
 
 
-def _paragraph(style: str) -> BaseOxmlElement:
+def _paragraph(style: str) -> etree._Element:
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
@@ -120,7 +119,7 @@ def _paragraph(style: str) -> BaseOxmlElement:
     return p
 
 
-def _fld_char(kind: str) -> BaseOxmlElement:
+def _fld_char(kind: str) -> etree._Element:
     run = OxmlElement("w:r")
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
@@ -154,7 +153,7 @@ def with_page_numbers(docx: bytes, pages: Mapping[int, int]) -> bytes:
     return stored_zip(parts)
 
 
-def _number_entry(link: BaseOxmlElement, bookmark: str, page: int, right: int) -> None:
+def _number_entry(link: etree._Element, bookmark: str, page: int, right: int) -> None:
     paragraph = link.getparent()
     ppr = paragraph.find(qn("w:pPr"))
     tabs = parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="right" w:leader="dot" w:pos="{right}"/></w:tabs>')
@@ -169,7 +168,7 @@ def _number_entry(link: BaseOxmlElement, bookmark: str, page: int, right: int) -
     link.append(_fld_char("end"))
 
 
-def _run_with(tag: str, text: str) -> BaseOxmlElement:
+def _run_with(tag: str, text: str) -> etree._Element:
     run = OxmlElement("w:r")
     child = OxmlElement(tag)
     child.text = text
@@ -178,7 +177,7 @@ def _run_with(tag: str, text: str) -> BaseOxmlElement:
     return run
 
 
-def _text_width(root: BaseOxmlElement) -> int:
+def _text_width(root: etree._Element) -> int:
     """The width between the margins of the document's last section, in twips (A4 with 2.5 cm margins if unknown)."""
     sect = root.find(f"{qn('w:body')}/{qn('w:sectPr')}")
     size = sect.find(qn("w:pgSz")) if sect is not None else None

@@ -146,6 +146,28 @@ def test_plain_lines_skip_the_parser_with_the_same_result(text: str, monkeypatch
     assert (markdown_to_xml(text, FakeTarget()), inline_markdown_to_xml(text, FakeTarget())) == fast
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vóór 1 december 2027 betaalt u € 750 per maand.",
+        "Vóór **1 december 2027** betaalt u\n€ 750 per maand, *per 3 mei*.",
+        "- Vóór 1 december 2027 betaalt u € 750 per maand.",
+    ],
+)
+def test_dates_and_amounts_do_not_break_at_a_line_end(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markdown_module, "_converted", {})
+    xml = markdown_to_xml(text, FakeTarget())
+    assert "1\u00a0december\u00a02027" in xml and "€\u00a0750" in xml
+    assert "1 december" not in xml and "€ " not in xml
+    if "*per" in text:
+        assert "per\u00a03\u00a0mei" not in xml and "3\u00a0mei" in xml
+
+
+def test_code_keeps_its_spaces() -> None:
+    xml = inline_markdown_to_xml("`€ 750 op 1 mei`", FakeTarget())
+    assert "€ 750 op 1 mei" in xml
+
+
 def test_each_distinct_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
 

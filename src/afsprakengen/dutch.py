@@ -61,5 +61,15 @@ def termijn(value: str) -> str:
     return value
 
 
+QUOTES = {"hoog": ("“", "”"), "laag": ("„", "”")}
+"""The quotes of instellingen.aanhalingstekens: hoog “…” (the default) or laag „…”."""
+
+
+def aanhalen(text: str, stijl: str = "hoog") -> str:
+    """“Woonstad” (hoog) or „Woonstad” (laag)."""
+    opening, closing = QUOTES.get(stijl, QUOTES["hoog"])
+    return f"{opening}{text}{closing}"
+
+
 FILTERS = {"datum": datum, "euro": euro, "getal": getal, "procent": procent, "opsomming": opsomming, "termijn": termijn}
 """The Jinja filters every template can use."""

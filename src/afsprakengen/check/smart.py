@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from afsprakengen.check.texts import current_version, explained
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.model import Afspraak, Cyclus, DossierModel
 from afsprakengen.problems import Problem, warning
@@ -30,7 +31,8 @@ def measurable(m: DossierModel, today: date) -> Iterator[Problem]:
                 "measurable: add indicator.naam, eenheid and streefwaarde",
             )
             continue
-        missing = [f for f in ("streefwaarde", "eenheid") if getattr(a.indicator, f) is None]
+        needed = ("streefwaarde", "eenheid") if not isinstance(a.indicator.streefwaarde, str) else ()
+        missing = [f for f in needed if getattr(a.indicator, f) is None]
         if missing:
             yield warning(
                 a.src.at("indicator", key=True),
@@ -87,4 +89,4 @@ def evaluated(m: DossierModel, today: date) -> Iterator[Problem]:
                 yield warning(a.src.at("code"), message)
 
 
-ADVICE: tuple[Advice, ...] = (measurable, led_and_timed, goals_addressed, evaluated)
+ADVICE: tuple[Advice, ...] = (measurable, led_and_timed, goals_addressed, evaluated, explained, current_version)

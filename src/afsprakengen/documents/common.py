@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
+from afsprakengen.dutch import getal
 from afsprakengen.problems import Location
 
 SOORT_LABELS = {
@@ -129,3 +130,32 @@ def party_names(m: model.DossierModel) -> dict[str, str]:
 def kerncijfers(items: tuple[model.Kerncijfer, ...]) -> tuple[KerncijferCtx, ...]:
     """Key figures for a table."""
     return tuple(KerncijferCtx(k.naam, k.waarde, k.eenheid or "", k.peildatum, k.bron or "") for k in items)
+
+
+RICHTING = {"minimaal": "ten minste", "maximaal": "ten hoogste", "exact": "precies"}
+"""How a numeric target reads; a number without a richting is a minimum."""
+
+
+def richting(indicator: model.Indicator) -> str:
+    """'ten minste', 'ten hoogste' or 'precies' for a numeric target; '' for a text target or none."""
+    if not isinstance(indicator.streefwaarde, int | float):
+        return ""
+    return RICHTING[indicator.richting or "minimaal"]
+
+
+def unit_for(indicator: model.Indicator, value: model.Value | None) -> str:
+    """The unit after a number: singular for exactly 1 (when the dossier gives it); none after a text."""
+    if not isinstance(value, int | float):
+        return ""
+    if value == 1 and indicator.eenheid_enkelvoud:
+        return indicator.eenheid_enkelvoud
+    return indicator.eenheid or ""
+
+
+def target_text(indicator: model.Indicator) -> str:
+    """The target as a reader reads it: 'ten minste 40 woningen', 'ten hoogste 1 huisuitzetting', a text as is."""
+    value = indicator.streefwaarde
+    if value is None:
+        return ""
+    words = (richting(indicator), getal(value), unit_for(indicator, value))
+    return " ".join(w for w in words if w)

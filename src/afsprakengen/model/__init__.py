@@ -72,6 +72,12 @@ class Instellingen:
     """Settings of the dossier."""
 
     termijnen: Termijnen = field(default_factory=Termijnen)
+    afspraken_weergave: str = "kaarten"
+    """kaarten (a card per agreement) or compact (one table row per agreement, the texts below the table)."""
+    aanhalingstekens: str = "hoog"
+    """hoog (“…”) or laag („…”): the quotes of the text the documents generate."""
+    afkortingen: tuple[str, ...] = ()
+    """Abbreviations check looks for besides words of two or more capitals, e.g. Wmo, azc."""
 
 
 @dataclass(frozen=True)
@@ -191,7 +197,10 @@ class Indicator:
 
     naam: str
     eenheid: str | None = None
+    eenheid_enkelvoud: str | None = None
     streefwaarde: Value | None = None
+    richting: str | None = None
+    """minimaal, maximaal or exact; None reads a number as minimaal."""
     bron: str | None = None
 
 

@@ -176,7 +176,9 @@ AFSPRAAK_FIELDS: tuple[_Field, ...] = (
     _Field("termijn", "Termijn", "value", lambda a, _: dutch.termijn(a.termijn) if a.termijn else None),
     _Field("indicator.naam", "Indicator", "text", _indicator("naam")),
     _Field("indicator.eenheid", "Eenheid", "value", _indicator("eenheid")),
+    _Field("indicator.eenheid_enkelvoud", "Eenheid (enkelvoud)", "value", _indicator("eenheid_enkelvoud")),
     _Field("indicator.streefwaarde", "Streefwaarde", "value", _indicator("streefwaarde")),
+    _Field("indicator.richting", "Richting", "value", _indicator("richting")),
     _Field("indicator.bron", "Bron", "value", _indicator("bron")),
 )
 """The fields compared per agreement, in the order they are reported; the doorkijk follows per year."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from jinja2 import StrictUndefined
+from typing import Any
+
+from jinja2 import StrictUndefined, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from afsprakengen.dutch import FILTERS
+from afsprakengen.dutch import FILTERS, aanhalen
 
 
 def make_env(herkomst: str = "") -> SandboxedEnvironment:
@@ -16,5 +19,12 @@ def make_env(herkomst: str = "") -> SandboxedEnvironment:
     """
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(FILTERS)
+    env.filters["aanhalen"] = _quoted
     env.globals["herkomst"] = herkomst
     return env
+
+
+@pass_context
+def _quoted(context: Context, text: Any) -> str:
+    """The text between the quotes the context's `aanhalingstekens` names (hoog when it names none)."""
+    return aanhalen(str(text), str(context.get("aanhalingstekens") or "hoog"))

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from afsprakengen.word.mdblocks import BlockWriter
 from afsprakengen.word.mdparse import MarkdownError, check_characters, first_block, parse
-from afsprakengen.word.mdruns import Format, InlineWriter, WordTarget, ppr, run
+from afsprakengen.word.mdruns import Format, InlineWriter, WordTarget, ppr, run, unbreakable
 
 __all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_to_xml"]
 
@@ -80,13 +80,13 @@ def _convert(text: str, style: str, target: WordTarget, write: Writer) -> str:
 
 def _blocks(text: str, style: str, tokens: list[Token] | None, target: WordTarget) -> str:
     if tokens is None:
-        return f"<w:p>{ppr(style)}{run(Format(), text)}</w:p>"
+        return f"<w:p>{ppr(style)}{run(Format(), unbreakable(text))}</w:p>"
     return BlockWriter(target, style).write(tokens)
 
 
 def _inline(text: str, style: str, tokens: list[Token] | None, target: WordTarget) -> str:
     if tokens is None:
-        return run(Format(), text)
+        return run(Format(), unbreakable(text))
     if not tokens:
         return ""
     if [token.type for token in tokens] != ["paragraph_open", "inline", "paragraph_close"]:

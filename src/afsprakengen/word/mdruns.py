@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -11,6 +12,11 @@ from xml.sax.saxutils import escape, quoteattr
 from markdown_it.token import Token
 
 from afsprakengen.word.mdparse import MarkdownError, token_line, unsupported
+
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_DATE = re.compile(rf"\b(\d{{1,2}}) ({MONTHS})(?: (\d{{4}}))?\b")
+_EURO = re.compile(r"€ (?=[\d-])")
+NBSP = "\u00a0"
 
 CODE_FONT = "Courier New"
 """Monospace font of inline code and code blocks; LibreOffice substitutes the metric-compatible Liberation Mono."""
@@ -154,8 +160,16 @@ class InlineWriter:
 
     def _flush(self) -> None:
         if self._pending:
-            self._out.append(run(self._pending_format, "".join(self._pending)))
+            text = "".join(self._pending)
+            fmt = self._pending_format
+            self._out.append(run(fmt, text if fmt.code else unbreakable(text)))
             self._pending = []
+
+
+def unbreakable(text: str) -> str:
+    """Non-breaking spaces after € and inside dates ('€ 750', '1 december 2027'), so no line ends inside them."""
+    text = _EURO.sub("€" + NBSP, text)
+    return _DATE.sub(lambda m: NBSP.join(part for part in m.groups() if part), text)
 
 
 _INLINE_RULES: dict[str, Callable[[InlineWriter, Token], None]] = {

@@ -161,3 +161,13 @@ def _no_header_look(table: Table) -> None:
     look.set(qn("w:noHBand"), "1")
     look.set(qn("w:noVBand"), "1")
     table._tbl.tblPr.append(look)
+
+
+def keep_rows_together(table: Table) -> None:
+    """Keep the table on one page: every row whole, and each row's text with the next row (but the last)."""
+    rows = table.rows
+    for i, row in enumerate(rows):
+        if row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None:
+            cant_split(row)
+        for paragraph in (p for cell in row.cells for p in cell.paragraphs):
+            paragraph.paragraph_format.keep_with_next = i < len(rows) - 1

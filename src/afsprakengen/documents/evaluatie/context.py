@@ -107,6 +107,8 @@ class EvaluatieCtx:
     """Codes of the agreements of J without an evaluation entry."""
     conclusies: Md | None
     input_volgende_cyclus: Md | None
+    aanhalingstekens: str
+    """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
 
 
 def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: model.Evaluatie) -> EvaluatieCtx:
@@ -133,6 +135,7 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
         niet_geevalueerd=tuple(a.code for a in rows if not a.geevalueerd),
         conclusies=md(ev.conclusies, ev.src, "conclusies"),
         input_volgende_cyclus=md_list(ev.input_volgende_cyclus, ev.src, "input_volgende_cyclus"),
+        aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
     )
 
 

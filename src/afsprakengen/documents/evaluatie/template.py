@@ -24,7 +24,7 @@ VALUE = (
 COLOURS_EXPLAINED = (
     "De kleur van de status is die van een stoplicht: groen is gerealiseerd, oranje deels gerealiseerd of "
     "vertraagd, rood niet gerealiseerd en grijs vervallen. Een afspraak zonder evaluatie staat er als "
-    "‘niet geëvalueerd’, zonder kleur."
+    "{{ 'niet geëvalueerd'|aanhalen }}, zonder kleur."
 )
 
 
@@ -59,7 +59,7 @@ def _summary(d: Document) -> None:
     para(
         d,
         "Niet geëvalueerd: {{ niet_geevalueerd|length }} van de {{ totaal.aantal }} afspraken voor {{ jaar }} "
-        "({{ niet_geevalueerd|opsomming }}). Zij staan in de tabellen als ‘niet geëvalueerd’.",
+        "({{ niet_geevalueerd|opsomming }}). Zij staan in de tabellen als {{ 'niet geëvalueerd'|aanhalen }}.",
         "Tussenkop",
     )
     para(d, "{%p endif %}")

@@ -7,6 +7,7 @@ from datetime import date
 
 from afsprakengen import model
 from afsprakengen.documents.common import (
+    RICHTING,
     DoelCtx,
     KerncijferCtx,
     Md,
@@ -18,7 +19,10 @@ from afsprakengen.documents.common import (
     md_list,
     partij_ctx,
     party_names,
+    richting,
+    target_text,
 )
+from afsprakengen.documents.woonvisie_uittreksel.context import ThemaUittreksel, goal_overview
 
 SOORT_AFSPRAAK = {"resultaat": "Resultaatafspraak", "proces": "Procesafspraak", "inspanning": "Inspanningsafspraak"}
 
@@ -31,6 +35,10 @@ class IndicatorCtx:
     eenheid: str
     streefwaarde: model.Value | None
     bron: str
+    richting: str
+    """'ten minste', 'ten hoogste' or 'precies' before a numeric target; '' for a text target."""
+    streefwaarde_tekst: str
+    """The target as it reads: 'ten minste 40 woningen', 'ten hoogste 1 huisuitzetting', a text as it is."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class DoorkijkRij:
     eenheid: str
     streefwaarde: model.Value | None
     waarden: tuple[model.Value | None, ...]
+    richting: str
+    """'ten hoogste' or 'precies' when the values are maxima or exact; '' for minima (the default)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,16 @@ class BegripCtx:
     """A glossary entry."""
 
     term: str
-    uitleg: str
+    uitleg: Md
+
+
+@dataclass(frozen=True)
+class BijlagenCtx:
+    """The name of each annex the document has ('Bijlage 2'), numbered in order; '' for one it leaves out."""
+
+    overzicht: str
+    kerncijfers: str
+    begrippen: str
 
 
 @dataclass(frozen=True)
@@ -129,8 +148,15 @@ class PrestatieafsprakenCtx:
     ondertekend_op: date | None
     ondertekenaars: tuple[OndertekenaarCtx, ...]
     koppelingen: tuple[KoppelingCtx, ...]
+    overzicht: tuple[ThemaUittreksel, ...]
+    """Annex 'Van woonvisie naar concrete afspraken': per theme and goal the activities and agreements serving it."""
     begrippen: tuple[BegripCtx, ...]
     kerncijfers: tuple[KerncijferCtx, ...]
+    bijlagen: BijlagenCtx
+    compact: bool
+    """instellingen.afspraken_weergave is compact: one table row per agreement, the texts below each table."""
+    aanhalingstekens: str
+    """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
 
 
 def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> PrestatieafsprakenCtx:
@@ -167,9 +193,25 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         ondertekend_op=signing.datum,
         ondertekenaars=tuple(o for p in parties for o in p.ondertekenaars),
         koppelingen=_links(m, cyclus, goals),
-        begrippen=tuple(BegripCtx(b.term, b.uitleg) for b in pa.begrippen),
+        overzicht=goal_overview(m, cyclus),
+        begrippen=tuple(
+            BegripCtx(b.term, Md(b.uitleg, pa.src.at("begrippen", i, "uitleg"))) for i, b in enumerate(pa.begrippen)
+        ),
         kerncijfers=kerncijfers(pa.kerncijfers),
+        bijlagen=_annexes(pa),
+        compact=m.dossier.instellingen.afspraken_weergave == "compact",
+        aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
     )
+
+
+def _annexes(pa: model.Prestatieafspraken) -> BijlagenCtx:
+    """Annexes numbered from 1 in the order the document shows them, skipping the ones it has no content for."""
+    present = {"overzicht": True, "kerncijfers": bool(pa.kerncijfers), "begrippen": bool(pa.begrippen)}
+    names, n = {}, 0
+    for annex, shown in present.items():
+        n += shown
+        names[annex] = f"Bijlage {n}" if shown else ""
+    return BijlagenCtx(**names)
 
 
 def _served_goals(pa: model.Prestatieafspraken, goals: dict[str, DoelCtx]) -> tuple[DoelCtx, ...]:
@@ -191,7 +233,7 @@ def _agreement(a: model.Afspraak, names: dict[str, str], goals: dict[str, DoelCt
     indicator = None
     if a.indicator is not None:
         i = a.indicator
-        indicator = IndicatorCtx(i.naam, i.eenheid or "", i.streefwaarde, i.bron or "")
+        indicator = IndicatorCtx(i.naam, i.eenheid or "", i.streefwaarde, i.bron or "", richting(i), target_text(i))
     return AfspraakCtx(
         code=a.code,
         titel=a.titel,
@@ -218,10 +260,10 @@ def _outlook(pa: model.Prestatieafspraken) -> tuple[DoorkijkRij, ...]:
     rows = []
     for a in pa.afspraken:
         if a.indicator is not None and (a.doorkijk or a.indicator.streefwaarde is not None):
+            i = a.indicator
             values = tuple(a.doorkijk.get(y) for y in years)
-            rows.append(
-                DoorkijkRij(a.code, a.indicator.naam, a.indicator.eenheid or "", a.indicator.streefwaarde, values)
-            )
+            word = "" if i.richting in (None, "minimaal") else RICHTING[i.richting or ""]
+            rows.append(DoorkijkRij(a.code, i.naam, i.eenheid or "", i.streefwaarde, values, word))
     return tuple(rows)
 
 

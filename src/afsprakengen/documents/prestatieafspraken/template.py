@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from afsprakengen.documents.woonvisie_uittreksel.template import goal_overview
 from afsprakengen.word.builders import (
     Document,
     compose,
@@ -12,7 +13,7 @@ from afsprakengen.word.builders import (
     para,
     title_page,
 )
-from afsprakengen.word.tables import key_value_table, loop_table
+from afsprakengen.word.tables import keep_rows_together, key_value_table, loop_table
 
 STANDARD_MONITORING = (
     "Partijen bespreken de voortgang van deze afspraken ten minste twee keer per jaar in het tripartiet overleg. "
@@ -80,32 +81,54 @@ def _agreements(d: Document) -> None:
     para(d, "4. Afspraken per thema", "Heading 1")
     para(d, "{%p for t in themas %}")
     para(d, "4.{{ loop.index }} {{ t.naam }}", "Heading 2")
+    para(d, "{%p if compact %}")
+    _compact_theme(d)
+    para(d, "{%p else %}")
     para(d, "{%p for a in t.afspraken %}")
     para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
     para(d, "{{p a.tekst }}")
+    _card(d)
+    para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
+
+
+TARGET = "{{ a.indicator.streefwaarde_tekst if a.indicator and a.indicator.streefwaarde_tekst else '–' }}"
+
+
+def _card(d: Document) -> None:
+    """The facts of one agreement as a table that stays on one page; an empty indicator row is left out."""
     rows = [
         ("Soort", "{{ a.soort }}"),
         ("Trekker", "{{ a.trekker or '–' }}"),
         ("Betrokken", "{{ a.betrokken|opsomming or '–' }}"),
         ("Termijn", "{{ a.termijn|termijn or '–' }}"),
+        ("{%tr if a.indicator %}", ""),
         (
             "Indicator",
-            "{% if a.indicator %}{{ a.indicator.naam }}{% if a.indicator.bron %} (bron: "
-            "{{ a.indicator.bron }}){% endif %}{% else %}–{% endif %}",
+            "{{ a.indicator.naam }}{% if a.indicator.bron %} (bron: {{ a.indicator.bron }}){% endif %}",
         ),
-        (
-            "Streefwaarde {{ jaar }}",
-            "{% if a.indicator and a.indicator.streefwaarde is not none %}"
-            "{{ a.indicator.streefwaarde|getal }} {{ a.indicator.eenheid }}{% else %}–"
-            "{% endif %}",
-        ),
+        ("{%tr if a.indicator.streefwaarde_tekst %}", ""),
+        ("Streefwaarde {{ jaar }}", "{{ a.indicator.streefwaarde_tekst }}"),
+        ("{%tr endif %}", ""),
+        ("{%tr endif %}", ""),
         (
             "Draagt bij aan",
             "{% for g in a.doelen %}{{ g.code }} {{ g.titel }}{% if not loop.last %}; {% endif %}{% endfor %}",
         ),
     ]
-    key_value_table(d, rows, [3.6, 12.4])
-    para(d, "{%p endfor %}")
+    keep_rows_together(key_value_table(d, rows, [3.6, 12.4]))
+
+
+def _compact_theme(d: Document) -> None:
+    """One row per agreement of the theme, then the full text of each agreement below the table."""
+    header = ["Code", "Afspraak", "Trekker", "Termijn", "Streefwaarde {{ jaar }}"]
+    cells = ["{{ a.code }}", "{{ a.titel }}", "{{ a.trekker or '–' }}", "{{ a.termijn|termijn or '–' }}", TARGET]
+    loop_table(d, header, "a in t.afspraken", cells, [2.0, 5.6, 3.2, 2.4, 2.8])
+    para(d, "")
+    para(d, "{%p for a in t.afspraken %}")
+    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    para(d, "{{p a.tekst }}")
     para(d, "{%p endfor %}")
 
 
@@ -181,20 +204,15 @@ def _signatures(d: Document) -> None:
 
 
 def _annexes(d: Document) -> None:
-    heading_on_new_page(d, "Bijlage 1. Van woonvisie naar concrete afspraken")
+    heading_on_new_page(d, "{{ bijlagen.overzicht }}. Van woonvisie naar concrete afspraken")
     para(
         d,
-        "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken die eraan "
-        "bijdragen.",
+        "Per thema en doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties (per corporatie) "
+        "en de afspraken voor {{ jaar }} die eraan bijdragen.",
     )
-    cells = [
-        "{{ k.doel.code }} {{ k.doel.titel }}",
-        "{{ k.activiteiten|join('; ') if k.activiteiten else '–' }}",
-        "{{ k.afspraken|join('; ') if k.afspraken else 'Geen afspraak: dit doel wordt nog niet concreet gemaakt.' }}",
-    ]
-    loop_table(d, ["Doel", "Activiteiten (bod)", "Afspraken"], "k in koppelingen", cells, [4.5, 6.0, 5.5])
+    goal_overview(d, "t in overzicht")
     para(d, "{%p if kerncijfers %}")
-    para(d, "Bijlage 2. Kerncijfers", "Heading 1")
+    para(d, "{{ bijlagen.kerncijfers }}. Kerncijfers", "Heading 1")
     cells = [
         "{{ k.naam }}",
         "{{ k.waarde|getal }} {{ k.eenheid }}",
@@ -204,6 +222,6 @@ def _annexes(d: Document) -> None:
     loop_table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [6.0, 3.0, 3.0, 4.0])
     para(d, "{%p endif %}")
     para(d, "{%p if begrippen %}")
-    para(d, "Bijlage 3. Begrippen", "Heading 1")
-    loop_table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{ b.uitleg }}"], [4.0, 12.0])
+    para(d, "{{ bijlagen.begrippen }}. Begrippen en afkortingen", "Heading 1")
+    loop_table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{p b.uitleg }}"], [4.0, 12.0])
     para(d, "{%p endif %}")

@@ -109,7 +109,7 @@ def build_woonvisie_uittreksel(
 ) -> WoonvisieUittrekselCtx:
     """The excerpt of the woonvisie for cycle J: every theme, or only the given theme codes."""
     wv, pa = m.woonvisie, c.prestatieafspraken
-    themas = _themes(m, c, themes)
+    themas = goal_overview(m, c, themes)
     goals = [d for t in themas for d in t.doelen]
     names = _theme_names(m)
     partial = tuple(name for code, name in names.items() if code in themes)
@@ -165,7 +165,8 @@ def _bods(m: model.DossierModel, c: model.Cyclus) -> list[model.Bod]:
     return sorted(c.bods, key=lambda b: (order.get(b.corporatie, len(order)), b.corporatie))
 
 
-def _themes(m: model.DossierModel, c: model.Cyclus, themes: tuple[str, ...]) -> tuple[ThemaUittreksel, ...]:
+def goal_overview(m: model.DossierModel, c: model.Cyclus, themes: tuple[str, ...] = ()) -> tuple[ThemaUittreksel, ...]:
+    """Per woonvisie theme (all, or these) its goals with the activities and agreements of J that serve each."""
     names = _theme_names(m)
     return tuple(
         ThemaUittreksel(

@@ -169,7 +169,12 @@ def _annex(d: Document) -> None:
         "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken voor "
         "{{ jaar }} die eraan bijdragen.",
     )
-    para(d, "{%p for t in themas %}")
+    goal_overview(d, "t in themas")
+
+
+def goal_overview(d: Document, loop: str) -> None:
+    """Per theme of the loop: a table of its goals, each with the bod activities and the agreements serving it."""
+    para(d, f"{{%p for {loop} %}}")
     para(d, "{{ t.naam }}", "Tussenkop")
     table = _table(d, ANNEX_COLUMNS, "g in t.doelen")
     _style_annex(table.rows[2])

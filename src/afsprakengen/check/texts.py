@@ -1,0 +1,92 @@
+"""Advice on the text of the agreements: abbreviations the glossary explains, no stale version numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from afsprakengen.model import DossierModel, Prestatieafspraken
+from afsprakengen.problems import Location, Problem, warning
+
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+_CAPITALS = re.compile(r"^[A-Z]{2,}$")
+_VERSION = re.compile(r"\b(?:(?:versie|concept)\s+|v)(\d+(?:\.\d+)+)\b", re.IGNORECASE)
+
+
+def text_fields(pa: Prestatieafspraken) -> Iterator[tuple[Location, str]]:
+    """Every text of the agreements that the document shows, in the order it shows them, with its place."""
+    for name in ("inleiding", "grondslag"):
+        if (text := getattr(pa, name)) is not None:
+            yield pa.src.at(name), text
+    for a in pa.afspraken:
+        yield a.src.at("titel"), a.titel
+        yield a.src.at("tekst"), a.tekst
+        if a.indicator is not None:
+            yield a.src.at("indicator", "naam"), a.indicator.naam
+            if isinstance(a.indicator.streefwaarde, str):
+                yield a.src.at("indicator", "streefwaarde"), a.indicator.streefwaarde
+            if a.indicator.bron is not None:
+                yield a.src.at("indicator", "bron"), a.indicator.bron
+    for w in pa.wederkerigheid:
+        yield w.src.at("tekst"), w.tekst
+    if pa.monitoring is not None:
+        yield pa.src.at("monitoring"), pa.monitoring
+    for i, item in enumerate(pa.voorbehouden):
+        yield pa.src.at("voorbehouden", i), item
+    for i, n in enumerate(pa.niet_afgesproken):
+        yield pa.src.at("niet_afgesproken", i, "onderwerp"), n.onderwerp
+        if n.toelichting is not None:
+            yield pa.src.at("niet_afgesproken", i, "toelichting"), n.toelichting
+    for i, k in enumerate(pa.kerncijfers):
+        yield pa.src.at("kerncijfers", i, "naam"), k.naam
+        if k.bron is not None:
+            yield pa.src.at("kerncijfers", i, "bron"), k.bron
+
+
+def abbreviations(text: str, listed: frozenset[str], themes: frozenset[str]) -> Iterator[str]:
+    """The abbreviations in a text: words of two or more capitals (not codes or theme codes) and listed ones."""
+    for token in _WORD.findall(text):
+        if _CODE.match(token):
+            continue
+        for part in token.split("-"):
+            if part in listed or (_CAPITALS.match(part) and part not in themes):
+                yield part
+
+
+def explained(m: DossierModel, today: date) -> Iterator[Problem]:
+    """Each abbreviation the agreements use is explained in their glossary (begrippen), warned where first used."""
+    listed = frozenset(m.dossier.instellingen.afkortingen)
+    themes = frozenset(t.code for t in m.dossier.themas)
+    for c in m.cycli:
+        pa = c.prestatieafspraken
+        if pa is None:
+            continue
+        glossary = {word for b in pa.begrippen for word in _WORD.findall(b.term) for word in (word, *word.split("-"))}
+        seen: set[str] = set()
+        for where, text in text_fields(pa):
+            for abbreviation in abbreviations(text, listed, themes):
+                if abbreviation not in glossary and abbreviation not in seen:
+                    seen.add(abbreviation)
+                    message = (
+                        f"the abbreviation {abbreviation} is not explained in the glossary: add it to begrippen "
+                        f"(term: {abbreviation}, uitleg: what it stands for)"
+                    )
+                    yield warning(where, message)
+
+
+def current_version(m: DossierModel, today: date) -> Iterator[Problem]:
+    """A text of the agreements that names a version names the document's own `versie`."""
+    for c in m.cycli:
+        pa = c.prestatieafspraken
+        if pa is None:
+            continue
+        for where, text in text_fields(pa):
+            for found in _VERSION.finditer(text):
+                if found.group(1) != pa.versie:
+                    message = (
+                        f"this text names version {found.group(1)} ({found.group(0)!r}), but this document is "
+                        f"versie {pa.versie}: update or remove the version in the text"
+                    )
+                    yield warning(where, message)

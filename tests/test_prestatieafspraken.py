@@ -1,0 +1,128 @@
+"""The prestatieafspraken as signed unchanged: targets that say what they mean, whole cards, the compact layout,
+annexes numbered from what is there, a glossary in markdown."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from afsprakengen.documents.common import target_text
+from afsprakengen.model import Indicator
+from afsprakengen.word.environment import make_env
+from tests.docdump import dump_docx
+from tests.sampledossier import SAMPLE, run_build
+
+SAMPLE_BUILDS = [["--only", "prestatieafspraken", "--year", "2027"]]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "expected"),
+    [
+        (Indicator("x", "woningen", streefwaarde=40), "ten minste 40 woningen"),
+        (Indicator("x", "huisuitzettingen", "huisuitzetting", 1, "maximaal"), "ten hoogste 1 huisuitzetting"),
+        (Indicator("x", "huisuitzettingen", "huisuitzetting", 2, "maximaal"), "ten hoogste 2 huisuitzettingen"),
+        (Indicator("x", "woningen", streefwaarde=1), "ten minste 1 woningen"),
+        (Indicator("x", "fte", streefwaarde=3, richting="exact"), "precies 3 fte"),
+        (Indicator("x", "procent", streefwaarde=92.5), "ten minste 92,5 procent"),
+        (Indicator("x", "besluit", streefwaarde="vóór 1 december 2027"), "vóór 1 december 2027"),
+        (Indicator("x", "woningen"), ""),
+    ],
+)
+def test_a_target_reads_as_meant(indicator: Indicator, expected: str) -> None:
+    assert target_text(indicator) == expected
+
+
+def test_the_sample_cards_say_minimum_maximum_and_exact(sample_out: Path) -> None:
+    dump = dump_docx(sample_out / "prestatieafspraken-2027.docx")
+    assert "| **Streefwaarde 2027** | ten hoogste 1 huisuitzetting |" in dump
+    assert "| **Streefwaarde 2027** | ten minste 40 woningen |" in dump
+    assert "| **Streefwaarde 2027** | precies 3 fte |" in dump
+    assert "| **Streefwaarde 2027** | vastgesteld vóór 1 december 2027 |" in dump
+    assert "huisuitzettingen |" not in dump.split("[Heading 1] 6.")[0]
+    assert "| **Indicator** | – |" not in dump and "| **Streefwaarde 2027** | – |" not in dump
+
+
+def test_a_card_without_indicator_has_no_indicator_rows(sample_out: Path) -> None:
+    dump = dump_docx(sample_out / "prestatieafspraken-2027.docx")
+    card = dump.split("[Afspraakkop] BETAAL-04 ")[1].split("[Afspraakkop]")[0]
+    assert "**Soort**" in card and "**Draagt bij aan**" in card
+    assert "**Indicator**" not in card and "**Streefwaarde" not in card
+
+
+def test_every_card_stays_on_one_page(sample_out: Path) -> None:
+    document = docx.Document(str(sample_out / "prestatieafspraken-2027.docx"))
+    cards = [t for t in document.tables if t.rows[0].cells[0].text == "Soort"]
+    assert len(cards) == 51
+    for card in cards:
+        for i, row in enumerate(card.rows):
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            keep = {p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs}
+            assert keep == {i < len(card.rows) - 1}
+
+
+@pytest.fixture(scope="module")
+def compact_out(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample with instellingen.afspraken_weergave compact and laag quotes, and 2027 without kerncijfers."""
+    root = tmp_path_factory.mktemp("compact")
+    dossier = root / "voorbeeldstad"
+    shutil.copytree(SAMPLE, dossier)
+    settings = dossier / "dossier.yaml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("instellingen:\n", "instellingen:\n  afspraken_weergave: compact\n  aanhalingstekens: laag\n")
+    settings.write_text(text, encoding="utf-8")
+    agreements = dossier / "2027" / "prestatieafspraken.yaml"
+    text = agreements.read_text(encoding="utf-8")
+    text = re.sub(r"\nkerncijfers:\n(?:  .*\n|\n)*?(?=begrippen:)", "\n", text)
+    agreements.write_text(text, encoding="utf-8")
+    result = run_build(dossier, root / "out", "--year", "2027", "--only", "prestatieafspraken")
+    assert result.exit_code == 0, result.output
+    return dump_docx(root / "out" / "prestatieafspraken-2027.docx")
+
+
+def test_compact_gives_one_row_per_agreement_and_keeps_the_texts(compact_out: str) -> None:
+    assert "  |h| Code | Afspraak | Trekker | Termijn | Streefwaarde 2027 |" in compact_out
+    row = "  | LEEF-02 | Huisuitzettingen voorkomen door vroegsignalering | Gemeente Voorbeeldstad | 2027 |"
+    assert row + " ten hoogste 1 huisuitzetting |" in compact_out
+    assert "[Afspraakkop] LEEF-02 Huisuitzettingen voorkomen door vroegsignalering" in compact_out
+    assert "het team neemt binnen vijf werkdagen contact op" in compact_out
+    assert "| **Soort** |" not in compact_out
+
+
+def test_annexes_are_numbered_from_what_is_there(compact_out: str, sample_out: Path) -> None:
+    assert "[Heading 1] Bijlage 2. Begrippen en afkortingen" in compact_out
+    assert "Kerncijfers" not in compact_out
+    full = dump_docx(sample_out / "prestatieafspraken-2027.docx")
+    assert "[Heading 1] Bijlage 2. Kerncijfers" in full
+    assert "[Heading 1] Bijlage 3. Begrippen en afkortingen" in full
+
+
+def test_annex_1_lists_per_theme_and_goal_the_activities_per_corporation(sample_out: Path) -> None:
+    dump = dump_docx(sample_out / "prestatieafspraken-2027.docx")
+    annex = dump.split("Bijlage 1. Van woonvisie naar concrete afspraken")[-1].split("Bijlage 2.")[0]
+    assert "[Tussenkop] Beschikbaarheid" in annex
+    assert "  |h| Doel uit de woonvisie | Activiteiten (bod) | Afspraken 2027 |" in annex
+    assert "**Woonstad:** WS27-BESCH-01, WS27-BESCH-04" in annex
+    assert "; " not in annex.split("[Tussenkop] Beschikbaarheid")[1].split("\n")[3]
+
+
+def test_glossary_entries_are_markdown(sample_out: Path) -> None:
+    dump = dump_docx(sample_out / "prestatieafspraken-2027.docx")
+    glossary = dump.split("Bijlage 3. Begrippen en afkortingen")[-1]
+    assert "| HBV | Huurdersbelangenvereniging: de huurdersorganisatie van de huurders van een corporatie," in glossary
+    assert "| Wmo | Wet maatschappelijke ondersteuning 2015" in glossary
+    assert "\n" not in glossary.split("| aftoppingsgrens |")[1].split("|")[0]
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("laag", "„Woonstad”"), ("hoog", "“Woonstad”")])
+def test_quotes_follow_the_dossier_setting(setting: str, expected: str) -> None:
+    template = make_env().from_string("hierna te noemen: {{ naam|aanhalen }}")
+    assert template.render(naam="Woonstad", aanhalingstekens=setting) == f"hierna te noemen: {expected}"
+
+
+def test_quotes_are_high_without_a_setting() -> None:
+    assert make_env().from_string("{{ 'x'|aanhalen }}").render() == "“x”"

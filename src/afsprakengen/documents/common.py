@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
+from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.problems import Location
 
 SOORT_LABELS = {
@@ -52,6 +53,22 @@ class Chart:
     """The title of the value axis ('' for none)."""
     width_cm: float = 16.0
     height_cm: float = 9.0
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image (PNG or JPEG bytes) with its alt text and size; the render stage embeds it as an inline picture."""
+
+    data: bytes
+    kind: str
+    """'png' or 'jpeg'."""
+    alt: str
+    width_cm: float
+    height_cm: float
+
+
+LOGO_HEIGHT_CM = 1.6
+LOGO_MAX_WIDTH_CM = 4.5
 
 
 @dataclass(frozen=True)
@@ -129,3 +146,21 @@ def party_names(m: model.DossierModel) -> dict[str, str]:
 def kerncijfers(items: tuple[model.Kerncijfer, ...]) -> tuple[KerncijferCtx, ...]:
     """Key figures for a table."""
     return tuple(KerncijferCtx(k.naam, k.waarde, k.eenheid or "", k.peildatum, k.bron or "") for k in items)
+
+
+def party_logos(m: model.DossierModel, parties: tuple[model.Partij, ...]) -> tuple[Picture, ...]:
+    """The logos of these parties that have one, each 1.6 cm high (narrower if it is very wide), alt 'Logo <party>'."""
+    if m.map is None:
+        return ()
+    logos = []
+    for p in parties:
+        if p.logo is None:
+            continue
+        try:
+            image = read_image(m.map, p.logo)
+        except ImageError:
+            continue  # check reports it; a version read from Git may not have the file
+        scale = min(LOGO_HEIGHT_CM / image.height, LOGO_MAX_WIDTH_CM / image.width)
+        size = (round(image.width * scale, 3), round(image.height * scale, 3))
+        logos.append(Picture(image.data, image.kind, f"Logo {p.naam}", *size))
+    return tuple(logos)

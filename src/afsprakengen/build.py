@@ -76,7 +76,8 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
         return BuildResult(checked, unknown, ())
     planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
     origin, inputs = git_provenance(request.root), _inputs_hash(checked.files)
-    jobs = [_stamped(job, request, inputs, origin) for job in planned]
+    in_footer = checked.model.dossier.instellingen.herkomst_in_voettekst
+    jobs = [replace(_stamped(job, request, inputs, origin), herkomst_in_voettekst=in_footer) for job in planned]
     produced = produce_all(
         jobs, request.templates, workers=request.jobs, cache=request.cache, layout=request.layout, progress=progress
     )

@@ -43,7 +43,7 @@ def render_unfinished(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> O
     from afsprakengen.word.render import render_docx
 
     path, shown = template_for(job.kind, templates)
-    result = render_docx(path, shown, job.context, job.herkomst)
+    result = render_docx(path, shown, job.context, job.herkomst, job.herkomst_in_voettekst)
     return result.data if result.data is not None else result.problems
 
 

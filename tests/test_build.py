@@ -89,7 +89,8 @@ def test_table_of_contents_is_filled_without_update_prompt(sample_out: Path) -> 
     assert "updateFields" not in settings
     assert 'w:anchor="_Toc000001"' in body and 'w:name="_Toc000001"' in body
     dump = dump_docx(sample_out / "prestatieafspraken-2027.docx")
-    assert "[toc 1] [1. Inleiding](#_Toc000001)" in dump and "[toc 2] [4.1 Beschikbaarheid](#_Toc000005)" in dump
+    assert "[toc 1] [Ondergetekenden](#_Toc000001)" in dump and "[toc 1] [1. Inleiding](#_Toc000003)" in dump
+    assert "[toc 2] [4.1 Beschikbaarheid](#_Toc000007)" in dump
 
 
 def test_dutch_language_on_all_text(sample_out: Path) -> None:

@@ -78,3 +78,29 @@ def test_outside_git_there_is_no_stamp(tmp_path: Path) -> None:
     footer, custom = build(tmp_path / "dossier", tmp_path / "out")
     assert "commit" not in footer
     assert "Git-commit" not in custom
+
+
+def _definitief(pa: Path) -> None:
+    text = pa.read_text(encoding="utf-8").replace("status: concept", "status: definitief")
+    text = text.replace("inleiding:", "ondertekening:\n  plaats: Teststad\n  datum: 2026-12-10\ninleiding:", 1)
+    pa.write_text(text, encoding="utf-8")
+
+
+def test_a_definitief_document_has_its_commit_in_the_properties_not_the_footer(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(BASE, repo / "dossier")
+    _definitief(repo / "dossier" / "2027" / "prestatieafspraken.yaml")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "getekend")
+    commit = git(repo, "rev-parse", "--short=12", "HEAD").strip()
+    footer, custom = build(repo / "dossier", tmp_path / "a")
+    assert footer.startswith("Versie 0.2 · definitief · 20 november 2026 · pagina")
+    assert "commit" not in footer
+    assert f'name="Git-commit"><vt:lpwstr>{commit}</vt:lpwstr>' in custom
+    settings = repo / "dossier" / "dossier.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "instellingen:\n  herkomst_in_voettekst: true\n")
+    git(repo, "commit", "-q", "-am", "herkomst in de voettekst")
+    commit = git(repo, "rev-parse", "--short=12", "HEAD").strip()
+    footer, _ = build(repo / "dossier", tmp_path / "b")
+    assert f" · commit {commit} · pagina" in footer

@@ -70,7 +70,11 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
         return BuildResult(checked, unknown, ())
     planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
     origin = git_provenance(request.root)
-    jobs = [replace(job, properties=_stamp(origin), herkomst=origin.label) for job in planned]
+    in_footer = checked.model.dossier.instellingen.herkomst_in_voettekst
+    jobs = [
+        replace(job, properties=_stamp(origin), herkomst=origin.label, herkomst_in_voettekst=in_footer)
+        for job in planned
+    ]
     produced = produce_all(
         jobs, request.templates, workers=request.jobs, cache=request.cache, layout=request.layout, progress=progress
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import PurePosixPath
 
+from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src
 from afsprakengen.problems import Problem, did_you_mean, error
 
@@ -208,6 +209,40 @@ def _signing_place_and_date(pa: Prestatieafspraken) -> Iterator[Problem]:
         yield error(where, f"a definitief document needs {words} for the signature page")
 
 
+def decisions(m: DossierModel) -> Iterator[Problem]:
+    """Each decision a party signs on is of a signing party, once per party, and not after the signing date."""
+    for c in m.cycli:
+        pa = c.prestatieafspraken
+        if pa is None:
+            continue
+        signed = pa.ondertekening.datum if pa.ondertekening else None
+        seen: set[str] = set()
+        for b in pa.besluiten:
+            if b.partij not in pa.partijen:
+                yield _unknown(b.src, ("partij",), b.partij, "a signing party of these agreements", pa.partijen)
+            elif b.partij in seen:
+                yield error(b.src.at("partij"), f"'{b.partij}' has a besluit twice; keep one per party")
+            seen.add(b.partij)
+            if signed is not None and b.datum > signed:
+                yield error(
+                    b.src.at("datum"),
+                    f"the besluit of '{b.partij}' ({b.datum.isoformat()}) is after the signing date "
+                    f"({signed.isoformat()}); a party signs on a decision it has already taken",
+                )
+
+
+def logo_files(m: DossierModel) -> Iterator[Problem]:
+    """Every party logo is a PNG or JPEG file inside the dossier folder."""
+    if m.map is None:
+        return
+    for p in m.dossier.partijen:
+        if p.logo is not None:
+            try:
+                read_image(m.map, p.logo)
+            except ImageError as exc:
+                yield error(p.src.at("logo"), f"the logo of {p.naam}: {exc}")
+
+
 def deadline_settings(m: DossierModel) -> Iterator[Problem]:
     """Every deadline setting is a real day of the year."""
     termijnen = m.dossier.instellingen.termijnen
@@ -241,6 +276,8 @@ RULES: tuple[Rule, ...] = (
     outlook_years,
     evaluation_references,
     signable,
+    decisions,
+    logo_files,
     deadline_settings,
     real_dates,
 )

@@ -7,6 +7,7 @@ from datetime import date
 
 from afsprakengen import model
 from afsprakengen.dutch import getal
+from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.problems import Location
 
 SOORT_LABELS = {
@@ -53,6 +54,22 @@ class Chart:
     """The title of the value axis ('' for none)."""
     width_cm: float = 16.0
     height_cm: float = 9.0
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image (PNG or JPEG bytes) with its alt text and size; the render stage embeds it as an inline picture."""
+
+    data: bytes
+    kind: str
+    """'png' or 'jpeg'."""
+    alt: str
+    width_cm: float
+    height_cm: float
+
+
+LOGO_HEIGHT_CM = 1.6
+LOGO_MAX_WIDTH_CM = 4.5
 
 
 @dataclass(frozen=True)
@@ -159,3 +176,21 @@ def target_text(indicator: model.Indicator) -> str:
         return ""
     words = (richting(indicator), getal(value), unit_for(indicator, value))
     return " ".join(w for w in words if w)
+
+
+def party_logos(m: model.DossierModel, parties: tuple[model.Partij, ...]) -> tuple[Picture, ...]:
+    """The logos of these parties that have one, each 1.6 cm high (narrower if it is very wide), alt 'Logo <party>'."""
+    if m.map is None:
+        return ()
+    logos = []
+    for p in parties:
+        if p.logo is None:
+            continue
+        try:
+            image = read_image(m.map, p.logo)
+        except ImageError:
+            continue  # check reports it; a version read from Git may not have the file
+        scale = min(LOGO_HEIGHT_CM / image.height, LOGO_MAX_WIDTH_CM / image.width)
+        size = (round(image.width * scale, 3), round(image.height * scale, 3))
+        logos.append(Picture(image.data, image.kind, f"Logo {p.naam}", *size))
+    return tuple(logos)

@@ -40,6 +40,8 @@ class Job:
     """Custom properties after Versie, Status and Jaarschijf (the input hash, the Git commit, compared versions)."""
     herkomst: str = ""
     """Where the inputs came from, for the footer ("commit 64e409cc0499")."""
+    herkomst_in_voettekst: bool = False
+    """Show `herkomst` in the footer of a definitief document too (a concept always shows it)."""
 
 
 JobsFn = Callable[[DossierModel, Cyclus, JobOptions], Iterator[Job]]

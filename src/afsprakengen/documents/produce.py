@@ -44,7 +44,7 @@ def render_unfinished(job: Job, templates: Iterable[tuple[str, Path]] = (), cach
     from afsprakengen.word.render import render_docx
 
     path, shown = template_for(job.kind, templates)
-    result = render_docx(path, shown, job.context, job.herkomst, cache)
+    result = render_docx(path, shown, job.context, job.herkomst, job.herkomst_in_voettekst, cache)
     return result.data if result.data is not None else result.problems
 
 

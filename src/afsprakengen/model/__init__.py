@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from afsprakengen.load.yamlsource import Path_, SourceDoc
 from afsprakengen.problems import Location
@@ -44,6 +45,10 @@ class Partij:
     korte_naam: str | None = None
     rol: str | None = None
     ondertekenaars: tuple[Ondertekenaar, ...] = ()
+    besluitorgaan: str | None = None
+    """The organ whose decision the party acts on when it signs, e.g. 'het college van burgemeester en wethouders'."""
+    logo: str | None = None
+    """The path of the party's logo (PNG or JPEG), relative to the dossier folder."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,23 @@ class Instellingen:
     """hoog (“…”) or laag („…”): the quotes of the text the documents generate."""
     afkortingen: tuple[str, ...] = ()
     """Abbreviations check looks for besides words of two or more capitals, e.g. Wmo, azc."""
+    standaard_voorbehouden: bool = True
+    """Whether the standard provisos appear in agreements that state none of their own."""
+    herkomst_in_voettekst: bool = False
+    """Whether definitief documents show the Git commit in the footer too (concepts always do)."""
+    standaardteksten: Standaardteksten | None = None
+    """Dossier-wide texts of the legal framing, in place of the tool's standard ones."""
+
+
+@dataclass(frozen=True)
+class Standaardteksten:
+    """The legal framing of the agreements: per text markdown in place of the standard, False to leave it out."""
+
+    overwegingen: tuple[str, ...] | bool | None = None
+    looptijd: str | bool | None = None
+    bijzondere_omstandigheden: str | bool | None = None
+    rechtsopvolging: str | bool | None = None
+    geschillen: str | bool | None = None
 
 
 @dataclass(frozen=True)
@@ -257,6 +279,17 @@ class Ondertekening:
 
 
 @dataclass(frozen=True)
+class Besluit:
+    """The decision a party acts on when it signs: which organ took it, when, and its reference."""
+
+    partij: str
+    datum: date
+    src: Src
+    orgaan: str | None = None
+    kenmerk: str | None = None
+
+
+@dataclass(frozen=True)
 class Prestatieafspraken:
     """<J>/prestatieafspraken.yaml: the agreements for J with the outlook J+1..J+3."""
 
@@ -276,6 +309,13 @@ class Prestatieafspraken:
     niet_afgesproken: tuple[NietAfgesproken, ...] = ()
     kerncijfers: tuple[Kerncijfer, ...] = ()
     begrippen: tuple[Begrip, ...] = ()
+    besluiten: tuple[Besluit, ...] = ()
+    comparitie: str | bool | None = None
+    overwegingen: tuple[str, ...] | bool | None = None
+    looptijd: str | bool | None = None
+    bijzondere_omstandigheden: str | bool | None = None
+    rechtsopvolging: str | bool | None = None
+    geschillen: str | bool | None = None
 
 
 @dataclass(frozen=True)
@@ -323,6 +363,8 @@ class DossierModel:
     dossier: Dossier
     woonvisie: Woonvisie
     cycli: tuple[Cyclus, ...]
+    map: Path | None = None
+    """The dossier folder, for the files dossier.yaml names (logos); None when it is not on disk."""
 
     def partij(self, party_id: str) -> Partij | None:
         """The party with this id, if any."""

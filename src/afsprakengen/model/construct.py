@@ -28,7 +28,8 @@ def build_model(files: Sequence[tuple[DossierFile, SourceDoc]]) -> model.Dossier
     top = {f.kind: obj for f, obj in built if f.year is None}
     years = sorted({f.year for f, _ in built if f.year is not None})
     cycles = tuple(_cycle(year, [(f, obj) for f, obj in built if f.year == year]) for year in years)
-    return model.DossierModel(top["dossier"], top["woonvisie"], cycles)
+    folder = next((f.path.parent for f, _ in files if f.kind == "dossier"), None)
+    return model.DossierModel(top["dossier"], top["woonvisie"], cycles, folder)
 
 
 def _cycle(year: int, items: list[tuple[DossierFile, Any]]) -> model.Cyclus:
@@ -77,13 +78,14 @@ def _make_converter(hint: Any) -> Converter:
 
 
 def _union_converter(options: tuple[Any, ...]) -> Converter:
-    concrete = [o for o in options if o is not type(None)]
+    """`X | None`, and `X | bool | None` for a text or list that `false` leaves out (booleans stay as they are)."""
+    concrete = [o for o in options if o is not type(None) and o is not bool]
     if len(concrete) != 1:
         return lambda value, doc, path: value
     (only,) = concrete
 
     def union(value: Any, doc: SourceDoc, path: Path_) -> Any:
-        return None if value is None else converter_of(only)(value, doc, path)
+        return value if value is None or isinstance(value, bool) else converter_of(only)(value, doc, path)
 
     return union
 

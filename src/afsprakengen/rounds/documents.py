@@ -37,6 +37,7 @@ def write_overzicht(diff: Diff, old: Version, new: Version, target: Path) -> tup
         created=pa.datum,
         properties=(*compared, *_commit("Nieuwe commit", new)),
         herkomst=_herkomst(new),
+        herkomst_in_voettekst=new.model.dossier.instellingen.herkomst_in_voettekst,
     )
     rendered = render_job(job)
     return write_one(rendered, target) if isinstance(rendered, bytes) else rendered
@@ -70,7 +71,8 @@ def _prestatieafspraken_job(v: Version, herkomst: str) -> Job:
 
     jobs = KIND_BY_NAME["prestatieafspraken"].jobs
     assert jobs is not None, "the prestatieafspraken are a built kind"
-    return replace(next(jobs(v.model, v.cyclus, JobOptions())), herkomst=herkomst)
+    in_footer = v.model.dossier.instellingen.herkomst_in_voettekst
+    return replace(next(jobs(v.model, v.cyclus, JobOptions())), herkomst=herkomst, herkomst_in_voettekst=in_footer)
 
 
 def _midnight(day: date) -> datetime:

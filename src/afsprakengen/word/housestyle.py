@@ -138,7 +138,11 @@ def _table_style(document: Document) -> None:
 
 
 def header_and_footer(document: Document, title: str) -> None:
-    """Header: title and a CONCEPT mark (text and watermark) for concept documents; footer: version, page X of Y."""
+    """Header: title and a CONCEPT mark (text and watermark) for concept documents; footer: version, page X of Y.
+
+    The footer names the Git commit (`herkomst`) only on a concept, or when the dossier asks for it
+    (`instellingen.herkomst_in_voettekst`): a signed document keeps it in its properties, not on its pages.
+    """
     section = document.sections[0]
     header = section.header
     header.paragraphs[0].text = title
@@ -151,7 +155,8 @@ def header_and_footer(document: Document, title: str) -> None:
     header.add_paragraph("{%p endif %}")
     footer = section.footer.paragraphs[0]
     footer.add_run(
-        "Versie {{ versie }} · {{ status }} · {{ datum|datum }}{% if herkomst %} · {{ herkomst }}{% endif %} · pagina "
+        "Versie {{ versie }} · {{ status }} · {{ datum|datum }}"
+        "{% if herkomst and (concept or herkomst_in_voettekst) %} · {{ herkomst }}{% endif %} · pagina "
     )
     _field(footer, "PAGE", "1")
     footer.add_run(" van ")

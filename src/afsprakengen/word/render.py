@@ -17,7 +17,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from afsprakengen.cache import Cache
-from afsprakengen.documents.common import Chart, Md
+from afsprakengen.documents.common import Chart, Md, Picture
 from afsprakengen.problems import Location, Problem, error
 from afsprakengen.word.assemble import document_tree, fit_table_grids, number_drawings, serialize, story_tree
 from afsprakengen.word.compiled import CompiledPart, CompiledTemplate, TemplateOpenError, compiled_template
@@ -40,7 +40,12 @@ class Rendered:
 
 
 def render_docx(
-    template: Path, shown: str, context: object, herkomst: str = "", cache: Cache | None = None
+    template: Path,
+    shown: str,
+    context: object,
+    herkomst: str = "",
+    herkomst_in_voettekst: bool = False,
+    cache: Cache | None = None,
 ) -> Rendered:
     """Render the template at path (shown to the user as `shown`) with a context dataclass."""
     try:
@@ -53,6 +58,7 @@ def render_docx(
     if problems:
         return Rendered(None, tuple(problems))
     data["herkomst"] = herkomst
+    data["herkomst_in_voettekst"] = herkomst_in_voettekst
     try:
         parts = _render_parts(compiled, data)
     except TemplateError as exc:
@@ -110,6 +116,8 @@ def to_jinja(value: Any, target: PackageTarget, problems: list[Problem]) -> Any:
         return [to_jinja(v, target, problems) for v in value]
     if kind is Chart:
         return Markup(_PICTURE_RUN.format(target.chart_xml(value)))
+    if kind is Picture:
+        return Markup(_PICTURE_RUN.format(target.picture_xml(value)))
     names = _field_names(kind)
     if names is None:
         return value

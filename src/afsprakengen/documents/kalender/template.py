@@ -18,7 +18,7 @@ def _milestones(d: Document) -> None:
         d,
         "In {{ jaar }} lopen drie cycli tegelijk: de afspraken voor {{ jaar + 1 }} worden voorbereid, die voor "
         "{{ jaar }} uitgevoerd, en {{ jaar - 1 }} wordt verantwoord en geëvalueerd. Voor de agenda van het "
-        "tripartiet overleg.",
+        "tripartiete overleg.",
     )
     cells = [
         "{% if m.periode %}{{ m.start|datum }} – {{ m.eind|datum }}{% else %}{{ m.start|datum }}{% endif %}",

@@ -13,14 +13,26 @@ from afsprakengen.documents.common import (
     Md,
     OndertekenaarCtx,
     PartijCtx,
+    Picture,
     doel_index,
     kerncijfers,
     md,
     md_list,
     partij_ctx,
+    party_logos,
     party_names,
     richting,
     target_text,
+)
+from afsprakengen.documents.prestatieafspraken.legal import (
+    OndergetekendeCtx,
+    SlotbepalingCtx,
+    TekenrijCtx,
+    ondergetekenden,
+    overwegingen,
+    own_comparitie,
+    slotbepalingen,
+    tekenrijen,
 )
 from afsprakengen.documents.woonvisie_uittreksel.context import ThemaUittreksel, goal_overview
 
@@ -147,6 +159,8 @@ class PrestatieafsprakenCtx:
     plaats: str
     ondertekend_op: date | None
     ondertekenaars: tuple[OndertekenaarCtx, ...]
+    tekenrijen: tuple[TekenrijCtx, ...]
+    """The signatories two by two, for the signature blocks side by side."""
     koppelingen: tuple[KoppelingCtx, ...]
     overzicht: tuple[ThemaUittreksel, ...]
     """Annex 'Van woonvisie naar concrete afspraken': per theme and goal the activities and agreements serving it."""
@@ -157,6 +171,18 @@ class PrestatieafsprakenCtx:
     """instellingen.afspraken_weergave is compact: one table row per agreement, the texts below each table."""
     aanhalingstekens: str
     """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
+    logos: tuple[Picture, ...]
+    """The logos of the signing parties that have one, for the cover."""
+    comparitie: Md | None
+    """The agreements' own text of 'Ondergetekenden', in place of the one made from `ondergetekenden`."""
+    ondergetekenden: tuple[OndergetekendeCtx, ...]
+    """The signing parties for 'Ondergetekenden' (empty when the agreements have their own text or none)."""
+    overwegingen: Md | None
+    """The recitals ('Overwegende dat'), a bulleted list; None when left out."""
+    slotbepalingen: tuple[SlotbepalingCtx, ...]
+    """The closing articles before the signatures (term, special circumstances, successors, disputes)."""
+    standaard_voorbehouden: bool
+    """Whether to show the standard provisos: the agreements state none and the dossier does not switch them off."""
 
 
 def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> PrestatieafsprakenCtx:
@@ -191,7 +217,8 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         ),
         plaats=signing.plaats or "",
         ondertekend_op=signing.datum,
-        ondertekenaars=tuple(o for p in parties for o in p.ondertekenaars),
+        ondertekenaars=(signers := tuple(o for p in parties for o in p.ondertekenaars)),
+        tekenrijen=tekenrijen(signers),
         koppelingen=_links(m, cyclus, goals),
         overzicht=goal_overview(m, cyclus),
         begrippen=tuple(
@@ -201,6 +228,12 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         bijlagen=_annexes(pa),
         compact=m.dossier.instellingen.afspraken_weergave == "compact",
         aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
+        logos=party_logos(m, tuple(p for pid in pa.partijen if (p := m.partij(pid)) is not None)),
+        comparitie=own_comparitie(pa),
+        ondergetekenden=ondergetekenden(m, pa),
+        overwegingen=overwegingen(m, cyclus),
+        slotbepalingen=slotbepalingen(m, pa),
+        standaard_voorbehouden=not pa.voorbehouden and m.dossier.instellingen.standaard_voorbehouden,
     )
 
 

@@ -13,17 +13,20 @@ from afsprakengen.word.builders import (
     para,
     title_page,
 )
+from afsprakengen.word.grids import block_grid
 from afsprakengen.word.tables import keep_rows_together, key_value_table, loop_table
 
 STANDARD_MONITORING = (
-    "Partijen bespreken de voortgang van deze afspraken ten minste twee keer per jaar in het tripartiet overleg. "
+    "Partijen bespreken de voortgang van deze afspraken ten minste twee keer per jaar in het tripartiete overleg. "
     "De corporaties leggen in mei {{ jaar + 1 }} verantwoording af over {{ jaar }}; in juni {{ jaar + 1 }} "
     "evalueren partijen de afspraken gezamenlijk. De uitkomsten zijn input voor de afspraken voor {{ jaar + 2 }}."
 )
 STANDARD_PROVISO = (
-    "Wijzigingen in deze afspraken zijn alleen mogelijk als alle partijen daarmee instemmen. "
-    "Investeringen van de corporaties zijn onder voorbehoud van goedkeuring door hun raad van commissarissen."
+    "Investeringen van de corporaties zijn onder voorbehoud van goedkeuring door hun raad van commissarissen. "
+    "Afspraken die budget van de gemeente vragen, zijn onder voorbehoud van de vaststelling van de begroting "
+    "{{ jaar }} door de gemeenteraad."
 )
+"""Shown only when the agreements state no provisos of their own (and the dossier does not switch it off)."""
 
 
 def build_template() -> Document:
@@ -32,10 +35,12 @@ def build_template() -> Document:
         "{{ titel }} · gemeente {{ gemeente }}",
         _title_page,
         contents_page,
+        _signing_parties_and_recitals,
         _introduction_and_parties,
         _agreements,
         _reciprocity_and_outlook,
         _monitoring_provisos,
+        _closing_articles,
         _signatures,
         _annexes,
     )
@@ -55,6 +60,36 @@ def _title_page(d: Document) -> None:
         para(d, "{{ p.naam }}", "List Bullet")
         para(d, "{%p endfor %}")
         para(d, "Versie {{ versie }} · status: {{ status }} · {{ datum|datum }}", "Tussenkop")
+        para(d, "{%p if logos %}")
+        para(d, "{% for l in logos %}{{ l }}{% if not loop.last %}\u2003\u2003{% endif %}{% endfor %}")
+        para(d, "{%p endif %}")
+
+
+def _signing_parties_and_recitals(d: Document) -> None:
+    """The comparitie ('De ondergetekenden: ...') and the recitals ('Overwegende dat'), as a contract opens."""
+    para(d, "{%p if comparitie or ondergetekenden %}")
+    para(d, "Ondergetekenden", "Heading 1")
+    optional_text(d, "comparitie", otherwise="De ondergetekenden:")
+    para(d, "{%p if not comparitie %}")
+    para(d, "{%p for o in ondergetekenden %}")
+    para(
+        d,
+        "{{ loop.index }}. {{ o.naam }}, vertegenwoordigd door {{ o.vertegenwoordigd_door or '………………………………' }}"
+        "{% if o.besluit %}, handelend ter uitvoering van het besluit van {{ o.besluit.orgaan }} van "
+        "{{ o.besluit.datum|datum }}{% if o.besluit.kenmerk %} (kenmerk {{ o.besluit.kenmerk }}){% endif %}"
+        "{% endif %}, hierna te noemen: {{ o.hierna }}{{ ',' if loop.last else ';' }}",
+    )
+    para(d, "{%p endfor %}")
+    para(d, "hierna gezamenlijk te noemen: partijen,")
+    para(d, "{%p endif %}")
+    para(d, "{%p endif %}")
+    para(d, "{%p if overwegingen %}")
+    para(d, "Overwegende dat", "Heading 1")
+    para(d, "{{p overwegingen }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p if comparitie or ondergetekenden or overwegingen %}")
+    para(d, "komen het volgende overeen:", "Tussenkop")
+    para(d, "{%p endif %}")
 
 
 def _introduction_and_parties(d: Document) -> None:
@@ -172,8 +207,13 @@ def _monitoring_provisos(d: Document) -> None:
     para(d, "7. Monitoring en evaluatie", "Heading 1")
     optional_text(d, "monitoring", otherwise=STANDARD_MONITORING)
     para(d, "8. Voorbehouden", "Heading 1")
+    para(d, "{%p if voorbehouden %}")
+    para(d, "{{p voorbehouden }}")
+    para(d, "{%p elif standaard_voorbehouden %}")
     para(d, STANDARD_PROVISO)
-    optional_text(d, "voorbehouden")
+    para(d, "{%p else %}")
+    para(d, "Partijen maken bij deze afspraken geen voorbehouden.")
+    para(d, "{%p endif %}")
     para(d, "9. Wat niet is afgesproken", "Heading 1")
     para(d, "{%p for n in niet_afgesproken %}")
     para(d, "{{ n.onderwerp }}", "Tussenkop")
@@ -183,24 +223,42 @@ def _monitoring_provisos(d: Document) -> None:
     para(d, "{%p endfor %}")
 
 
-def _signatures(d: Document) -> None:
-    heading_on_new_page(d, "10. Ondertekening")
-    para(
-        d,
-        "Aldus overeengekomen en ondertekend te {{ plaats or '………………' }} op "
-        "{{ ondertekend_op|datum if ondertekend_op else '………………' }}.",
-    )
-    para(d, "{%p for o in ondertekenaars %}")
-    block = [
-        ("Namens {{ o.partij }}", "Tussenkop"),
-        ("", "Body Text"),
-        ("", "Body Text"),
-        ("………………………………………………………", "Body Text"),
-        ("{{ o.naam }}", "Body Text"),
-        ("{{ o.functie }}", "Body Text"),
-    ]
-    keep_together([para(d, text, style) for text, style in block])
+def _closing_articles(d: Document) -> None:
+    """Term and changes, special circumstances, successors and disputes: what a signed agreement closes with."""
+    para(d, "{%p if slotbepalingen %}")
+    para(d, "10. Slotbepalingen", "Heading 1")
+    para(d, "{%p for s in slotbepalingen %}")
+    para(d, "10.{{ loop.index }} {{ s.titel }}", "Heading 2")
+    para(d, "{{p s.tekst }}")
     para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
+
+
+def _signatures(d: Document) -> None:
+    """Two signature blocks side by side, each with its own place and date, none split across pages."""
+    heading = heading_on_new_page(d, "{{ 11 if slotbepalingen else 10 }}. Ondertekening")
+    keep_together([heading, para(d, "Aldus overeengekomen en ondertekend,")])
+    para(d, "{%p if tekenrijen %}")
+    block_grid(d, "r in tekenrijen", [_signature_block("r.links"), _signature_block("r.rechts", optional=True)], 8.0)
+    para(d, "{%p endif %}")
+
+
+def _signature_block(who: str, *, optional: bool = False) -> list[tuple[str, str]]:
+    """The paragraphs of one signatory's block; an optional one (the right of an odd last row) stays empty."""
+    lines = [
+        ("Namens {{ W.partij }}", "Tussenkop"),
+        ("{{ W.naam }}", "Body Text"),
+        ("{{ W.functie }}", "Body Text"),
+        ("Plaats: ……………………………………", "Body Text"),
+        ("Datum: ……………………………………", "Body Text"),
+        ("", "Body Text"),
+        ("", "Body Text"),
+        ("……………………………………………………", "Body Text"),
+        ("(handtekening)", "Kleine tekst"),
+        ("", "Body Text"),
+    ]
+    shown = [(text.replace("W.", f"{who}."), style) for text, style in lines]
+    return [(f"{{% if {who} %}}{text}{{% endif %}}" if optional and text else text, style) for text, style in shown]
 
 
 def _annexes(d: Document) -> None:

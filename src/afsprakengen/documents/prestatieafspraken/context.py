@@ -60,13 +60,17 @@ class ThemaCtx:
 
 @dataclass(frozen=True)
 class DoorkijkRij:
-    """One row of the outlook table: an indicator with its target for J and values for J+1..J+3."""
+    """One row of the outlook table: an indicator with its target for J and values for J+1..J+3.
+
+    `in_woorden`: the target or a value is a text (a milestone in words), which needs more room than a number.
+    """
 
     code: str
     indicator: str
     eenheid: str
     streefwaarde: model.Value | None
     waarden: tuple[model.Value | None, ...]
+    in_woorden: bool
 
 
 @dataclass(frozen=True)
@@ -218,10 +222,9 @@ def _outlook(pa: model.Prestatieafspraken) -> tuple[DoorkijkRij, ...]:
     rows = []
     for a in pa.afspraken:
         if a.indicator is not None and (a.doorkijk or a.indicator.streefwaarde is not None):
-            values = tuple(a.doorkijk.get(y) for y in years)
-            rows.append(
-                DoorkijkRij(a.code, a.indicator.naam, a.indicator.eenheid or "", a.indicator.streefwaarde, values)
-            )
+            target, values = a.indicator.streefwaarde, tuple(a.doorkijk.get(y) for y in years)
+            words = any(isinstance(v, str) for v in (target, *values))
+            rows.append(DoorkijkRij(a.code, a.indicator.naam, a.indicator.eenheid or "", target, values, words))
     return tuple(rows)
 
 

@@ -22,6 +22,7 @@ from afsprakengen.problems import Location, Problem, error
 from afsprakengen.word.assemble import document_tree, fit_table_grids, number_drawings, serialize, story_tree
 from afsprakengen.word.compiled import CompiledPart, CompiledTemplate, TemplateOpenError, compiled_template
 from afsprakengen.word.environment import make_env
+from afsprakengen.word.fit import fit_tables
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
 from afsprakengen.word.package import stored_zip
 from afsprakengen.word.target import PackageTarget
@@ -75,6 +76,7 @@ def _render_parts(compiled: CompiledTemplate, data: dict[str, Any]) -> dict[str,
     body = root.find(qn("w:body"))
     if compiled.has_cell_loops:
         fit_table_grids(body)
+    fit_tables(body)
     number_drawings(body)
     fill_toc(body)
     parts = {compiled.body.name: serialize(root)}

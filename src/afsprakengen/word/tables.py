@@ -25,7 +25,11 @@ SMALL = 8.5
 
 
 def new_table(document: Document, header: Sequence[str], widths: Sequence[float]) -> Table:
-    """A styled table of only its header row, repeated on every page, with fixed column widths (in cm)."""
+    """A styled table of only its header row, repeated on every page, fitted to its content when it is built.
+
+    The widths (in cm) are where Word starts when it opens the template, and their sum is the table's width; the
+    build gives each column the share its rendered texts need (word/fit.py) and fixes them.
+    """
     table: Table = document.add_table(rows=1, cols=len(header))
     table.style = document.styles[STYLE]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -33,7 +37,7 @@ def new_table(document: Document, header: Sequence[str], widths: Sequence[float]
     repeat_header(table.rows[0])
     for cell, width in zip(table.rows[0].cells, widths, strict=True):
         cell.width = Cm(width)
-    fixed_widths(table, widths)
+    _grid(table, widths)
     return table
 
 
@@ -98,6 +102,13 @@ def total_row(table: Table, texts: Sequence[str], *, span: int = 1, right: bool 
     return row
 
 
+def lead_in(document: Document, text: str) -> None:
+    """A paragraph that introduces the table after it: a little space above, and on the same page as the table."""
+    paragraph = para(document, text)
+    paragraph.paragraph_format.space_before = Pt(8)
+    paragraph.paragraph_format.keep_with_next = True
+
+
 def more_lines(cell: Cell, lines: Iterable[str]) -> None:
     """More paragraphs in a cell, one per line."""
     for line in lines:
@@ -138,8 +149,12 @@ def allow_split(row: _Row) -> None:
 
 
 def fixed_widths(table: Table, widths: Sequence[float]) -> None:
-    """Column widths that Word and LibreOffice both keep: a fixed layout and a matching grid."""
+    """Column widths that Word and LibreOffice both keep, whatever the content: a fixed layout and a matching grid."""
     table.autofit = False
+    _grid(table, widths)
+
+
+def _grid(table: Table, widths: Sequence[float]) -> None:
     for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         column.w = Cm(width)
 

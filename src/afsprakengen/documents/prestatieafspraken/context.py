@@ -80,7 +80,10 @@ class ThemaCtx:
 
 @dataclass(frozen=True)
 class DoorkijkRij:
-    """One row of the outlook table: an indicator with its target for J and values for J+1..J+3."""
+    """One row of the outlook table: an indicator with its target for J and values for J+1..J+3.
+
+    `in_woorden`: the target or a value is a text (a milestone in words), which needs more room than a number.
+    """
 
     code: str
     indicator: str
@@ -89,6 +92,7 @@ class DoorkijkRij:
     waarden: tuple[model.Value | None, ...]
     richting: str
     """'ten hoogste' or 'precies' when the values are maxima or exact; '' for minima (the default)."""
+    in_woorden: bool
 
 
 @dataclass(frozen=True)
@@ -294,9 +298,10 @@ def _outlook(pa: model.Prestatieafspraken) -> tuple[DoorkijkRij, ...]:
     for a in pa.afspraken:
         if a.indicator is not None and (a.doorkijk or a.indicator.streefwaarde is not None):
             i = a.indicator
-            values = tuple(a.doorkijk.get(y) for y in years)
+            target, values = i.streefwaarde, tuple(a.doorkijk.get(y) for y in years)
             word = "" if i.richting in (None, "minimaal") else RICHTING[i.richting or ""]
-            rows.append(DoorkijkRij(a.code, i.naam, i.eenheid or "", i.streefwaarde, values, word))
+            words = any(isinstance(v, str) for v in (target, *values))
+            rows.append(DoorkijkRij(a.code, i.naam, i.eenheid or "", target, values, word, words))
     return tuple(rows)
 
 

@@ -14,7 +14,16 @@ from afsprakengen.word.builders import (
     title_page,
 )
 from afsprakengen.word.grids import block_grid
-from afsprakengen.word.tables import keep_rows_together, key_value_table, loop_table
+from afsprakengen.word.tables import (
+    add_row,
+    cant_split,
+    keep_rows_together,
+    key_value_table,
+    lead_in,
+    loop_table,
+    new_table,
+    total_row,
+)
 
 STANDARD_MONITORING = (
     "Partijen bespreken de voortgang van deze afspraken ten minste twee keer per jaar in het tripartiete overleg. "
@@ -181,26 +190,40 @@ def _reciprocity_and_outlook(d: Document) -> None:
     para(d, "6. Doorkijk {{ doorkijk_jaren[0] }}–{{ doorkijk_jaren[2] }}", "Heading 1")
     para(
         d,
-        "De tabel toont per indicator de streefwaarde voor {{ jaar }} en de verwachte waarden voor de drie "
+        "De doorkijk toont per indicator de streefwaarde voor {{ jaar }} en de verwachte waarden voor de drie "
         "jaren daarna. De doorkijk is indicatief: de afspraken voor die jaren worden jaarlijks gemaakt.",
     )
-    header = [
-        "Code",
-        "Indicator",
-        "Eenheid",
-        "{{ jaar }}",
-        "{{ doorkijk_jaren[0] }}",
-        "{{ doorkijk_jaren[1] }}",
-        "{{ doorkijk_jaren[2] }}",
-    ]
-    cells = [
-        "{{ r.code }}",
-        "{{ r.indicator }}",
-        "{{ r.eenheid }}",
-        "{{ r.streefwaarde|getal if r.streefwaarde is not none else '–' }}",
-    ]
-    cells += [f"{{{{ r.waarden[{i}]|getal if r.waarden[{i}] is not none else '–' }}}}" for i in range(3)]
-    loop_table(d, header, "r in doorkijk", cells, [2.2, 5.0, 2.4, 1.6, 1.6, 1.6, 1.6])
+    years = ["{{ jaar }}", "{{ doorkijk_jaren[0] }}", "{{ doorkijk_jaren[1] }}", "{{ doorkijk_jaren[2] }}"]
+    values = [_outlook_value("r.streefwaarde"), *(_outlook_value(f"r.waarden[{i}]") for i in range(3))]
+    cells = ["{{ r.code }}", "{{ r.indicator }}", "{{ r.eenheid }}", *values]
+    loop_table(d, ["Code", "Indicator", "Eenheid", *years], "r in doorkijk if not r.in_woorden", cells, OUTLOOK)
+    para(d, "{%p if doorkijk|selectattr('in_woorden')|list %}")
+    lead_in(d, "Bij de volgende indicatoren is de streefwaarde geen getal maar een mijlpaal:")
+    _outlook_in_words(d, years, values)
+    para(d, "{%p endif %}")
+
+
+OUTLOOK = [2.2, 5.0, 2.4, 1.6, 1.6, 1.6, 1.6]
+"""The doorkijk in numbers: room for the code and the indicator; the years fit a number (fitted at build)."""
+
+
+def _outlook_in_words(d: Document, years: list[str], values: list[str]) -> None:
+    """Per indicator a shaded row with its code and name over the full width, then its four milestones."""
+    table = new_table(d, years, [4.0] * 4)
+    cant_split(table.rows[0])
+    add_row(table, ["{%tr for r in doorkijk if r.in_woorden %}"])
+    label = "{{ r.code }} {{ r.indicator }}{% if r.eenheid %} ({{ r.eenheid }}){% endif %}"
+    total_row(table, [label], span=4, fill=SHADE).cells[0].paragraphs[0].paragraph_format.keep_with_next = True
+    add_row(table, values)
+    add_row(table, ["{%tr endfor %}"])
+
+
+SHADE = "EDF1F5"
+"""The light shade of an indicator's row in the doorkijk in words."""
+
+
+def _outlook_value(value: str) -> str:
+    return f"{{{{ {value}|getal if {value} is not none else '–' }}}}"
 
 
 def _monitoring_provisos(d: Document) -> None:

@@ -1,0 +1,173 @@
+"""Tables sized to their rendered content: widths from the cell texts, then a fixed layout Word and LibreOffice keep.
+
+A table a template leaves to automatic layout (no `w:tblLayout w:type="fixed"`) gets, after the render, column
+widths from its own texts (word/widths.py); a table with a fixed layout keeps the widths its author gave it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from afsprakengen.word.widths import ColumnNeed, need_of, share, widest
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W}}}"
+DEFAULT_SIZE = 10.5
+"""Point size of a run that does not set one: the house style's body text."""
+DEFAULT_PADDING = 170
+"""Left and right cell padding in twips of the house table style (85 each) when the table sets none."""
+DEFAULT_TEXT_WIDTH = 9071
+"""Text width in twips of an A4 page with 2.5 cm margins, when the document has no section properties."""
+_TBLW_BEFORE = ("jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
+_LAYOUT_BEFORE = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
+
+
+def fit_tables(body: etree._Element) -> None:
+    """Give every automatic table in the body widths that follow its content, outer tables before nested ones."""
+    text_width = _text_width(body)
+    for table in body.iter(f"{_W}tbl"):
+        if _layout(table) != "fixed":
+            _fit(table, text_width)
+
+
+def _fit(table: etree._Element, text_width: int) -> None:
+    grid = table.find(f"{_W}tblGrid")
+    columns = grid.findall(f"{_W}gridCol") if grid is not None else []
+    total = _table_width(table, _room(table, text_width), columns)
+    if not columns or total <= 0:
+        return
+    widths = share(_needs(table, len(columns), _padding(table)), total)
+    for column, width in zip(columns, widths, strict=True):
+        column.set(f"{_W}w", str(width))
+    tbl_pr = _child(table, "tblPr", ())
+    _set(tbl_pr, "tblW", _TBLW_BEFORE, {"w": str(total), "type": "dxa"})
+    _set(tbl_pr, "tblLayout", _LAYOUT_BEFORE, {"type": "fixed"})
+    for row in table.findall(f"{_W}tr"):
+        for cell, first, span in _cells(row):
+            width = sum(widths[first : first + span])
+            _set(_child(cell, "tcPr", ()), "tcW", _TCW_AFTER_FIRST, {"w": str(width), "type": "dxa"})
+
+
+_TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
+
+
+def _needs(table: etree._Element, count: int, padding: int) -> list[ColumnNeed]:
+    """Per grid column the most its single-column cells need (cells over more columns are left out)."""
+    found: list[list[ColumnNeed]] = [[] for _ in range(count)]
+    for row in table.findall(f"{_W}tr"):
+        for cell, first, span in _cells(row):
+            if span == 1 and first < count:
+                found[first] += [need_of(_runs(p), padding) for p in cell.findall(f"{_W}p")]
+    return [widest(needs) for needs in found]
+
+
+def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
+    """A paragraph's texts with their point sizes (hyperlinks and other wrappers looked through)."""
+    runs = []
+    for run in paragraph.iter(f"{_W}r"):
+        size = run.find(f"{_W}rPr/{_W}sz")
+        value = size.get(f"{_W}val") if size is not None else None
+        points = int(value) / 2 if value and value.isdigit() else DEFAULT_SIZE
+        text = "".join(t.text or "" if t.tag == f"{_W}t" else " " for t in run if t.tag in _TEXTS)
+        runs.append((text, points))
+    return runs
+
+
+_TEXTS = frozenset({f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"})
+
+
+def _cells(row: etree._Element) -> Iterator[tuple[etree._Element, int, int]]:
+    """Each cell of a row with its first grid column and how many columns it spans."""
+    first = 0
+    for cell in row.findall(f"{_W}tc"):
+        span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+        value = span.get(f"{_W}val") if span is not None else None
+        count = int(value) if value and value.isdigit() else 1
+        yield cell, first, count
+        first += count
+
+
+def _layout(table: etree._Element) -> str | None:
+    layout = table.find(f"{_W}tblPr/{_W}tblLayout")
+    return layout.get(f"{_W}type") if layout is not None else None
+
+
+def _table_width(table: etree._Element, room: int, columns: list[etree._Element]) -> int:
+    """The width the table takes: its percentage of the room, its own width, or its grid's (at most the room)."""
+    width = table.find(f"{_W}tblPr/{_W}tblW")
+    kind = width.get(f"{_W}type") if width is not None else None
+    value = (width.get(f"{_W}w") or "").rstrip("%") if width is not None else ""
+    if kind == "pct" and value.replace(".", "", 1).isdigit():
+        share_of = float(value) / 100 if "%" in (width.get(f"{_W}w") or "") else float(value) / 5000
+        return int(room * min(share_of, 1.0))
+    if kind == "dxa" and value.isdigit() and int(value) > 0:
+        return min(int(value), room)
+    grid = sum(_twips(c.get(f"{_W}w")) for c in columns)
+    return min(grid, room) if grid > 0 else room
+
+
+def _room(table: etree._Element, text_width: int) -> int:
+    """The width there is for a table: the page's text width, or inside a cell that cell's width less padding."""
+    cell = table.getparent()
+    if cell is None or cell.tag != f"{_W}tc":
+        return text_width
+    width = cell.find(f"{_W}tcPr/{_W}tcW")
+    if width is None or width.get(f"{_W}type") != "dxa":
+        return text_width
+    return max(_twips(width.get(f"{_W}w")) - DEFAULT_PADDING, 0)
+
+
+def _padding(table: etree._Element) -> int:
+    margins = table.find(f"{_W}tblPr/{_W}tblCellMar")
+    if margins is None:
+        return DEFAULT_PADDING
+    sides = [margins.find(f"{_W}{side}") for side in ("left", "start", "right", "end")]
+    return sum(_twips(s.get(f"{_W}w")) for s in sides if s is not None) or DEFAULT_PADDING
+
+
+def _text_width(body: etree._Element) -> int:
+    """The text width of the body's last section: page width less the left and right margins."""
+    size, margins = body.find(f"{_W}sectPr/{_W}pgSz"), body.find(f"{_W}sectPr/{_W}pgMar")
+    if size is None or margins is None:
+        return DEFAULT_TEXT_WIDTH
+    width = _twips(size.get(f"{_W}w")) - _twips(margins.get(f"{_W}left")) - _twips(margins.get(f"{_W}right"))
+    return width if width > 0 else DEFAULT_TEXT_WIDTH
+
+
+def _twips(value: str | None) -> int:
+    try:
+        return int(float(value or 0))
+    except ValueError:
+        return 0
+
+
+def _child(parent: etree._Element, name: str, before: tuple[str, ...]) -> etree._Element:
+    """The child element `name`, made as the first child (or before the first of `before`) when missing."""
+    found = parent.find(f"{_W}{name}")
+    if found is None:
+        found = etree.Element(f"{_W}{name}")
+        _insert(parent, found, before, first=not before)
+    return found
+
+
+def _set(parent: etree._Element, name: str, before: tuple[str, ...], attrs: dict[str, str]) -> None:
+    """Set the child `name` to these attributes only, placing a new one where the schema wants it."""
+    element = parent.find(f"{_W}{name}")
+    if element is None:
+        element = etree.Element(f"{_W}{name}")
+        _insert(parent, element, before, first=name == "tcW")
+    element.attrib.clear()
+    for key, value in attrs.items():
+        element.set(f"{_W}{key}", value)
+
+
+def _insert(parent: etree._Element, element: etree._Element, before: tuple[str, ...], *, first: bool) -> None:
+    later = [i for i, child in enumerate(parent) if isinstance(child.tag, str) and child.tag[len(_W) :] in before]
+    if later:
+        parent.insert(later[0], element)
+    elif first:
+        parent.insert(1 if len(parent) and parent[0].tag == f"{_W}cnfStyle" else 0, element)
+    else:
+        parent.append(element)

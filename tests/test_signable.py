@@ -64,11 +64,11 @@ def test_the_comparitie_names_parties_signatories_and_their_decisions(sample_out
     assert (
         "1. Gemeente Voorbeeldstad, vertegenwoordigd door drs. M.A. (Marieke) van den Berg, wethouder Wonen en "
         "Zorg, handelend ter uitvoering van het besluit van het college van burgemeester en wethouders van "
-        "2 december 2025 (kenmerk 2025/1243), hierna te noemen: de gemeente;" in opening
+        "2 december 2025 (kenmerk 2025/1243), hierna te noemen: “de gemeente”;" in opening
     )
-    assert "van de raad van commissarissen van 27 november 2025, hierna te noemen: Woonstad;" in opening
-    assert 'van de ledenvergadering van 20 november 2025, hierna te noemen: "De Sleutel";' in opening
-    assert "hierna te noemen: HBV Wonen & Welzijn,\n[Body Text] hierna gezamenlijk te noemen: partijen," in opening
+    assert "van de raad van commissarissen van 27 november 2025, hierna te noemen: “Woonstad”;" in opening
+    assert "van de ledenvergadering van 20 november 2025, hierna te noemen: “De Sleutel”;" in opening
+    assert "hierna te noemen: “HBV Wonen & Welzijn”,\n[Body Text] hierna gezamenlijk te noemen: partijen," in opening
     recitals = _section(opening, "[Heading 1] Overwegende dat", "komen het volgende overeen:")
     assert "Woningwet (artikelen 42 tot en met 44)" in recitals
     assert "op 28 januari 2025 de Woonvisie Voorbeeldstad 2025-2030 heeft vastgesteld" in recitals
@@ -199,3 +199,12 @@ def test_a_jpeg_logo_is_known_by_its_bytes_with_its_size(tmp_path: Path) -> None
 def _spaced(dump: str) -> str:
     """The dump with the non-breaking spaces inside dates and amounts read as spaces, as a reader sees them."""
     return dump.replace("\u00a0", " ")
+
+
+def test_the_names_parties_go_by_are_quoted_as_the_dossier_says(tmp_path: Path) -> None:
+    dossier = _base_copy(tmp_path)
+    _append(dossier / "dossier.yaml", "instellingen:\n  aanhalingstekens: laag\n")
+    dump = _spaced(_built_2027(dossier, tmp_path / "out"))
+    assert "hierna te noemen: „Gemeente Teststad”;" in dump
+    assert "hierna te noemen: „Woonstichting Thuis”;" in dump
+    assert "hierna te noemen: “" not in dump

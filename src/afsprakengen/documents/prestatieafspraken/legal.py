@@ -81,7 +81,7 @@ def _signing_party(p: model.Partij, besluit: model.Besluit | None) -> Ondergetek
     if besluit is not None:
         organ = _with_article(besluit.orgaan or p.besluitorgaan or ORGAAN.get(p.soort, "het bestuur"))
         decision = BesluitCtx(organ, besluit.datum, besluit.kenmerk or "")
-    short = p.korte_naam or p.naam
+    short = (p.korte_naam or p.naam).replace('"', "").strip()  # quoted again in the house's quotes
     return OndergetekendeCtx(p.naam, people, decision, f"de {short}" if short[:1].islower() else short)
 
 

@@ -86,7 +86,7 @@ def _signing_parties_and_recitals(d: Document) -> None:
         "{{ loop.index }}. {{ o.naam }}, vertegenwoordigd door {{ o.vertegenwoordigd_door or '………………………………' }}"
         "{% if o.besluit %}, handelend ter uitvoering van het besluit van {{ o.besluit.orgaan }} van "
         "{{ o.besluit.datum|datum }}{% if o.besluit.kenmerk %} (kenmerk {{ o.besluit.kenmerk }}){% endif %}"
-        "{% endif %}, hierna te noemen: {{ o.hierna }}{{ ',' if loop.last else ';' }}",
+        "{% endif %}, hierna te noemen: {{ o.hierna|aanhalen }}{{ ',' if loop.last else ';' }}",
     )
     para(d, "{%p endfor %}")
     para(d, "hierna gezamenlijk te noemen: partijen,")

@@ -12,12 +12,12 @@ import click
 
 from afsprakengen import __version__
 from afsprakengen.cache import Cache
-from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.kinds import BUILT_KINDS
-from afsprakengen.model import DossierModel
 from afsprakengen.problems import Problem, Severity
 
 if TYPE_CHECKING:
+    from afsprakengen.check.dossier import CheckResult
+    from afsprakengen.model import DossierModel
     from afsprakengen.rounds.versions import Version
 
 DOSSIER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=str)
@@ -51,6 +51,8 @@ def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) ->
     Exit status: 0 when there is no error (warnings allowed), 1 when there are errors (with
     --strict also when there are warnings), 2 for a wrong command line.
     """
+    from afsprakengen.check.dossier import check_dossier  # the checker loads only when a command checks
+
     result = check_dossier(Path(dossier), dossier, today.date() if today else date.today(), cache=_cache(no_cache))
     problems = [_strict(p) if strict else p for p in result.problems]
     for problem in problems:
@@ -377,6 +379,8 @@ def status_command(dossier: str, today: datetime | None, as_json: bool, fail_lat
 
 def _model_or_exit(dossier: str, today: date | None = None) -> DossierModel:
     """The dossier's model; when the dossier has errors, print them and exit 1."""
+    from afsprakengen.check.dossier import check_dossier
+
     result = check_dossier(Path(dossier), dossier, today or date.today())
     if result.model is None or result.errors:
         for problem in result.problems:

@@ -8,15 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 LOCALE = "nl_NL"
+
+
+@cache
+def _nl() -> Locale:
+    """Babel's nl_NL locale, parsed once (Babel parses a locale name on every call otherwise)."""
+    from babel import Locale
+
+    return Locale.parse(LOCALE)
 
 
 def datum(value: date) -> str:
     """15 december 2026."""
     from babel.dates import format_date
 
-    return format_date(value, format="long", locale=LOCALE)
+    return format_date(value, format="long", locale=_nl())
 
 
 def euro(value: float) -> str:
@@ -25,7 +38,7 @@ def euro(value: float) -> str:
 
     whole = float(value).is_integer()
     pattern = "¤\u00a0#,##0" if whole else "¤\u00a0#,##0.00"
-    return format_currency(value, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
+    return format_currency(value, "EUR", format=pattern, locale=_nl(), currency_digits=False)
 
 
 def getal(value: float | str) -> str:
@@ -34,14 +47,14 @@ def getal(value: float | str) -> str:
 
     if isinstance(value, str):
         return value
-    return format_decimal(value, locale=LOCALE)
+    return format_decimal(value, locale=_nl())
 
 
 def procent(value: float) -> str:
     """87,5% for 0.875."""
     from babel.numbers import format_percent
 
-    return format_percent(value, format="#,##0.#%", locale=LOCALE)
+    return format_percent(value, format="#,##0.#%", locale=_nl())
 
 
 def opsomming(items: Iterable[str]) -> str:
@@ -49,7 +62,7 @@ def opsomming(items: Iterable[str]) -> str:
     from babel.lists import format_list
 
     listed = [str(i) for i in items]
-    return format_list(listed, locale=LOCALE) if listed else ""
+    return format_list(listed, locale=_nl()) if listed else ""
 
 
 def termijn(value: str) -> str:

@@ -11,9 +11,10 @@ import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from afsprakengen.model import Cyclus, DossierModel
+if TYPE_CHECKING:
+    from afsprakengen.model import Cyclus, DossierModel
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Job:
     """Show `herkomst` in the footer of a definitief document too (a concept always shows it)."""
 
 
-JobsFn = Callable[[DossierModel, Cyclus, JobOptions], Iterator[Job]]
+JobsFn = Callable[["DossierModel", "Cyclus", "JobOptions"], Iterator["Job"]]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CHARS = "".join(chr(c) for c in range(32, 127)) + "éëïöüèáóúàçÉ–—…’‘“”€·°²\u00a0"
 # Advance widths in thousandths of an em of Carlito Bold (the metric twin of Calibri Bold), read from its hmtx
@@ -38,6 +39,12 @@ class ColumnNeed:
 
 def need_of(runs: Sequence[tuple[str, float]], padding: float) -> ColumnNeed:
     """The need of one paragraph, given as (text, size in points) runs, with the cell's padding added."""
+    return _need_of(tuple(runs), padding)
+
+
+@lru_cache(maxsize=65536)
+def _need_of(runs: tuple[tuple[str, float], ...], padding: float) -> ColumnNeed:
+    """need_of, remembered: table cells repeat (labels, names, years), so most are measured once."""
     longest, word, line = 0.0, 0.0, 0.0
     for text, size in runs:
         scale = size * 20 / 1000 * SLACK

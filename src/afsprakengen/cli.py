@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,36 @@ if TYPE_CHECKING:
     from afsprakengen.rounds.versions import Version
 
 DOSSIER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=str)
+_YEARS = click.option(
+    "--year", "years", multiple=True, type=int, metavar="J", help="Only this jaarschijf (repeatable)."
+)
+_ONLY = click.option(
+    "--only",
+    "only",
+    multiple=True,
+    type=click.Choice([k.name for k in BUILT_KINDS]),
+    help="Only this kind of document (repeatable).",
+)
+_TODAY = click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Check as if it were this date (default: today).",
+)
+_NO_CACHE = click.option(
+    "--no-cache", is_flag=True, help="Check, render and lay out everything again; read and write no cache."
+)
+_NO_LAYOUT = click.option(
+    "--no-layout",
+    is_flag=True,
+    help="Skip the LibreOffice layout pass: contents pages without page numbers (fast drafts).",
+)
+
+
+def _jobs(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The --jobs option, with what N counts for the command."""
+    return click.option("--jobs", "workers", type=click.IntRange(min=1), default=None, metavar="N", help=help_text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,14 +101,8 @@ def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) ->
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write the documents to (created when missing).",
 )
-@click.option("--year", "years", multiple=True, type=int, metavar="J", help="Only this jaarschijf (repeatable).")
-@click.option(
-    "--only",
-    "only",
-    multiple=True,
-    type=click.Choice([k.name for k in BUILT_KINDS]),
-    help="Only this kind of document (repeatable).",
-)
+@_YEARS
+@_ONLY
 @click.option(
     "--theme",
     "themes",
@@ -92,27 +117,10 @@ def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) ->
     metavar="KIND=PATH",
     help="Use your own Word template for a kind, e.g. prestatieafspraken=huisstijl.docx.",
 )
-@click.option(
-    "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    metavar="JJJJ-MM-DD",
-    help="Check as if it were this date (default: today).",
-)
-@click.option(
-    "--jobs",
-    "workers",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Render in N worker processes (default: the number of cores).",
-)
-@click.option("--no-cache", is_flag=True, help="Check, render and lay out everything again; read and write no cache.")
-@click.option(
-    "--no-layout",
-    is_flag=True,
-    help="Skip the LibreOffice layout pass: contents pages without page numbers (fast drafts).",
-)
+@_TODAY
+@_jobs("Render in N worker processes (default: the number of cores).")
+@_NO_CACHE
+@_NO_LAYOUT
 def build(
     dossier: str,
     out: Path,
@@ -220,33 +228,12 @@ class Progress:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the documents: one subfolder per dossier, named after its folder.",
 )
-@click.option("--year", "years", multiple=True, type=int, metavar="J", help="Only this jaarschijf (repeatable).")
-@click.option(
-    "--only",
-    "only",
-    multiple=True,
-    type=click.Choice([k.name for k in BUILT_KINDS]),
-    help="Only this kind of document (repeatable).",
-)
-@click.option(
-    "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    metavar="JJJJ-MM-DD",
-    help="Check as if it were this date (default: today).",
-)
-@click.option(
-    "--jobs",
-    "workers",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Build N dossiers at a time (default: the number of cores).",
-)
-@click.option("--no-cache", is_flag=True, help="Check, render and lay out everything again; read and write no cache.")
-@click.option(
-    "--no-layout", is_flag=True, help="Skip the LibreOffice layout pass (contents pages without page numbers)."
-)
+@_YEARS
+@_ONLY
+@_TODAY
+@_jobs("Build N dossiers at a time (default: the number of cores).")
+@_NO_CACHE
+@_NO_LAYOUT
 def batch(
     dossiers: tuple[str, ...],
     out: Path,

@@ -126,3 +126,26 @@ def test_quotes_follow_the_dossier_setting(setting: str, expected: str) -> None:
 
 def test_quotes_are_high_without_a_setting() -> None:
     assert make_env().from_string("{{ 'x'|aanhalen }}").render() == "“x”"
+
+
+def test_the_standard_monitoring_text_uses_the_dossiers_own_deadlines(tmp_path: Path) -> None:
+    from tests.casefolders import BASE
+
+    dossier = tmp_path / "d"
+    shutil.copytree(BASE, dossier)
+    settings = dossier / "dossier.yaml"
+    deadlines = '\n  termijnen:\n    verantwoording: "04-30"\n    evaluatie: "09-30"\n'
+    settings.write_text(settings.read_text(encoding="utf-8") + "instellingen:" + deadlines, encoding="utf-8")
+    assert run_build(dossier, tmp_path / "out", "--only", "prestatieafspraken", "--year", "2027").exit_code == 0
+    dump = dump_docx(tmp_path / "out" / "prestatieafspraken-2027.docx").replace("\u00a0", " ")
+    assert "uiterlijk 30 april 2028 verantwoording af over 2027; uiterlijk 30 september 2028 evalueren" in dump
+    assert "mei" not in dump.split("Monitoring en evaluatie")[-1].split("[Heading 1]")[0]
+
+
+def test_theme_descriptions_and_the_roles_of_parties_that_do_not_sign_are_shown(sample_out: Path) -> None:
+    dump = dump_docx(sample_out / "prestatieafspraken-2027.docx")
+    parties = dump.split("[Heading 1] 2. Partijen en hun rol")[1].split("[Heading 1] 3.")[0]
+    assert "zonder deze afspraken te ondertekenen:\n[Tussenkop] Zorggroep De Linde (zorgpartij)" in parties
+    assert "Aanbieder van wijkverpleging" in parties
+    theme = dump.split("[Heading 2] 4.4 Wonen met zorg")[1].split("[Heading 2]")[0]
+    assert theme.startswith("\n[Body Text] Ouderen en mensen met een zorgvraag wonen zo lang mogelijk zelfstandig")

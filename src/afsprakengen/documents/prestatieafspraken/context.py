@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
+from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.documents.common import (
     RICHTING,
     DoelCtx,
@@ -76,6 +77,8 @@ class ThemaCtx:
     code: str
     naam: str
     afspraken: tuple[AfspraakCtx, ...]
+    omschrijving: Md | None = None
+    """What the theme is about (dossier.yaml's themas), shown under its heading."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,12 @@ class PrestatieafsprakenCtx:
     concept: bool
     datum: date
     partijen: tuple[PartijCtx, ...]
+    betrokkenen: tuple[PartijCtx, ...]
+    """Parties that take part in agreements without signing them (e.g. a care provider), with their role."""
+    verantwoording_voor: date
+    """The corporations' account of J is due by this day of J+1 (instellingen.termijnen.verantwoording)."""
+    evaluatie_voor: date
+    """The joint evaluation of J is due by this day of J+1 (instellingen.termijnen.evaluatie)."""
     inleiding: Md
     grondslag: Md | None
     woonvisie: str
@@ -206,6 +215,9 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         concept=pa.status == "concept",
         datum=pa.datum,
         partijen=tuple(parties),
+        betrokkenen=_involved(m, pa),
+        verantwoording_voor=deadline(m.dossier.instellingen.termijnen.verantwoording, pa.jaar + 1),
+        evaluatie_voor=deadline(m.dossier.instellingen.termijnen.evaluatie, pa.jaar + 1),
         inleiding=Md(pa.inleiding, pa.src.at("inleiding")),
         grondslag=md(pa.grondslag, pa.src, "grondslag"),
         woonvisie=m.woonvisie.titel,
@@ -262,7 +274,7 @@ def _themes(m: model.DossierModel, pa: model.Prestatieafspraken, goals: dict[str
     for t in m.dossier.themas:
         agreements = tuple(_agreement(a, names, goals) for a in pa.afspraken if a.thema == t.code)
         if agreements:
-            themes.append(ThemaCtx(t.code, t.naam, agreements))
+            themes.append(ThemaCtx(t.code, t.naam, agreements, md(t.omschrijving, t.src, "omschrijving")))
     return tuple(themes)
 
 
@@ -319,3 +331,9 @@ def _links(m: model.DossierModel, cyclus: model.Cyclus, goals: dict[str, DoelCtx
         agreements = tuple(f"{a.code} {a.titel}" for a in (pa.afspraken if pa else ()) if code in a.doelen)
         rows.append(KoppelingCtx(goal, activities, agreements))
     return tuple(rows)
+
+
+def _involved(m: model.DossierModel, pa: model.Prestatieafspraken) -> tuple[PartijCtx, ...]:
+    """The parties that take part in agreements (trekker or betrokken) without signing them, with their role."""
+    named = {pid for a in pa.afspraken for pid in (a.trekker, *a.betrokken) if pid}
+    return tuple(partij_ctx(p) for p in m.dossier.partijen if p.id in named and p.id not in pa.partijen)

@@ -27,8 +27,9 @@ from afsprakengen.word.tables import (
 
 STANDARD_MONITORING = (
     "Partijen bespreken de voortgang van deze afspraken ten minste twee keer per jaar in het tripartiete overleg. "
-    "De corporaties leggen in mei {{ jaar + 1 }} verantwoording af over {{ jaar }}; in juni {{ jaar + 1 }} "
-    "evalueren partijen de afspraken gezamenlijk. De uitkomsten zijn input voor de afspraken voor {{ jaar + 2 }}."
+    "De corporaties leggen uiterlijk {{ verantwoording_voor|datum }} verantwoording af over {{ jaar }}; uiterlijk "
+    "{{ evaluatie_voor|datum }} evalueren partijen de afspraken gezamenlijk. De uitkomsten zijn input voor de "
+    "afspraken voor {{ jaar + 2 }}."
 )
 STANDARD_PROVISO = (
     "Investeringen van de corporaties zijn onder voorbehoud van goedkeuring door hun raad van commissarissen. "
@@ -109,6 +110,13 @@ def _introduction_and_parties(d: Document) -> None:
     para(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
     optional_text(d, "p.rol")
     para(d, "{%p endfor %}")
+    para(d, "{%p if betrokkenen %}")
+    para(d, "Bij de uitvoering zijn ook betrokken, zonder deze afspraken te ondertekenen:")
+    para(d, "{%p for p in betrokkenen %}")
+    para(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
+    optional_text(d, "p.rol")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
     para(d, "3. Grondslag", "Heading 1")
     optional_text(d, "grondslag")
     para(d, "Deze afspraken dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
@@ -125,6 +133,7 @@ def _agreements(d: Document) -> None:
     para(d, "4. Afspraken per thema", "Heading 1")
     para(d, "{%p for t in themas %}")
     para(d, "4.{{ loop.index }} {{ t.naam }}", "Heading 2")
+    optional_text(d, "t.omschrijving")
     para(d, "{%p if compact %}")
     _compact_theme(d)
     para(d, "{%p else %}")

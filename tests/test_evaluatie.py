@@ -269,3 +269,35 @@ def test_libreoffice_draws_the_chart_with_theme_names_and_traffic_lights(
     colours = colours_in(sample_pdf, page, top, bottom)
     used = ["gerealiseerd", "deels gerealiseerd", "niet gerealiseerd", "vervallen"]
     assert [s for s in used if colours[TRAFFIC_LIGHTS[s]] < 100] == []
+
+
+@pytest.mark.parametrize(
+    ("richting", "eenheid", "target", "realised", "expected"),
+    [
+        ("maximaal", "huisuitzettingen", 2, 4, "niet gehaald: 2 boven het maximum"),
+        ("maximaal", "huisuitzettingen", 2, 1, "gehaald"),
+        ("exact", "fte", 3, 2, "niet gehaald: −1 ten opzichte van het doel"),
+        ("exact", "fte", 3, 3, "gehaald"),
+        (None, "procent", 80, 84.1, "gehaald (+4,1 procentpunt)"),
+        ("maximaal", "procent", 40, 43, "niet gehaald (+3 procentpunt)"),
+        (None, "woningen", 108, 96, "88,9%"),
+        (None, "woningen", 108, "n.v.t.", "–"),
+    ],
+)
+def test_realisation_is_set_against_the_target_as_its_richting_means_it(
+    richting: str | None, eenheid: str, target: float, realised: float | str, expected: str
+) -> None:
+    from afsprakengen.documents.evaluatie.context import set_against
+    from afsprakengen.model import Indicator
+
+    indicator = Indicator(naam="x", eenheid=eenheid, streefwaarde=target, richting=richting)
+    assert set_against(indicator, realised) == expected
+
+
+def test_a_maximum_that_is_exceeded_never_reads_as_over_achievement(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_build(SAMPLE, out, "--only", "evaluatie").exit_code == 0
+    dump = dump_docx(out / "evaluatie-2025.docx")
+    row = next(line for line in dump.splitlines() if "| LEEF-02 |" in line)
+    assert "ten hoogste 2 huisuitzettingen | 4 huisuitzettingen | niet gehaald: 2 boven het maximum" in row
+    assert "%" not in row

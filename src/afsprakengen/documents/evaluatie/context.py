@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeGuard
 
 from afsprakengen import model
 from afsprakengen.documents import charts
-from afsprakengen.documents.common import Chart, Md, md, md_list
-from afsprakengen.dutch import opsomming
+from afsprakengen.documents.common import Chart, Md, md, md_list, richting, unit_for
+from afsprakengen.dutch import getal, opsomming, procent
 
 NIET_GEEVALUEERD = "niet geëvalueerd"
 STATUSES = ("gerealiseerd", "deels gerealiseerd", "vertraagd", "niet gerealiseerd", "vervallen", NIET_GEEVALUEERD)
@@ -33,6 +33,8 @@ class WaardeCtx:
 
     waarde: model.Value
     eenheid: str
+    richting: str = ""
+    """'ten hoogste' or 'precies' before a numeric target that is a maximum or exact ('' for a minimum or a value)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,10 @@ class AfspraakEvaluatieCtx:
     streefwaarde: WaardeCtx | None
     realisatie: WaardeCtx | None
     percentage: float | None
-    """Realised / target (0.875 shows as 87,5%) when both are numbers and the target is not 0."""
+    """Realised / target (0.875 shows as 87,5%) for a minimum when both are numbers and the target is not 0."""
+    afgezet: str
+    """The realisation set against the target as its richting means it: '87,5%' of a minimum, 'gehaald' or
+    'niet gehaald: 2 boven het maximum' for a maximum, percentage points for a percentage, '–' for a text."""
     status: str
     kleur: str
     """Background colour of the status cell (hex, no '#')."""
@@ -161,9 +166,10 @@ def evaluated_agreement(a: model.Afspraak, r: model.EvaluatieRegel | None) -> Af
     return AfspraakEvaluatieCtx(
         code=a.code,
         titel=a.titel,
-        streefwaarde=value(target, unit),
+        streefwaarde=_target(a.indicator),
         realisatie=value(realised, unit),
-        percentage=realisation_share(target, realised),
+        percentage=realisation_share(target, realised) if _as_share(a.indicator) else None,
+        afgezet=set_against(a.indicator, realised),
         status=status,
         kleur=COLOURS[status],
         geevalueerd=r is not None,
@@ -172,6 +178,15 @@ def evaluated_agreement(a: model.Afspraak, r: model.EvaluatieRegel | None) -> Af
         vervolg_toelichting=md(r.vervolg_toelichting, r.src, "vervolg_toelichting") if r else None,
         vervolg_afspraken=r.vervolg_afspraken if r else (),
     )
+
+
+def _target(indicator: model.Indicator | None) -> WaardeCtx | None:
+    """The target with its unit (singular for 1) and, for a maximum or an exact target, what kind it is."""
+    if indicator is None or indicator.streefwaarde is None:
+        return None
+    found = value(indicator.streefwaarde, unit_for(indicator, indicator.streefwaarde))
+    word = richting(indicator)
+    return replace(found, richting=word if word != "ten minste" else "") if found else None
 
 
 def _is_number(v: object) -> TypeGuard[int | float]:
@@ -183,6 +198,45 @@ def value(v: model.Value | None, unit: str) -> WaardeCtx | None:
     if v is None:
         return None
     return WaardeCtx(v, unit if _is_number(v) else "")
+
+
+def _as_share(indicator: model.Indicator | None) -> bool:
+    """A share of the target says something only for a minimum that is not itself a percentage."""
+    return indicator is not None and (indicator.richting or "minimaal") == "minimaal" and not _is_percentage(indicator)
+
+
+def _is_percentage(indicator: model.Indicator) -> bool:
+    return (indicator.eenheid or "").strip().lower() in {"procent", "%", "percentage"}
+
+
+def set_against(indicator: model.Indicator | None, realised: model.Value | None) -> str:
+    """The realisation against the target, honest about a maximum, an exact target and a percentage."""
+    target = indicator.streefwaarde if indicator else None
+    if indicator is None or not _is_number(target) or not _is_number(realised):
+        return "–"
+    richting = indicator.richting or "minimaal"
+    if _is_percentage(indicator):
+        return _points(realised - target, richting)
+    if richting == "maximaal":
+        over = realised - target
+        return "gehaald" if over <= 0 else f"niet gehaald: {getal(over)} boven het maximum"
+    if richting == "exact":
+        return (
+            "gehaald" if realised == target else f"niet gehaald: {_signed(realised - target)} ten opzichte van het doel"
+        )
+    share = realisation_share(target, realised)
+    return procent(share) if share is not None else "–"
+
+
+def _points(difference: float, richting: str) -> str:
+    """A percentage against a percentage target, in percentage points."""
+    reached = difference <= 0 if richting == "maximaal" else difference == 0 if richting == "exact" else difference >= 0
+    verdict = "gehaald" if reached else "niet gehaald"
+    return f"{verdict} ({_signed(round(difference, 1))} procentpunt)"
+
+
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "−" if value < 0 else "") + getal(abs(value))
 
 
 def realisation_share(target: model.Value | None, realised: model.Value | None) -> float | None:

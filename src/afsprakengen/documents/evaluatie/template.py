@@ -17,8 +17,8 @@ STATUS_HEADERS = [
 ]
 """Column heads of the counts per theme, in the order of the context's STATUSES."""
 VALUE = (
-    "{{% if {v} %}}{{{{ {v}.waarde|getal }}}}{{% if {v}.eenheid %}} {{{{ {v}.eenheid }}}}{{% endif %}}"
-    "{{% else %}}–{{% endif %}}"
+    "{{% if {v} %}}{{% if {v}.richting %}}{{{{ {v}.richting }}}} {{% endif %}}{{{{ {v}.waarde|getal }}}}"
+    "{{% if {v}.eenheid %}} {{{{ {v}.eenheid }}}}{{% endif %}}{{% else %}}–{{% endif %}}"
 )
 """A target or realised value with its unit, or a dash."""
 COLOURS_EXPLAINED = (
@@ -105,14 +105,14 @@ def _counts_table(d: Document, columns: int, widths: list[float]) -> None:
 def _themes(d: Document) -> None:
     para(d, "{%p for t in themas %}")
     para(d, "{{ loop.index + 2 }}. {{ t.naam }}", "Heading 1")
-    header = ["Code", "Afspraak", "Streefwaarde", "Realisatie", "%", "Status", "Vervolg"]
+    header = ["Code", "Afspraak", "Streefwaarde", "Realisatie", "Tegen doel", "Status", "Vervolg"]
     table = new_table(d, header, [1.85, 2.9, 2.65, 2.65, 1.35, 2.4, 2.2])
     cells = [
         "{{ a.code }}",
         "{{ a.titel }}",
         VALUE.format(v="a.streefwaarde"),
         VALUE.format(v="a.realisatie"),
-        "{{ a.percentage|procent if a.percentage is not none else '–' }}",
+        "{{ a.afgezet }}",
         "{% cellbg a.kleur %}{{ a.status }}",
         "{{ a.vervolg or '–' }}",
     ]

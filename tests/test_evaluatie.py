@@ -25,10 +25,10 @@ from tests.sampledossier import SAMPLE, run_build
 ONLY = ["--only", "evaluatie"]
 SAMPLE_BUILDS = [ONLY]
 TRAFFIC_LIGHTS = {
-    "gerealiseerd": "70AD47",  # green
-    "deels gerealiseerd": "ED7D31",  # orange
-    "vertraagd": "ED7D31",  # orange
-    "niet gerealiseerd": "E74C3C",  # red
+    "gerealiseerd": "009E73",  # bluish green
+    "deels gerealiseerd": "E69F00",  # orange
+    "vertraagd": "56B4E9",  # sky blue
+    "niet gerealiseerd": "D55E00",  # vermillion
     "vervallen": "A6A6A6",  # grey
     "niet geëvalueerd": "FFFFFF",  # no light
 }
@@ -301,3 +301,8 @@ def test_a_maximum_that_is_exceeded_never_reads_as_over_achievement(tmp_path: Pa
     row = next(line for line in dump.splitlines() if "| LEEF-02 |" in line)
     assert "ten hoogste 2 huisuitzettingen | 4 huisuitzettingen | niet gehaald: 2 boven het maximum" in row
     assert "%" not in row
+
+
+def test_every_status_has_its_own_colour() -> None:
+    lights = [colour for status, colour in TRAFFIC_LIGHTS.items() if status != "niet geëvalueerd"]
+    assert len(set(lights)) == len(lights)

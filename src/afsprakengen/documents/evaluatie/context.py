@@ -15,14 +15,17 @@ NIET_GEEVALUEERD = "niet geëvalueerd"
 STATUSES = ("gerealiseerd", "deels gerealiseerd", "vertraagd", "niet gerealiseerd", "vervallen", NIET_GEEVALUEERD)
 """Every status a row can have, in the order of the summary table and the chart."""
 COLOURS = {
-    "gerealiseerd": "70AD47",
-    "deels gerealiseerd": "ED7D31",
-    "vertraagd": "ED7D31",
-    "niet gerealiseerd": "E74C3C",
+    "gerealiseerd": "009E73",
+    "deels gerealiseerd": "E69F00",
+    "vertraagd": "56B4E9",
+    "niet gerealiseerd": "D55E00",
     "vervallen": "A6A6A6",
     NIET_GEEVALUEERD: "FFFFFF",
 }
-"""The traffic light of each status (cell background, hex); an agreement nobody evaluated gets no light."""
+"""The traffic light of each status (cell background, hex); an agreement nobody evaluated gets no light.
+
+Okabe and Ito's palette, which stays distinguishable with the common forms of colour blindness; every status is
+also written out in its cell and the chart's legend, so the colour is never the only sign."""
 PATTERNS = {"vertraagd": "wdUpDiag", NIET_GEEVALUEERD: "pct20"}
 """In the chart, patterns (DrawingML presets) set apart the statuses that share a colour (or have none)."""
 

@@ -22,9 +22,10 @@ VALUE = (
 )
 """A target or realised value with its unit, or a dash."""
 COLOURS_EXPLAINED = (
-    "De kleur van de status is die van een stoplicht: groen is gerealiseerd, oranje deels gerealiseerd of "
-    "vertraagd, rood niet gerealiseerd en grijs vervallen. Een afspraak zonder evaluatie staat er als "
-    "{{ 'niet geëvalueerd'|aanhalen }}, zonder kleur."
+    "Elke status heeft een eigen kleur, die ook bij kleurenblindheid te onderscheiden is: groen is gerealiseerd, "
+    "oranje deels gerealiseerd, lichtblauw vertraagd, rood niet gerealiseerd en grijs vervallen. De status staat "
+    "er altijd ook in woorden bij. Een afspraak zonder evaluatie staat er als {{ 'niet geëvalueerd'|aanhalen }}, "
+    "zonder kleur."
 )
 
 

@@ -26,6 +26,7 @@ from afsprakengen.word.redline.importer import Importer
 from afsprakengen.word.redline.keys import Side
 from afsprakengen.word.redline.lists import num_id_of
 from afsprakengen.word.redline.marks import Revisions, first_free_id
+from afsprakengen.word.redline.pages import ends_section
 from afsprakengen.word.redline.pairing import CUTOFF, pairs, row_fits, word_similarity
 from afsprakengen.word.redline.paragraphs import WordDiff, insertions_meet, write_words
 from afsprakengen.word.redline.settle import Out, look, settle
@@ -135,7 +136,9 @@ class Merger:
             if block.tag in (P, TBL, SDT):  # loose anchors between blocks are not worth keeping
                 copied = self.importer.copy(block)
                 self.rev.track_all(copied, "del")
-                outs.append(Out(copied, "del" if block.tag == P else None, "del", self.old.key(block)))
+                out = Out(copied, "del" if block.tag == P else None, "del", self.old.key(block))
+                out.old_section_end = block.tag == P and ends_section(block)
+                outs.append(out)
         return outs
 
     def _inserted(self, blocks: Sequence[_Element]) -> list[Out]:

@@ -2,7 +2,8 @@
 
 Usage: lotracked.py accept|reject|text IN.docx OUT.txt [accept|reject|text IN.docx OUT.txt ...]
 
-`text` saves the text as it is. Only the system Python can import LibreOffice's `uno` module (Debian's
+`text` saves the text as it is. An OUT ending in .docx is saved as Word (headers, footers and page breaks kept),
+any other as plain text. Only the system Python can import LibreOffice's `uno` module (Debian's
 python3-uno), so this is a script run in its own process, never imported by the tests. One soffice serves all jobs.
 """
 
@@ -98,7 +99,10 @@ def _run_job(context: Any, dispatch: str | None, source: Path, target: Path) -> 
             helper = _service(context, "com.sun.star.frame.DispatchHelper")
             frame = document.getCurrentController().getFrame()
             helper.executeDispatch(frame, dispatch, "", 0, ())
-        options = (_property("FilterName", "Text (encoded)"), _property("FilterOptions", "UTF8"))
+        if target.suffix == ".docx":
+            options: tuple[Any, ...] = (_property("FilterName", "MS Word 2007 XML"),)
+        else:
+            options = (_property("FilterName", "Text (encoded)"), _property("FilterOptions", "UTF8"))
         document.storeToURL(target.resolve().as_uri(), options)
     finally:
         document.close(True)

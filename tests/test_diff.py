@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from afsprakengen.cli import cli
 from afsprakengen.documents.wijzigingsoverzicht.context import plain_text
 from afsprakengen.rounds.worddiff import word_diff
+from afsprakengen.views import value_sides
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.goldenfile import GOLDEN, assert_golden
@@ -158,6 +159,47 @@ def test_exit_code_flag_tells_whether_there_are_differences(tmp_path: Path) -> N
     assert run_diff(str(old / "2027"), str(old / "2027"), "--exit-code").exit_code == 0
     assert run_diff(str(old / "2027"), str(new / "2027"), "--exit-code").exit_code == 1
     assert run_diff(str(old / "2027"), str(new / "2027")).exit_code == 0
+
+
+LONG_NAME = (
+    (
+        "dossier.yaml",
+        "naam: Woonstichting Thuis",
+        "naam: Woonstichting Thuis voor Wonen, Zorg en Welzijn in Teststad en omstreken",
+    ),
+)
+
+
+def test_a_long_value_shows_the_part_that_differs_on_both_sides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renamed = ("dossier.yaml", "naam: Huurdersvereniging Thuis", "naam: Huurdersvereniging Thuis Teststad")
+    edited(BASE, tmp_path / "ronde1", LONG_NAME)
+    edited(BASE, tmp_path / "ronde2", (*LONG_NAME, renamed))
+    monkeypatch.chdir(tmp_path)
+    result = run_diff("ronde1/2027", "ronde2/2027")
+    assert result.exit_code == 0, result.output
+    parties = next(line for line in result.stdout.splitlines() if line.startswith("  partijen: "))
+    assert parties == (
+        "  partijen: …omstreken en Huurdersvereniging Thuis -> …omstreken en Huurdersvereniging Thuis Teststad"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ("kort", "ander", ("kort", "ander")),
+        (None, "nieuw " * 30, ("(none)", ("nieuw " * 30).strip())),
+        (
+            "A " * 60 + "oud " + "Z " * 60,
+            "A " * 60 + "nieuw " + "Z " * 60,
+            ("…" + "A " * 15 + "oud" + " Z" * 15 + "…", "…" + "A " * 15 + "nieuw" + " Z" * 15 + "…"),
+        ),
+        ("begin " + "x" * 120, "anders " + "x" * 120, ("begin " + "x" * 120, "anders " + "x" * 120)),
+    ],
+)
+def test_value_sides_keep_every_difference(old: str | None, new: str, shown: tuple[str, str]) -> None:
+    assert value_sides(old, new) == shown
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,8 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.document import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -53,7 +55,8 @@ class Version:
     numbered: tuple[str, ...] = ()
     closing: str = "Slot."
     heading_style: str = "Heading 2"
-    extra: list[Callable[[Document], None]] = field(default_factory=list)
+    header: str = "Afspraken 2027, ronde 1"
+    footer: str = "Versie 0.1 · 20 november 2026"
 
 
 ROWS = (("Code", "Doel", "Waarde"), ("WZ-01", "Nultreden", "25"), ("DUUR-01", "Labels", "100"), ("WZ-02", "Zorg", "12"))
@@ -74,6 +77,8 @@ NEW = Version(
     rows=(ROWS[0], ("WZ-01", "Nultreden", "30"), ROWS[3], ("DUUR-02", "Isolatie", "40")),
     closing="Slot, nieuw.",
     heading_style="Heading 1",
+    header="Afspraken 2027, ronde 2",
+    footer="Versie 0.2 · 1 december 2026",
 )
 
 
@@ -103,6 +108,8 @@ def build(version: Version) -> bytes:
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = value
     document.add_paragraph(version.closing)
+    document.sections[0].header.paragraphs[0].text = version.header
+    document.sections[0].footer.paragraphs[0].text = version.footer
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -363,13 +370,19 @@ needs_uno = pytest.mark.skipif(not _uno_available(), reason="LibreOffice with py
 
 def office_texts(work: Path, jobs: list[tuple[str, bytes]]) -> list[str]:
     """Run (command, document) jobs through tests/lotracked.py in one LibreOffice; the texts, whitespace folded."""
+    return [_folded(out.read_text(encoding="utf-8")) for out in run_office(work, jobs, ".txt")]
+
+
+def run_office(work: Path, jobs: list[tuple[str, bytes]], suffix: str) -> list[Path]:
+    """Run (command, document) jobs through tests/lotracked.py in one LibreOffice; the files it saved."""
     argv: list[str] = []
-    for index, (command, data) in enumerate(jobs):
+    outs = [work / f"out{index}{suffix}" for index in range(len(jobs))]
+    for index, ((command, data), out) in enumerate(zip(jobs, outs, strict=True)):
         source = work / f"in{index}.docx"
         source.write_bytes(data)
-        argv += [command, str(source), str(work / f"out{index}.txt")]
+        argv += [command, str(source), str(out)]
     subprocess.run([SYSTEM_PYTHON, str(LOTRACKED), *argv], check=True, capture_output=True, timeout=600)
-    return [_folded((work / f"out{index}.txt").read_text(encoding="utf-8")) for index in range(len(jobs))]
+    return outs
 
 
 def _folded(text: str) -> str:
@@ -417,7 +430,10 @@ def _rendered(tmp_path: Path, name: str, edit: Callable[[str], str] | None = Non
     agreements = dossier / "2027" / "prestatieafspraken.yaml"
     if edit:
         agreements.write_text(edit(agreements.read_text(encoding="utf-8")), encoding="utf-8")
-    out = tmp_path / f"{name}-out"
+    return _built(dossier, tmp_path / f"{name}-out")
+
+
+def _built(dossier: Path, out: Path) -> bytes:
     args = ["build", str(dossier), "--out", str(out), "--only", "prestatieafspraken", "--year", "2027", "--no-layout"]
     result = CliRunner().invoke(cli, [*args, "--today", "2026-11-27"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -456,3 +472,133 @@ def test_libreoffice_round_trip_of_a_rendered_document(tmp_path: Path, rounds: t
 def test_libreoffice_round_trip_of_a_rendered_document_backwards(tmp_path: Path, rounds: tuple[bytes, bytes]) -> None:
     old, new = rounds
     assert_round_trip(tmp_path, new, old)
+
+
+# --- LibreOffice: headers, footers, page breaks and sections both ways ------------------------------------------
+
+PAGE_BREAK = f"{{{NS['w']}}}br"
+
+
+def office_docx(work: Path, jobs: list[tuple[str, bytes]]) -> list[bytes]:
+    """Run (command, document) jobs through tests/lotracked.py and save each result as Word again."""
+    return [out.read_bytes() for out in run_office(work, jobs, ".docx")]
+
+
+def stories(docx_bytes: bytes) -> dict[str, list[str]]:
+    """What a reader sees: the body's paragraphs, every header's and footer's text, and where pages and sections
+    start (the text of the paragraph a page break or a section end is in or before)."""
+    found: dict[str, list[str]] = {"body": [], "headers": [], "footers": [], "breaks": []}
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        for name in sorted(z.namelist()):
+            if name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
+                text = _folded(texts(etree.fromstring(z.read(name))))
+                found["headers" if "header" in name else "footers"] += [text] if text else []
+        root = etree.fromstring(z.read("word/document.xml")).find("w:body", NS)
+    for p in root.iterfind(".//w:p", NS):
+        text = _folded(texts(p))
+        found["body"] += [text] if text else []
+        found["breaks"] += [f"{kind}: {text[:60]}" for kind in _breaks(p)]
+    found["headers"].sort()
+    found["footers"].sort()
+    return found
+
+
+def _breaks(p: Any) -> list[str]:
+    kinds = []
+    before = p.find("w:pPr/w:pageBreakBefore", NS)
+    if before is not None and before.get(qn("w:val"), "true") not in ("0", "false", "off"):
+        kinds.append("page before")
+    kinds += ["page" for br in p.iterfind(".//w:br", NS) if br.get(qn("w:type")) == "page"]
+    kinds += ["section end" for _ in p.iterfind("w:pPr/w:sectPr", NS)]
+    return kinds
+
+
+def assert_stories_round_trip(work: Path, old: bytes, new: bytes) -> None:
+    tracked = redline(old, new, AUTHOR, WHEN)
+    accepted, new_seen, rejected, old_seen = (
+        stories(d) for d in office_docx(work, [("accept", tracked), ("text", new), ("reject", tracked), ("text", old)])
+    )
+    assert new_seen != old_seen
+    for story in ("body", "headers", "footers", "breaks"):
+        assert accepted[story] == new_seen[story], story
+        assert rejected[story] == old_seen[story], story
+
+
+@pytest.fixture(scope="module")
+def sample_rounds(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+    """The sample's 2027 prestatieafspraken before and after the second round (tests/test_diff.py's ROUND_TWO)."""
+    from tests.sampledossier import SAMPLE
+    from tests.test_diff import ROUND_TWO, edited
+
+    work = tmp_path_factory.mktemp("sample-rounds")
+    old, new = edited(SAMPLE, work / "old", ()), edited(SAMPLE, work / "new", ROUND_TWO)
+    return _built(old, work / "old-out"), _built(new, work / "new-out")
+
+
+@needs_uno
+def test_libreoffice_round_trip_of_the_sample_keeps_headers_footers_and_breaks(
+    tmp_path: Path, sample_rounds: tuple[bytes, bytes]
+) -> None:
+    assert_stories_round_trip(tmp_path, *sample_rounds)
+
+
+@needs_uno
+def test_libreoffice_round_trip_of_headers_and_footers(tmp_path: Path) -> None:
+    assert_stories_round_trip(tmp_path, build(OLD), build(NEW))
+
+
+def paged(gone: bool) -> bytes:
+    """A heading that starts a page, a page-break paragraph and a section that starts a page, each after a
+    paragraph that only OLD has (`gone`: this is OLD)."""
+    document = docx.Document()
+    document.add_paragraph("Inleiding.")
+    if gone:
+        document.add_paragraph("Deze alinea voor de ondertekening vervalt.")
+    document.add_heading("Ondertekening", 1).paragraph_format.page_break_before = True
+    document.add_paragraph("Plaats en datum.")
+    if gone:
+        document.add_paragraph("Deze alinea voor de bijlage vervalt.")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("Bijlage 1.")
+    last = document.add_paragraph("Deze alinea van deel 1 blijft.")
+    if gone:
+        last = document.add_paragraph("Deze alinea van deel 1 vervalt.")
+    document.add_section(WD_SECTION.NEW_PAGE)
+    ending = document.element.body.findall("w:p", NS)[-1]
+    last._p.get_or_add_pPr().append(ending.find("w:pPr/w:sectPr", NS))  # the section ends with this paragraph
+    ending.getparent().remove(ending)
+    document.add_paragraph("Deel 2.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_the_paged_documents_have_their_breaks() -> None:
+    for gone in (True, False):
+        assert stories(paged(gone))["breaks"] == [
+            "page before: Ondertekening",
+            "page: ",
+            f"section end: Deze alinea van deel 1 {'vervalt' if gone else 'blijft'}.",
+        ]
+
+
+@needs_uno
+@pytest.mark.parametrize("forwards", [True, False], ids=["deleted", "inserted"])
+def test_libreoffice_keeps_page_and_section_starts_after_a_changed_paragraph(tmp_path: Path, forwards: bool) -> None:
+    old, new = paged(gone=forwards), paged(gone=not forwards)
+    assert_stories_round_trip(tmp_path, old, new)
+
+
+@pytest.mark.parametrize("forwards", [True, False], ids=["deleted", "inserted"])
+def test_no_tracked_mark_before_a_page_start_or_at_a_section_end(forwards: bool) -> None:
+    # A tracked mark there would join the paragraphs around the page start or the section end (Word keeps the
+    # last paragraph's properties, LibreOffice the first one's break): the mark moves up one paragraph instead.
+    root = body(redline(paged(gone=forwards), paged(gone=not forwards), AUTHOR, WHEN))
+    paragraphs = root.findall("w:p", NS)
+    heading = paragraph_with(root, "Ondertekening")
+    before = paragraphs[paragraphs.index(heading) - 1]
+    ending = root.find("w:p/w:pPr/w:sectPr/../..", NS)
+    for p in (before, ending):
+        assert p.find("w:pPr/w:rPr/w:del", NS) is None and p.find("w:pPr/w:rPr/w:ins", NS) is None
+    assert texts(ending, "delText" if forwards else "t") == "Deze alinea van deel 1 vervalt."
+    assert len(root.findall("w:p/w:pPr/w:sectPr", NS)) == 1

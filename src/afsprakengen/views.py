@@ -108,6 +108,10 @@ MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "equal": ("", "")}
 SIGNS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
 INDENT = "      "
 ABSENT = "(none)"
+WIDTH = 100
+"""A value up to this long is shown whole; a longer one around the part that differs."""
+CONTEXT = 30
+"""Characters of unchanged text kept on either side of the part of a long value that differs."""
 
 
 def diff_lines(diff: Diff, old: Version, new: Version) -> list[str]:
@@ -166,7 +170,8 @@ def _agreements(n: int) -> str:
 
 def _field_lines(c: FieldChange, indent: str) -> list[str]:
     if not c.is_text or c.old is None or c.new is None:
-        return [f"{indent}{c.field}: {_one_line(c.old)} -> {_one_line(c.new)}"]
+        old, new = value_sides(c.old, c.new)
+        return [f"{indent}{c.field}: {old} -> {new}"]
     lines = marked_lines(c.words)
     return _labelled(c.field, lines, indent)
 
@@ -182,11 +187,41 @@ def _labelled(field: str, lines: list[str], indent: str) -> list[str]:
     return [f"{indent}{field}:", *(f"{indent}  {line}" if line else "" for line in lines)]
 
 
-def _one_line(value: str | None) -> str:
-    if value is None:
-        return ABSENT
-    flat = " ".join(value.split())
-    return flat if len(flat) <= 100 else flat[:99] + "…"
+def value_sides(old: str | None, new: str | None) -> tuple[str, str]:
+    """Both values on one line; when one is long, both cut to the part that differs with some context around it,
+    '…' where text was left out, so a change is never cut away."""
+    if old is None or new is None:
+        return _flat(old), _flat(new)
+    a, b = _flat(old), _flat(new)
+    if max(len(a), len(b)) <= WIDTH:
+        return a, b
+    prefix = _common(a, b)
+    suffix = _common(a[prefix:][::-1], b[prefix:][::-1])
+    start = _word_start(a, prefix - CONTEXT)
+    return _window(a, start, len(a) - suffix + CONTEXT), _window(b, start, len(b) - suffix + CONTEXT)
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the start a and b share."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _flat(value: str | None) -> str:
+    return ABSENT if value is None else " ".join(value.split())
+
+
+def _word_start(text: str, at: int) -> int:
+    """The start of the word at or before `at` (0 near the start)."""
+    if at <= 0:
+        return 0
+    return text.rfind(" ", 0, at) + 1
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """text[start:end], the end moved on to the end of its word, with '…' at a cut end."""
+    space = text.find(" ", end) if end < len(text) else -1
+    end = space if space >= 0 else len(text)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def marked_lines(words: tuple[Segment, ...]) -> list[str]:

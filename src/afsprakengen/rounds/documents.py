@@ -48,7 +48,7 @@ def write_redline(old: Version, new: Version, author: str | None, target: Path) 
     from afsprakengen.build import write_one
     from afsprakengen.documents.produce import finish_job, render_unfinished
 
-    jobs = [_prestatieafspraken_job(v, _herkomst(new)) for v in (old, new)]
+    jobs = [_prestatieafspraken_job(v) for v in (old, new)]
     rendered = [render_unfinished(job) for job in jobs]
     old_docx, new_docx = rendered
     if not isinstance(old_docx, bytes) or not isinstance(new_docx, bytes):
@@ -65,14 +65,14 @@ def write_redline(old: Version, new: Version, author: str | None, target: Path) 
     return write_one(finish_job(job, data), target)
 
 
-def _prestatieafspraken_job(v: Version, herkomst: str) -> Job:
-    """A version's prestatieafspraken job, as `build` plans it, with the footer of the newer version."""
+def _prestatieafspraken_job(v: Version) -> Job:
+    """A version's prestatieafspraken job, as `build` plans it, with its own origin in the footer."""
     from afsprakengen.documents.kinds import KIND_BY_NAME, JobOptions
 
     jobs = KIND_BY_NAME["prestatieafspraken"].jobs
     assert jobs is not None, "the prestatieafspraken are a built kind"
     in_footer = v.model.dossier.instellingen.herkomst_in_voettekst
-    return replace(next(jobs(v.model, v.cyclus, JobOptions())), herkomst=herkomst, herkomst_in_voettekst=in_footer)
+    return replace(next(jobs(v.model, v.cyclus, JobOptions())), herkomst=_herkomst(v), herkomst_in_voettekst=in_footer)
 
 
 def _midnight(day: date) -> datetime:

@@ -10,7 +10,7 @@ from io import BytesIO
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx.parts.document import DocumentPart
+from docx.parts.story import StoryPart
 from lxml.etree import _Element
 
 from afsprakengen.word.redline.elements import as_int
@@ -21,7 +21,7 @@ from afsprakengen.word.redline.tags import DOC_PR, NOT_COPIED, NUM_ID, NUM_PR, P
 class Importer:
     """Copies old blocks into the new document: drops anchors, points references at the new package."""
 
-    def __init__(self, old_part: Part, new_part: DocumentPart, new_id: Callable[[], str]) -> None:
+    def __init__(self, old_part: Part, new_part: StoryPart, new_id: Callable[[], str]) -> None:
         self._old, self._new, self._new_id = old_part, new_part, new_id
         self._rids: dict[str, str | None] = {}
         self._lists = Lists(numbering(old_part), numbering(new_part))

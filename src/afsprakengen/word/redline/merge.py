@@ -26,15 +26,17 @@ from afsprakengen.word.redline.importer import Importer
 from afsprakengen.word.redline.keys import Side
 from afsprakengen.word.redline.lists import num_id_of
 from afsprakengen.word.redline.marks import Revisions, first_free_id
+from afsprakengen.word.redline.pages import ends_section
 from afsprakengen.word.redline.pairing import CUTOFF, pairs, row_fits, word_similarity
 from afsprakengen.word.redline.paragraphs import WordDiff, insertions_meet, write_words
 from afsprakengen.word.redline.settle import Out, look, settle
 from afsprakengen.word.redline.slide import slide
+from afsprakengen.word.redline.stories import story_pairs
 from afsprakengen.word.redline.tags import PPR, PPR_TAIL, SDT, SECTPR, TBL, TCPR, TR, P
 
 
 def redline(old_docx: bytes, new_docx: bytes, author: str, when: datetime) -> bytes:
-    """The NEW document with every difference from OLD in its body as a tracked change (w:ins/w:del).
+    """The NEW document with every difference from OLD in its body, headers and footers as a tracked change.
 
     The new body is rebuilt as a merge. Blocks (paragraphs, tables) are matched by a key of their text, formatting
     and targets; unchanged ones stay, similar ones are diffed inside (words in a paragraph, rows and cells in a
@@ -44,9 +46,12 @@ def redline(old_docx: bytes, new_docx: bytes, author: str, when: datetime) -> by
     """
     old, new = docx.Document(BytesIO(old_docx)), docx.Document(BytesIO(new_docx))
     revisions = Revisions(author, when, first_free_id(new))
-    importer = Importer(old.part, new.part, revisions.new_id)
-    merger = Merger(Side(old.part), Side(new.part), revisions, importer)
-    merger.merge_container(old.element.body, new.element.body)
+    for old_part, new_part, old_root, new_root in [
+        (old.part, new.part, old.element.body, new.element.body),
+        *((o, n, o.element, n.element) for o, n in story_pairs(old, new)),
+    ]:
+        importer = Importer(old_part, new_part, revisions.new_id)
+        Merger(Side(old_part), Side(new_part), revisions, importer).merge_container(old_root, new_root)
     out = BytesIO()
     new.save(out)
     return out.getvalue()
@@ -131,7 +136,9 @@ class Merger:
             if block.tag in (P, TBL, SDT):  # loose anchors between blocks are not worth keeping
                 copied = self.importer.copy(block)
                 self.rev.track_all(copied, "del")
-                outs.append(Out(copied, "del" if block.tag == P else None, "del", self.old.key(block)))
+                out = Out(copied, "del" if block.tag == P else None, "del", self.old.key(block))
+                out.old_section_end = block.tag == P and ends_section(block)
+                outs.append(out)
         return outs
 
     def _inserted(self, blocks: Sequence[_Element]) -> list[Out]:

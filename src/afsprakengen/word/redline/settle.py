@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from lxml.etree import _Element
 
 from afsprakengen.word.redline.elements import canon, get_or_add
 from afsprakengen.word.redline.marks import Revisions
+from afsprakengen.word.redline.pages import ends_section, move_section_end, starts_page
 from afsprakengen.word.redline.tags import PPR, PPR_TAIL, RPR, SECTPR, P
 
 
@@ -25,6 +27,8 @@ class Out:
     """"ins" or "del" when the whole block is inserted or deleted."""
     key: Hashable = None
     """The block's key when it is unchanged, inserted or deleted whole (blocks with equal keys can trade places)."""
+    old_section_end: bool = False
+    """A deleted paragraph that ended a section in the old document."""
 
     @property
     def tracked(self) -> bool:
@@ -35,20 +39,40 @@ def settle(outs: list[Out], rev: Revisions) -> list[Out]:
     """Make the paragraph marks of a body or cell work both ways, per run of paragraphs up to a table or the end.
 
     The mark of a run's last paragraph cannot be a revision (Word and LibreOffice would leave an empty paragraph).
-    When tracked paragraphs reach that end, each mark moves up one paragraph, as Word does it; when no paragraph
+    A run also ends before a paragraph that starts a page and after one that ends a section (pages.py). When
+    tracked paragraphs reach that end, each mark moves up one paragraph, as Word does it; when no paragraph
     comes before them, the last deleted and the first inserted paragraph become one. Paragraphs joined by accepting
     or rejecting then take the properties of the one they stand for: Word keeps the last one's, LibreOffice the
     first one's when that keeps text, so both get them (the old ones in a w:pPrChange).
     """
+    _move_section_ends(outs)
     settled: list[Out] = []
     run: list[Out] = []
     for out in outs:
-        if out.element.tag == P:
-            run.append(out)
-        else:
+        if out.element.tag != P:
             settled += [*_settle_run(run, rev), out]
             run = []
+            continue
+        if run and starts_page(out.element):
+            settled += _settle_run(run, rev)
+            run = []
+        run.append(out)
+        if ends_section(out.element):
+            settled += _settle_run(run, rev)
+            run = []
     return settled + _settle_run(run, rev)
+
+
+def _move_section_ends(outs: list[Out]) -> None:
+    """A section that ended later in the old document, after paragraphs now deleted, ends after the last of them:
+    the deleted paragraphs stay in the section they were in."""
+    for index, out in enumerate(outs):
+        if out.element.tag != P or not ends_section(out.element):
+            continue
+        following = itertools.takewhile(lambda o: o.change == "del" and o.element.tag == P, outs[index + 1 :])
+        ending = [o for o in following if o.old_section_end]
+        if ending:
+            move_section_end(out.element, ending[-1].element)
 
 
 def _settle_run(paragraphs: list[Out], rev: Revisions) -> list[Out]:

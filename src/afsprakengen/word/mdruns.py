@@ -33,8 +33,8 @@ class WordTarget(Protocol):
         """numId of the (shared) bullet list definition."""
         ...
 
-    def new_numbered_num_id(self) -> int:
-        """A new numId whose numbering starts at 1."""
+    def new_numbered_num_id(self, start: int = 1) -> int:
+        """A new numId whose numbering starts at `start`."""
         ...
 
 

@@ -12,7 +12,7 @@ from afsprakengen.word.mdblocks import BlockWriter
 from afsprakengen.word.mdparse import MarkdownError, check_characters, check_nesting, first_block, parse
 from afsprakengen.word.mdruns import Format, InlineWriter, WordTarget, ppr, run, unbreakable
 
-__all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_to_xml"]
+__all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_problem", "markdown_to_xml"]
 
 # Most fields are one line of prose that markdown-it would hand back as one plain paragraph; skipping the parse
 # for them halves the cost. No markdown punctuation, no list or code-block start, no edge whitespace.
@@ -53,6 +53,15 @@ def _ask(target: WordTarget, kind: str, arg: str) -> str:
 def markdown_to_xml(text: str, target: WordTarget, paragraph_style: str = "BodyText") -> str:
     """Block XML (`w:p` and `w:tbl` elements, no namespace declarations) for a markdown text."""
     return _convert(text, paragraph_style, target, _blocks)
+
+
+def markdown_problem(text: str) -> MarkdownError | None:
+    """Why a text cannot become Word paragraphs, or None; the conversion is kept for a build in this process."""
+    try:
+        markdown_to_xml(text, _COUNTER)
+    except MarkdownError as exc:
+        return exc
+    return None
 
 
 def inline_markdown_to_xml(text: str, target: WordTarget) -> str:
@@ -123,3 +132,26 @@ class _Recorder:
     def _note(self, kind: str, arg: str) -> int:
         self.asks.append((kind, arg))
         return len(self.asks) - 1
+
+
+class _Counter:
+    """A WordTarget for a conversion that goes into no document (check's): it only counts what it hands out."""
+
+    def __init__(self) -> None:
+        self.handed_out = 0
+
+    def link_id(self, url: str) -> str:
+        return f"rId{self._next()}"
+
+    def bullet_num_id(self) -> int:
+        return self._next()
+
+    def new_numbered_num_id(self, start: int = 1) -> int:
+        return self._next()
+
+    def _next(self) -> int:
+        self.handed_out += 1
+        return self.handed_out
+
+
+_COUNTER = _Counter()

@@ -43,9 +43,9 @@ class DocxTarget:
         """numId of the one bullet list definition, added on first use."""
         return self._lists().bullet_num_id()
 
-    def new_numbered_num_id(self) -> int:
-        """A new numId on the decimal list definition, restarting at 1 on every level."""
-        return self._lists().new_numbered_num_id()
+    def new_numbered_num_id(self, start: int = 1) -> int:
+        """A new numId on the decimal list definition, starting at `start` (the list's own first number)."""
+        return self._lists().new_numbered_num_id(start)
 
     def _lists(self) -> Numbering:
         if self._numbering is None:

@@ -1,4 +1,4 @@
-"""The commands that only read a dossier start without the Word, chart and formatting libraries."""
+"""Commands that only read a dossier start without the Word, chart and formatting libraries (its texts checked)."""
 
 from __future__ import annotations
 
@@ -31,8 +31,14 @@ def _heavy_modules_after(*args: str) -> str:
     ids=["help", "check", "status"],
 )
 def test_reading_commands_load_no_heavy_library(args: tuple[str, ...]) -> None:
+    _heavy_modules_after(*args)  # the first check of the texts fills the cache
     assert _heavy_modules_after(*args) == "[]"
 
 
+def test_a_check_of_new_texts_loads_only_the_markdown_parser() -> None:
+    assert _heavy_modules_after("check", str(SAMPLE), "--today", "2026-11-27", "--no-cache") == "['markdown_it']"
+
+
 def test_calendar_loads_only_babel_for_its_dutch_month_names() -> None:
+    _heavy_modules_after("calendar", "2027", str(SAMPLE))
     assert _heavy_modules_after("calendar", "2027", str(SAMPLE)) == "['babel']"

@@ -85,6 +85,7 @@ class FakeTarget:
     def __init__(self) -> None:
         self.links: list[str] = []
         self.numbered = 0
+        self.starts: list[int] = []
 
     def link_id(self, url: str) -> str:
         self.links.append(url)
@@ -93,8 +94,9 @@ class FakeTarget:
     def bullet_num_id(self) -> int:
         return 1
 
-    def new_numbered_num_id(self) -> int:
+    def new_numbered_num_id(self, start: int = 1) -> int:
         self.numbered += 1
+        self.starts.append(start)
         return 100 + self.numbered
 
 
@@ -249,7 +251,7 @@ def test_inline_markdown_refuses_blocks(text: str, message: str, line: int) -> N
     [
         ("Zie ![foto](foto.png)", "images are not supported in text fields", 1),
         ("een\n\ntwee ![foto](foto.png)", "images are not supported in text fields", 3),
-        ("tekst\n\n2027. Het jaar", "a numbered list must start at 1, this one starts at 2027", 3),
+        ("tekst\n\n" + ">" * 20 + " diep", "nested more than 19 levels deep (a list counts as two levels)", 3),
         ("".join(f"{'  ' * depth}- {depth}\n" for depth in range(10)), "nested more than 9 levels deep", 10),
         ("bel\x07", "control character U+0007", 1),
     ],
@@ -272,19 +274,23 @@ def _numbering(document: Document) -> BaseOxmlElement:
     return element
 
 
-def test_new_numbered_lists_restart_at_one() -> None:
+def test_new_numbered_lists_start_at_their_own_number_in_decimals() -> None:
     document = docx.Document()
     before = len(_numbering(document).findall(qn("w:abstractNum")))
     target = DocxTarget(document)
-    ids = [target.new_numbered_num_id() for _ in range(3)]
+    ids = [target.new_numbered_num_id(start) for start in (1, 3, 1)]
     numbering = _numbering(document)
     assert len(numbering.findall(qn("w:abstractNum"))) == before + 1
     assert len(set(ids)) == 3
-    for num_id in ids:
+    for num_id, start in zip(ids, ("1", "3", "1"), strict=True):
         (num,) = numbering.xpath(f"./w:num[@w:numId='{num_id}']")
         starts = num.xpath("./w:lvlOverride/w:startOverride/@w:val")
         assert num.xpath("./w:lvlOverride/@w:ilvl") == [str(level) for level in range(9)]
-        assert starts == ["1"] * 9
+        assert starts == [start] * 9
+        (abstract_id,) = num.xpath("./w:abstractNumId/@w:val")
+        levels = f"./w:abstractNum[@w:abstractNumId='{abstract_id}']/w:lvl"
+        assert numbering.xpath(f"{levels}/w:numFmt/@w:val") == ["decimal"] * 9
+        assert numbering.xpath(f"{levels}/w:lvlText/@w:val") == [f"%{level}." for level in range(1, 10)]
 
 
 def test_ids_do_not_collide_with_the_template() -> None:
@@ -335,3 +341,17 @@ def test_the_same_url_gets_one_relationship() -> None:
     first = target.link_id("https://example.nl/")
     assert target.link_id("https://example.nl/") == first
     assert target.link_id("https://example.nl/b") != first
+
+
+def test_a_numbered_list_keeps_the_number_it_starts_at() -> None:
+    target = FakeTarget()
+    markdown_to_xml("3. drie\n4. vier\n\ntekst\n\n2027. Het jaar\n\ntekst\n\n1. een\n\n   7. zeven", target)
+    assert target.starts == [3, 2027, 1, 7]
+
+
+def test_a_deep_quote_is_refused_rather_than_losing_its_text() -> None:
+    deepest = ">" * 19 + " diep\n\nna"
+    assert "diep" in markdown_to_xml(deepest, FakeTarget()) and "na" in markdown_to_xml(deepest, FakeTarget())
+    with pytest.raises(MarkdownError, match="nested more than 19 levels deep") as caught:
+        markdown_to_xml("een\n\n" + "> " * 40 + "diep", FakeTarget())
+    assert caught.value.line == 3

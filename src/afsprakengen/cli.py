@@ -368,7 +368,7 @@ def _model_or_exit(dossier: str, today: date | None = None) -> DossierModel:
     """The dossier's model; when the dossier has errors, print them and exit 1."""
     from afsprakengen.check.dossier import check_dossier
 
-    result = check_dossier(Path(dossier), dossier, today or date.today())
+    result = check_dossier(Path(dossier), dossier, today or date.today(), cache=Cache())
     if result.model is None or result.errors:
         for problem in result.problems:
             click.echo(problem.format(), err=True)

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from afsprakengen.cache import Cache, key_of
+from afsprakengen.check.markdown import convertible
 from afsprakengen.check.numbers import thousands_separators
 from afsprakengen.check.rules import RULES
 from afsprakengen.check.schema import check_schema
@@ -77,6 +78,7 @@ def _check(root: Path, display: str, today: date, cache: Cache | None) -> CheckR
     if not problems or all(p.severity is Severity.WARNING for p in problems):
         model = build_model(loaded)
         problems.extend(p for rule in RULES for p in rule(model))
+        problems.extend(convertible(model, cache))
         problems.extend(p for advice in ADVICE for p in advice(model, today))
     return CheckResult(tuple(_ordered(problems, layout.files)), layout.files, model)
 

@@ -122,8 +122,12 @@ def md_list(items: tuple[str, ...], src: model.Src, field: str) -> Md | None:
     """A list of markdown items as one markdown bullet list."""
     if not items:
         return None
-    bullets = ["- " + item.strip().replace("\n", "\n  ") for item in items]
-    return Md("\n".join(bullets), src.at(field))
+    return Md("\n".join(bullet_item(item) for item in items), src.at(field))
+
+
+def bullet_item(item: str) -> str:
+    """One item of a list field as a markdown bullet, its later lines indented to stay inside it."""
+    return "- " + item.strip().replace("\n", "\n  ")
 
 
 def partij_ctx(p: model.Partij) -> PartijCtx:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from afsprakengen.word.mdblocks import BlockWriter
-from afsprakengen.word.mdparse import MarkdownError, check_characters, first_block, parse
+from afsprakengen.word.mdparse import MarkdownError, check_characters, check_nesting, first_block, parse
 from afsprakengen.word.mdruns import Format, InlineWriter, WordTarget, ppr, run, unbreakable
 
-__all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_to_xml"]
+__all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_problem", "markdown_to_xml"]
 
 # Most fields are one line of prose that markdown-it would hand back as one plain paragraph; skipping the parse
 # for them halves the cost. No markdown punctuation, no list or code-block start, no edge whitespace.
@@ -27,7 +27,7 @@ class _Converted:
 
     xml: str
     asks: tuple[tuple[str, str], ...]
-    """In the order the conversion asked: ("link", url), ("bullet", ""), ("numbered", "")."""
+    """In the order the conversion asked: ("link", url), ("bullet", ""), ("numbered", start)."""
 
     def for_document(self, target: WordTarget) -> str:
         """The XML with the ids this document hands out, asked in the same order as a fresh conversion would."""
@@ -47,12 +47,21 @@ _converted: dict[tuple[str, str], _Converted] = {}
 def _ask(target: WordTarget, kind: str, arg: str) -> str:
     if kind == "link":
         return target.link_id(arg)
-    return str(target.bullet_num_id() if kind == "bullet" else target.new_numbered_num_id())
+    return str(target.bullet_num_id() if kind == "bullet" else target.new_numbered_num_id(int(arg)))
 
 
 def markdown_to_xml(text: str, target: WordTarget, paragraph_style: str = "BodyText") -> str:
     """Block XML (`w:p` and `w:tbl` elements, no namespace declarations) for a markdown text."""
     return _convert(text, paragraph_style, target, _blocks)
+
+
+def markdown_problem(text: str) -> MarkdownError | None:
+    """Why a text cannot become Word paragraphs, or None; the conversion is kept for a build in this process."""
+    try:
+        markdown_to_xml(text, _COUNTER)
+    except MarkdownError as exc:
+        return exc
+    return None
 
 
 def inline_markdown_to_xml(text: str, target: WordTarget) -> str:
@@ -71,7 +80,10 @@ def _convert(text: str, style: str, target: WordTarget, write: Writer) -> str:
         check_characters(text)
         tokens = None if _PLAIN_LINE.fullmatch(text) else parse(text)
         recorder = _Recorder()
-        known = _Converted(write(text, style, tokens, recorder), tuple(recorder.asks))
+        xml = write(text, style, tokens, recorder)
+        if tokens is not None:  # after the writer, whose own limits (lists) say more than the parser's
+            check_nesting(tokens)
+        known = _Converted(xml, tuple(recorder.asks))
         if len(_converted) >= _CACHE_LIMIT:
             _converted.clear()
         _converted[key] = known
@@ -114,9 +126,32 @@ class _Recorder:
     def bullet_num_id(self) -> int:
         return _Slot(self._note("bullet", ""))
 
-    def new_numbered_num_id(self) -> int:
-        return _Slot(self._note("numbered", ""))
+    def new_numbered_num_id(self, start: int = 1) -> int:
+        return _Slot(self._note("numbered", str(start)))
 
     def _note(self, kind: str, arg: str) -> int:
         self.asks.append((kind, arg))
         return len(self.asks) - 1
+
+
+class _Counter:
+    """A WordTarget for a conversion that goes into no document (check's): it only counts what it hands out."""
+
+    def __init__(self) -> None:
+        self.handed_out = 0
+
+    def link_id(self, url: str) -> str:
+        return f"rId{self._next()}"
+
+    def bullet_num_id(self) -> int:
+        return self._next()
+
+    def new_numbered_num_id(self, start: int = 1) -> int:
+        return self._next()
+
+    def _next(self) -> int:
+        self.handed_out += 1
+        return self.handed_out
+
+
+_COUNTER = _Counter()

@@ -111,14 +111,8 @@ class BlockWriter:
 
     def ordered_list_open(self, tokens: Sequence[Token], index: int) -> None:
         token = tokens[index]
-        start = token.attrs.get("start", 1)
-        if start != 1:
-            raise MarkdownError(
-                f"a numbered list must start at 1, this one starts at {start}; to begin a line with a number "
-                f"and a full stop without making a list, put a backslash before the full stop: {start}\\.",
-                token_line(token),
-            )
-        self._open_list(token, self._target.new_numbered_num_id)
+        start = int(token.attrs.get("start", 1))
+        self._open_list(token, lambda: self._target.new_numbered_num_id(start))
 
     def list_close(self, tokens: Sequence[Token], index: int) -> None:
         self._lists.pop()

@@ -9,6 +9,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+_MAX_NESTING = int(_PARSER.options["maxNesting"])
+"""The parser's nesting limit: the content of a quote or list item opened at the last level is skipped."""
+_RECURSING = frozenset({"blockquote_open", "list_item_open"})
 _CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _UNSUPPORTED = {
     "image": "images are not supported in text fields",
@@ -40,6 +43,17 @@ class MarkdownError(ValueError):
 def parse(text: str) -> list[Token]:
     """The token stream of a text field, from the parser every reader of text fields shares."""
     return _PARSER.parse(text)
+
+
+def check_nesting(tokens: Sequence[Token]) -> None:
+    """Refuse a text nested deeper than the parser follows: it drops the text inside without a word."""
+    for token in tokens:
+        if token.level >= _MAX_NESTING - 1 and token.type in _RECURSING:
+            raise MarkdownError(
+                f"quotes and lists are nested more than {_MAX_NESTING - 1} levels deep (a list counts as two "
+                "levels), and the text inside would be lost",
+                token_line(token),
+            )
 
 
 def check_characters(text: str) -> None:

@@ -1,8 +1,6 @@
-"""List numbering definitions: one bullet list, and numbered lists that each restart at 1, added to a part."""
+"""List numbering definitions: one bullet list, and numbered lists that each start at their own number, in a part."""
 
 from __future__ import annotations
-
-import copy
 
 from lxml import etree
 
@@ -10,9 +8,8 @@ from afsprakengen.word.mdblocks import LIST_INDENT, MAX_LIST_LEVELS
 from afsprakengen.word.xml import NAMESPACES, nsdecls, parse_xml, qn
 
 _BULLET_LEVELS = tuple(("bullet", text) for text in ("•", "◦", "▪") * 3)
-_NUMBER_LEVELS = tuple(
-    (fmt, f"%{level + 1}.") for level, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman") * 3)
-)
+_NUMBER_LEVELS = tuple(("decimal", f"%{level + 1}.") for level in range(MAX_LIST_LEVELS))
+"""Every level numbers 1., 2., as markdown writes it, so a text that refers to "punt 2" finds it."""
 
 
 class Numbering:
@@ -23,19 +20,20 @@ class Numbering:
         self._next_abstract_id = _next_id(numbering, _ABSTRACT_IDS)
         self._next_num_id = _next_id(numbering, _NUM_IDS)
         self._bullet_num_id: int | None = None
-        self._numbered_num: etree._Element | None = None
+        self._numbered_abstract_id: int | None = None
         self._cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
 
     def bullet_num_id(self) -> int:
         if self._bullet_num_id is None:
             abstract_id = self._add_abstract(_BULLET_LEVELS)
-            self._bullet_num_id = self._add_num(parse_xml(_num_xml(abstract_id, restart=False)))
+            self._bullet_num_id = self._add_num(parse_xml(_num_xml(abstract_id, None)))
         return self._bullet_num_id
 
-    def new_numbered_num_id(self) -> int:
-        if self._numbered_num is None:
-            self._numbered_num = parse_xml(_num_xml(self._add_abstract(_NUMBER_LEVELS), restart=True))
-        return self._add_num(copy.deepcopy(self._numbered_num))
+    def new_numbered_num_id(self, start: int = 1) -> int:
+        """A new w:num on the one numbered definition, starting at `start` (w:startOverride on every level)."""
+        if self._numbered_abstract_id is None:
+            self._numbered_abstract_id = self._add_abstract(_NUMBER_LEVELS)
+        return self._add_num(parse_xml(_num_xml(self._numbered_abstract_id, start)))
 
     def _add_abstract(self, levels: tuple[tuple[str, str], ...]) -> int:
         abstract_id = self._next_abstract_id
@@ -87,10 +85,11 @@ def _level_xml(level: int, fmt: str, text: str) -> str:
     )
 
 
-def _num_xml(abstract_id: int, *, restart: bool) -> str:
+def _num_xml(abstract_id: int, start: int | None) -> str:
+    """A w:num on the definition; with a start, every level starts at it (a list uses only its own level)."""
     overrides = "".join(
-        f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride>'
+        f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
         for level in range(MAX_LIST_LEVELS)
-        if restart
+        if start is not None
     )
     return f'<w:num {nsdecls("w")} w:numId="0"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'

@@ -57,9 +57,9 @@ class PackageTarget:
         """numId of the one bullet list definition, added on first use."""
         return self._lists().bullet_num_id()
 
-    def new_numbered_num_id(self) -> int:
-        """A new numId on the decimal list definition, restarting at 1 on every level."""
-        return self._lists().new_numbered_num_id()
+    def new_numbered_num_id(self, start: int = 1) -> int:
+        """A new numId on the decimal list definition, starting at `start` (the list's own first number)."""
+        return self._lists().new_numbered_num_id(start)
 
     def chart_xml(self, chart: Chart) -> str:
         """A `wp:inline` native Word chart, with its chart part, relationship and alt text (descr and title)."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
-from afsprakengen.documents.common import Md, OndertekenaarCtx, md
+from afsprakengen.documents.common import Md, OndertekenaarCtx, bullet_item, md
 from afsprakengen.dutch import datum, opsomming
 
 ORGAAN = {
@@ -99,8 +99,7 @@ def overwegingen(m: model.DossierModel, cyclus: model.Cyclus) -> Md | None:
     if own is False or own == ():
         return None
     items = own if isinstance(own, tuple) else _standard_recitals(m, cyclus)
-    bullets = ["- " + item.strip().replace("\n", "\n  ") for item in items]
-    return Md("\n".join(bullets), src.at(*field))
+    return Md("\n".join(bullet_item(item) for item in items), src.at(*field))
 
 
 def _standard_recitals(m: model.DossierModel, cyclus: model.Cyclus) -> tuple[str, ...]:

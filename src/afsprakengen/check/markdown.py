@@ -1,0 +1,128 @@
+"""Every markdown text of the dossier made into Word paragraphs as build does, so check refuses what build cannot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afsprakengen import model
+from afsprakengen.cache import Cache, key_of
+from afsprakengen.documents.common import bullet_item
+from afsprakengen.model import DossierModel
+from afsprakengen.problems import Location, Problem, error
+
+CACHE_KIND = "markdown-texts"
+
+
+def convertible(m: DossierModel, cache: Cache | None = None) -> list[Problem]:
+    """Each markdown text becomes Word paragraphs (no image, no control character, lists at most nine deep).
+
+    The texts of a file are converted once and kept in this process for build; with a cache, a file whose texts
+    are unchanged is not converted again.
+    """
+    by_file: dict[str, list[tuple[Location, str]]] = {}
+    for where, text in markdown_texts(m):
+        by_file.setdefault(where.file, []).append((where, text))
+    problems = []
+    for texts in by_file.values():
+        for index, message in _messages(tuple(text for _, text in texts), cache):
+            problems.append(error(texts[index][0], f"this text cannot be made into Word paragraphs: {message}"))
+    return problems
+
+
+def _messages(texts: tuple[str, ...], cache: Cache | None) -> tuple[tuple[int, str], ...]:
+    """By position, why texts cannot be converted; from the cache when it has seen these texts."""
+    key = key_of(CACHE_KIND, *texts)
+    stored = cache.get(CACHE_KIND, key) if cache is not None else None
+    if isinstance(stored, tuple):
+        return stored
+    from afsprakengen.word.markdown import markdown_problem  # markdown-it loads only when texts are new
+
+    found = tuple((i, str(problem)) for i, text in enumerate(texts) if (problem := markdown_problem(text)))
+    if cache is not None:
+        cache.put(CACHE_KIND, key, found)
+    return found
+
+
+def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:
+    """Every markdown text the documents show, as they convert it, at the field it comes from."""
+    yield from _dossier(m.dossier)
+    yield from _woonvisie(m.woonvisie)
+    for c in m.cycli:
+        for bod in c.bods:
+            yield from _bod(bod)
+        if c.prestatieafspraken is not None:
+            yield from _prestatieafspraken(c.prestatieafspraken)
+        if c.evaluatie is not None:
+            yield from _evaluatie(c.evaluatie)
+
+
+def _fields(src: model.Src, item: object, *names: str) -> Iterator[tuple[Location, str]]:
+    """The named text fields of an item that are set (a str; False, True and None are no text)."""
+    for name in names:
+        value = getattr(item, name)
+        if isinstance(value, str):
+            yield src.at(name), value
+
+
+def _items(src: model.Src, name: str, items: object) -> Iterator[tuple[Location, str]]:
+    """A list field whose items the documents show as one bullet list, each item as its bullet."""
+    if isinstance(items, tuple):
+        for i, item in enumerate(items):
+            yield src.at(name, i), bullet_item(item)
+
+
+_LEGAL = ("looptijd", "bijzondere_omstandigheden", "rechtsopvolging", "geschillen")
+
+
+def _dossier(d: model.Dossier) -> Iterator[tuple[Location, str]]:
+    for p in d.partijen:
+        yield from _fields(p.src, p, "rol")
+    texts = d.instellingen.standaardteksten
+    if texts is not None:
+        for name in _LEGAL:
+            value = getattr(texts, name)
+            if isinstance(value, str):
+                yield d.src.at("instellingen", "standaardteksten", name), value
+        if isinstance(texts.overwegingen, tuple):
+            for i, item in enumerate(texts.overwegingen):
+                yield d.src.at("instellingen", "standaardteksten", "overwegingen", i), bullet_item(item)
+
+
+def _woonvisie(wv: model.Woonvisie) -> Iterator[tuple[Location, str]]:
+    yield from _fields(wv.src, wv, "inleiding")
+    if wv.bron is not None:
+        yield wv.src.at("bron"), f"<{wv.bron}>"  # shown as a link, as the woonvisie-uittreksel does
+    for t in wv.themas:
+        yield from _fields(t.src, t, "ambitie")
+        for d in t.doelen:
+            yield from _fields(d.src, d, "toelichting")
+
+
+def _bod(bod: model.Bod) -> Iterator[tuple[Location, str]]:
+    yield from _fields(bod.src, bod, "inleiding")
+    for a in bod.activiteiten:
+        yield from _fields(a.src, a, "omschrijving")
+    for r in bod.reactie_huurders:
+        yield from _fields(r.src, r, "tekst")
+
+
+def _prestatieafspraken(pa: model.Prestatieafspraken) -> Iterator[tuple[Location, str]]:
+    yield from _fields(pa.src, pa, "comparitie", "inleiding", "grondslag", "monitoring", *_LEGAL)
+    yield from _items(pa.src, "overwegingen", pa.overwegingen)
+    yield from _items(pa.src, "voorbehouden", pa.voorbehouden)
+    for a in pa.afspraken:
+        yield from _fields(a.src, a, "tekst")
+    for w in pa.wederkerigheid:
+        yield from _fields(w.src, w, "tekst")
+    for i, n in enumerate(pa.niet_afgesproken):
+        if n.toelichting is not None:
+            yield pa.src.at("niet_afgesproken", i, "toelichting"), n.toelichting
+    for i, b in enumerate(pa.begrippen):
+        yield pa.src.at("begrippen", i, "uitleg"), b.uitleg
+
+
+def _evaluatie(ev: model.Evaluatie) -> Iterator[tuple[Location, str]]:
+    yield from _fields(ev.src, ev, "samenvatting", "conclusies")
+    yield from _items(ev.src, "input_volgende_cyclus", ev.input_volgende_cyclus)
+    for r in ev.evaluaties:
+        yield from _fields(r.src, r, "toelichting", "vervolg_toelichting")

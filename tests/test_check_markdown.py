@@ -1,0 +1,55 @@
+"""Check converts every markdown text as build does: the texts it walks are the documents' texts."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+from afsprakengen.cache import Cache
+from afsprakengen.check.markdown import convertible, markdown_texts
+from afsprakengen.documents.common import Md
+from afsprakengen.documents.kinds import BUILT_KINDS, JobOptions
+from afsprakengen.model import DossierModel
+from afsprakengen.word import markdown as markdown_module
+
+
+def _mds(value: object) -> Iterator[Md]:
+    """Every Md in a context, as render's to_jinja would meet them."""
+    if isinstance(value, Md):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _mds(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _mds(getattr(value, f.name))
+
+
+def _context_mds(m: DossierModel) -> list[Md]:
+    kinds = [kind for kind in BUILT_KINDS if kind.jobs is not None]
+    return [md for c in m.cycli for kind in kinds for job in kind.jobs(m, c, JobOptions()) for md in _mds(job.context)]  # type: ignore[misc]
+
+
+def test_every_text_a_document_shows_is_one_check_converts(sample_model: DossierModel) -> None:
+    checked = {text for _, text in markdown_texts(sample_model)}
+    shown = [md for md in _context_mds(sample_model) if md.where.pointer != "$"]  # "$": the tool's standard texts
+    assert len(shown) > 100
+    for md in shown:
+        items = md.text.split("\n- ")  # a list field shown as one bullet list: each item is checked as its bullet
+        pieces = [items[0], *(f"- {item}" for item in items[1:])]
+        assert md.text in checked or all(piece in checked for piece in pieces), (md.where, md.text[:80])
+
+
+def test_the_sample_converts_and_build_reuses_the_conversions(sample_model: DossierModel, tmp_path: Path) -> None:
+    markdown_module._converted.clear()
+    assert convertible(sample_model) == []
+    assert len(markdown_module._converted) > 100
+
+
+def test_a_cached_check_converts_nothing(sample_model: DossierModel, tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    assert convertible(sample_model, cache) == []
+    markdown_module._converted.clear()
+    assert convertible(sample_model, cache) == []
+    assert markdown_module._converted == {}

@@ -77,6 +77,8 @@ _LEGAL = ("looptijd", "bijzondere_omstandigheden", "rechtsopvolging", "geschille
 def _dossier(d: model.Dossier) -> Iterator[tuple[Location, str]]:
     for p in d.partijen:
         yield from _fields(p.src, p, "rol")
+    for thema in d.themas:
+        yield from _fields(thema.src, thema, "omschrijving")
     texts = d.instellingen.standaardteksten
     if texts is not None:
         for name in _LEGAL:

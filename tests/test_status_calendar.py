@@ -76,6 +76,43 @@ def test_missing_bod_after_its_deadline_is_late(tmp_path: Path) -> None:
     assert after.exit_code == 1
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "state"),
+    [
+        ("status: definitief\ningediend: 2026-06-25\n", "status: concept\n", "is still concept"),
+        ("ingediend: 2026-06-25\n", "", "is definitief but has no submission date (ingediend)"),
+    ],
+)
+def test_a_bod_not_submitted_after_its_deadline_is_late_not_done(
+    tmp_path: Path, old: str, new: str, state: str
+) -> None:
+    dossier = base_with(tmp_path, edits={"2027/bod-thuis.yaml": (old, new)})
+    before = run("status", str(dossier), "--today", "2026-06-30")
+    assert f"open      bod 2027 of Woonstichting Thuis {state}; due 2026-07-01, 1 days left" in before.output
+    after = run("status", str(dossier), "--today", "2026-12-14", "--fail-late")
+    assert "✓ done      bod 2027" not in after.output
+    assert late_lines(after.output) == [
+        f"✗ late      bod 2027 of Woonstichting Thuis {state}; was due 2026-07-01, 166 days ago"
+    ]
+    assert after.exit_code == 1
+
+
+def test_nothing_before_the_year_the_dossier_is_kept_from_is_late(tmp_path: Path) -> None:
+    dossier = tmp_path / "d"
+    shutil.copytree(BASE, dossier)
+    for name in ("2025/evaluatie.yaml", "2025/prestatieafspraken.yaml", "2026/bod-thuis.yaml"):
+        (dossier / name).unlink()
+    assert len(late_lines(run("status", str(dossier), "--today", "2026-11-27").output)) == 4
+    text = (dossier / "dossier.yaml").read_text(encoding="utf-8")
+    (dossier / "dossier.yaml").write_text(text.replace("themas:\n", "instellingen:\n  sinds: 2026\nthemas:\n"))
+    kept = run("status", str(dossier), "--today", "2026-11-27", "--fail-late")
+    assert late_lines(kept.output) == [] and kept.exit_code == 0
+    missing = run("status", str(dossier), "--today", "2026-12-16", "--fail-late")
+    assert late_lines(missing.output) == [
+        "✗ late      prestatieafspraken 2027 are still concept (versie 0.2); was due 2026-12-15, 1 days ago"
+    ]
+
+
 def test_the_dossiers_own_deadline_settings_count(tmp_path: Path) -> None:
     settings = 'instellingen:\n  termijnen:\n    bod: "06-01"\nthemas:\n'
     edits = {"dossier.yaml": ("themas:\n", settings), **NO_ACTIVITY_REFERENCE}

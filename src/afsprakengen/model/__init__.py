@@ -89,6 +89,8 @@ class Instellingen:
     """Whether definitief documents show the Git commit in the footer too (concepts always do)."""
     standaardteksten: Standaardteksten | None = None
     """Dossier-wide texts of the legal framing, in place of the tool's standard ones."""
+    sinds: int | None = None
+    """The calendar year from which the dossier is kept: nothing due before it is reported late."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner, Result
 from icalendar import Calendar
@@ -15,7 +16,7 @@ from jsonschema import Draft202012Validator
 from afsprakengen.cli import cli
 from afsprakengen.resources import schema_path
 from tests.casefolders import BASE
-from tests.docdump import dump_docx
+from tests.docdump import dump_document, dump_docx
 from tests.goldenfile import GOLDEN, assert_golden
 from tests.sampledossier import SAMPLE
 
@@ -216,7 +217,47 @@ def test_kalender_document_on_request(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kalender-2027.docx"]
     dump = dump_docx(tmp_path / "kalender-2027.docx")
-    assert "| 30 juni 2027 | Gezamenlijke evaluatie van 2026 | 2026 |" in dump
+    assert "| 30\u00a0juni\u00a02027 | Gezamenlijke evaluatie van 2026 | 2026 |" in dump
+    negotiation = "| 1\u00a0juli\u00a02027 – 15\u00a0december\u00a02027 | Onderhandelen over de prestatieafspraken"
+    assert negotiation in dump
+    assert "de agenda van het tripartiete overleg" in dump
+
+
+def _kalender(tmp_path: Path, dossier: Path, year: str = "2027") -> tuple[str, str]:
+    """The dump of a built kalender and its footer text."""
+    result = run("build", str(dossier), "--out", str(tmp_path / "out"), "--only", "kalender", "--year", year)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "out" / f"kalender-{year}.docx"))
+    footer = "".join(p.text for p in document.sections[0].footer.paragraphs)
+    return dump_document(document), footer
+
+
+def test_kalender_dates_never_break(tmp_path: Path) -> None:
+    dump, footer = _kalender(tmp_path, SAMPLE)
+    table = [line for line in dump.splitlines() if line.startswith("  | ") and "2027" in line]
+    for month in ("januari", "mei", "juni", "juli", "december"):
+        assert not [line for line in table if f" {month}" in line or f"{month} " in line], month
+    assert "Overzicht, stand 20\u00a0november\u00a02026 · pagina" in footer
+
+
+def test_kalender_lists_only_what_is_still_to_come(tmp_path: Path) -> None:
+    dump, _ = _kalender(tmp_path, SAMPLE)
+    assert "Woonvisie" not in dump  # the woonvisie 2025-2030 was adopted on 28 January 2025
+    assert "Wat volgens het dossier al is afgerond" in dump
+    adopted = base_with(tmp_path, edits={"woonvisie.yaml": ("themas:\n", "vastgesteld: 2025-01-28\nthemas:\n")})
+    open_dump, _ = _kalender(tmp_path / "base", base_with(tmp_path / "open"))
+    assert "| Woonvisie / woonagenda als basis voor 2028 |" in open_dump
+    assert "Woonvisie" not in _kalender(tmp_path / "adopted", adopted)[0]
+
+
+def test_kalender_shows_the_planned_meetings_and_no_made_up_version(tmp_path: Path) -> None:
+    dump, footer = _kalender(tmp_path, SAMPLE)
+    assert "[Heading 2] Geplande tripartiete overleggen" in dump
+    assert "  | 16\u00a0maart\u00a02027 | Voortgang van de afspraken 2027 en jaarplanning |" in dump
+    assert "Bespreking van de biedingen 2027" not in dump  # a meeting of 2026
+    assert "Versie" not in footer and "· overzicht" not in footer
+    base_dump, _ = _kalender(tmp_path / "base", base_with(tmp_path / "d"))
+    assert "overleggen" not in base_dump
 
 
 @pytest.mark.parametrize("args", [("--only", "prestatieafspraken"), ()])

@@ -113,14 +113,23 @@ class Gemeente:
 
 
 @dataclass(frozen=True)
+class Overleg:
+    """A planned tripartite meeting of the parties."""
+
+    datum: date
+    onderwerp: str
+
+
+@dataclass(frozen=True)
 class Dossier:
-    """dossier.yaml: the municipality, its parties and themes, and the settings."""
+    """dossier.yaml: the municipality, its parties and themes, the planned meetings, and the settings."""
 
     gemeente: Gemeente
     partijen: tuple[Partij, ...]
     themas: tuple[Thema, ...]
     src: Src
     instellingen: Instellingen = field(default_factory=Instellingen)
+    overleggen: tuple[Overleg, ...] = ()
 
 
 @dataclass(frozen=True)

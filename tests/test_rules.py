@@ -57,8 +57,8 @@ def test_unique_codes(tmp_path: Path) -> None:
 def test_unique_activity_codes_across_bods_of_a_cycle(tmp_path: Path) -> None:
     m = model_with(tmp_path, {"2027/bod-thuis.yaml": ("code: TH27-DUUR-01", "code: TH27-WZ-01")})
     assert lines(rules.unique_codes(m)) == [
-        "d/2027/bod-thuis.yaml:13:11: error: $.activiteiten[1].code: activity code 'TH27-WZ-01' is used twice "
-        "(first at line 6); codes must be unique"
+        "d/2027/bod-thuis.yaml:14:11: error: $.activiteiten[1].code: activity code 'TH27-WZ-01' is used twice "
+        "(first at line 7); codes must be unique"
     ]
 
 

@@ -7,6 +7,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner, Result
 from icalendar import Calendar
@@ -15,7 +16,7 @@ from jsonschema import Draft202012Validator
 from afsprakengen.cli import cli
 from afsprakengen.resources import schema_path
 from tests.casefolders import BASE
-from tests.docdump import dump_docx
+from tests.docdump import dump_document, dump_docx
 from tests.goldenfile import GOLDEN, assert_golden
 from tests.sampledossier import SAMPLE
 
@@ -74,6 +75,43 @@ def test_missing_bod_after_its_deadline_is_late(tmp_path: Path) -> None:
         "✗ late      bod 2027 of Woonstichting Thuis is missing; was due 2026-07-01, 1 days ago"
     ]
     assert after.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "state"),
+    [
+        ("status: definitief\ningediend: 2026-06-25\n", "status: concept\n", "is still concept"),
+        ("ingediend: 2026-06-25\n", "", "is definitief but has no submission date (ingediend)"),
+    ],
+)
+def test_a_bod_not_submitted_after_its_deadline_is_late_not_done(
+    tmp_path: Path, old: str, new: str, state: str
+) -> None:
+    dossier = base_with(tmp_path, edits={"2027/bod-thuis.yaml": (old, new)})
+    before = run("status", str(dossier), "--today", "2026-06-30")
+    assert f"open      bod 2027 of Woonstichting Thuis {state}; due 2026-07-01, 1 days left" in before.output
+    after = run("status", str(dossier), "--today", "2026-12-14", "--fail-late")
+    assert "✓ done      bod 2027" not in after.output
+    assert late_lines(after.output) == [
+        f"✗ late      bod 2027 of Woonstichting Thuis {state}; was due 2026-07-01, 166 days ago"
+    ]
+    assert after.exit_code == 1
+
+
+def test_nothing_before_the_year_the_dossier_is_kept_from_is_late(tmp_path: Path) -> None:
+    dossier = tmp_path / "d"
+    shutil.copytree(BASE, dossier)
+    for name in ("2025/evaluatie.yaml", "2025/prestatieafspraken.yaml", "2026/bod-thuis.yaml"):
+        (dossier / name).unlink()
+    assert len(late_lines(run("status", str(dossier), "--today", "2026-11-27").output)) == 4
+    text = (dossier / "dossier.yaml").read_text(encoding="utf-8")
+    (dossier / "dossier.yaml").write_text(text.replace("themas:\n", "instellingen:\n  sinds: 2026\nthemas:\n"))
+    kept = run("status", str(dossier), "--today", "2026-11-27", "--fail-late")
+    assert late_lines(kept.output) == [] and kept.exit_code == 0
+    missing = run("status", str(dossier), "--today", "2026-12-16", "--fail-late")
+    assert late_lines(missing.output) == [
+        "✗ late      prestatieafspraken 2027 are still concept (versie 0.2); was due 2026-12-15, 1 days ago"
+    ]
 
 
 def test_the_dossiers_own_deadline_settings_count(tmp_path: Path) -> None:
@@ -179,7 +217,47 @@ def test_kalender_document_on_request(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kalender-2027.docx"]
     dump = dump_docx(tmp_path / "kalender-2027.docx")
-    assert "| 30 juni 2027 | Gezamenlijke evaluatie van 2026 | 2026 |" in dump
+    assert "| 30\u00a0juni\u00a02027 | Gezamenlijke evaluatie van 2026 | 2026 |" in dump
+    negotiation = "| 1\u00a0juli\u00a02027 – 15\u00a0december\u00a02027 | Onderhandelen over de prestatieafspraken"
+    assert negotiation in dump
+    assert "de agenda van het tripartiete overleg" in dump
+
+
+def _kalender(tmp_path: Path, dossier: Path, year: str = "2027") -> tuple[str, str]:
+    """The dump of a built kalender and its footer text."""
+    result = run("build", str(dossier), "--out", str(tmp_path / "out"), "--only", "kalender", "--year", year)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "out" / f"kalender-{year}.docx"))
+    footer = "".join(p.text for p in document.sections[0].footer.paragraphs)
+    return dump_document(document), footer
+
+
+def test_kalender_dates_never_break(tmp_path: Path) -> None:
+    dump, footer = _kalender(tmp_path, SAMPLE)
+    table = [line for line in dump.splitlines() if line.startswith("  | ") and "2027" in line]
+    for month in ("januari", "mei", "juni", "juli", "december"):
+        assert not [line for line in table if f" {month}" in line or f"{month} " in line], month
+    assert "Overzicht, stand 20\u00a0november\u00a02026 · pagina" in footer
+
+
+def test_kalender_lists_only_what_is_still_to_come(tmp_path: Path) -> None:
+    dump, _ = _kalender(tmp_path, SAMPLE)
+    assert "Woonvisie" not in dump  # the woonvisie 2025-2030 was adopted on 28 January 2025
+    assert "Wat volgens het dossier al is afgerond" in dump
+    adopted = base_with(tmp_path, edits={"woonvisie.yaml": ("themas:\n", "vastgesteld: 2025-01-28\nthemas:\n")})
+    open_dump, _ = _kalender(tmp_path / "base", base_with(tmp_path / "open"))
+    assert "| Woonvisie / woonagenda als basis voor 2028 |" in open_dump
+    assert "Woonvisie" not in _kalender(tmp_path / "adopted", adopted)[0]
+
+
+def test_kalender_shows_the_planned_meetings_and_no_made_up_version(tmp_path: Path) -> None:
+    dump, footer = _kalender(tmp_path, SAMPLE)
+    assert "[Heading 2] Geplande tripartiete overleggen" in dump
+    assert "  | 16\u00a0maart\u00a02027 | Voortgang van de afspraken 2027 en jaarplanning |" in dump
+    assert "Bespreking van de biedingen 2027" not in dump  # a meeting of 2026
+    assert "Versie" not in footer and "· overzicht" not in footer
+    base_dump, _ = _kalender(tmp_path / "base", base_with(tmp_path / "d"))
+    assert "overleggen" not in base_dump
 
 
 @pytest.mark.parametrize("args", [("--only", "prestatieafspraken"), ()])

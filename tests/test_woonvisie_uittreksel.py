@@ -117,19 +117,47 @@ def test_a_cycle_without_bod_or_agreements_has_no_excerpt(sample_model: DossierM
     assert list(jobs(sample_model, Cyclus(2031), JobOptions())) == []
 
 
-def test_properties_footer_and_no_concept_mark(sample_out: Path) -> None:
+def _header_and_footer(path: Path) -> tuple[str, str]:
+    """The header's and the footer's text."""
+    section = docx.Document(str(path)).sections[0]
+    header, footer = ("\n".join(p.text for p in part.paragraphs) for part in (section.header, section.footer))
+    return header, footer
+
+
+def test_concept_agreements_give_a_concept_excerpt_with_an_honest_footer(sample_out: Path) -> None:
     path = sample_out / "woonvisie-uittreksel-2027.docx"
-    document = docx.Document(str(path))
-    props = document.core_properties
+    props = docx.Document(str(path)).core_properties
     assert (props.title, props.subject) == ("Woonvisie-uittreksel 2027", "Woonvisie-uittreksel Voorbeeldstad 2027")
     assert props.created is not None and props.created.date().isoformat() == "2026-11-20"
-    section = document.sections[0]
-    text = "\n".join(p.text for part in (section.header, section.footer) for p in part.paragraphs)
-    assert "Versie 0.3 · vastgesteld · 20 november 2026 · " in text
-    assert "CONCEPT" not in text
+    header, footer = _header_and_footer(path)
+    assert "CONCEPT – niet ondertekenen" in header
+    assert footer.startswith("Woonvisie vastgesteld op 28 januari 2025 · afspraken 2027 versie 0.3, concept · ")
+    assert "Versie 0.3 · vastgesteld" not in footer
+    concept = "[Tussenkop] CONCEPT – de prestatieafspraken of een bod voor 2027 zijn nog niet definitief."
+    assert concept in dump_docx(path)
     with zipfile.ZipFile(path) as z:
         custom = z.read("docProps/custom.xml").decode("utf-8")
-    assert "<vt:lpwstr>vastgesteld</vt:lpwstr>" in custom and "<vt:lpwstr>2027</vt:lpwstr>" in custom
+    assert "<vt:lpwstr>concept</vt:lpwstr>" in custom and "<vt:lpwstr>0.3</vt:lpwstr>" in custom
+
+
+def test_definitief_inputs_give_an_excerpt_without_concept_mark(sample_out: Path) -> None:
+    header, footer = _header_and_footer(sample_out / "woonvisie-uittreksel-2026.docx")
+    assert "CONCEPT" not in header
+    assert footer.startswith("Woonvisie vastgesteld op 28 januari 2025 · afspraken 2026 versie 1.0, definitief · ")
+
+
+def test_a_concept_bod_makes_the_excerpt_concept(tmp_path: Path) -> None:
+    dossier = tmp_path / "d"
+    shutil.copytree(BASE, dossier)
+    assert run_build(dossier, tmp_path / "definitief", *KIND, "--year", "2026").exit_code == 0
+    header, footer = _header_and_footer(tmp_path / "definitief" / "woonvisie-uittreksel-2026.docx")
+    assert "CONCEPT" not in header
+    assert footer.startswith("Woonvisie niet vastgesteld · nog geen afspraken 2026 · ")
+    bod = dossier / "2026" / "bod-thuis.yaml"
+    bod.write_text(bod.read_text(encoding="utf-8").replace("status: definitief", "status: concept"), encoding="utf-8")
+    assert run_build(dossier, tmp_path / "concept", *KIND, "--year", "2026").exit_code == 0
+    header, _ = _header_and_footer(tmp_path / "concept" / "woonvisie-uittreksel-2026.docx")
+    assert "CONCEPT – niet ondertekenen" in header
 
 
 def test_a_goal_nothing_addresses_is_marked(open_goal_dossier: Path, tmp_path: Path) -> None:
@@ -165,4 +193,4 @@ def test_libreoffice_reads_every_goal_code(
     themes = ("WZ",) if "-WZ-" in name else ()
     assert [c for c in _goal_codes(sample_model, themes) if c not in text] == []
     assert "Van woonvisie naar concrete afspraken" in text
-    assert "CONCEPT" not in text
+    assert ("CONCEPT" in text) == name.endswith("2027")  # the agreements of 2027 are still concept

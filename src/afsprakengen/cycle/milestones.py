@@ -117,6 +117,23 @@ class YearCalendar:
     milestones: tuple[Milestone, ...]
 
 
+def is_done(m: DossierModel, s: Milestone) -> bool:
+    """Whether the dossier shows this step done: the woonvisie adopted, the bod in, the agreements signed, evaluated."""
+    c = m.cyclus(s.jaar)
+    signed = c is not None and c.prestatieafspraken is not None and c.prestatieafspraken.status == "definitief"
+    if s.key == "woonvisie":
+        wv = m.woonvisie
+        return wv.vastgesteld is not None and (wv.periode is None or wv.periode.van <= s.jaar <= wv.periode.tot)
+    if s.key == "bod":
+        bods = c.bods if c else ()
+        return signed or any(b.corporatie == s.partij and b.status == "definitief" and b.ingediend for b in bods)
+    if s.key in ("onderhandeling", "ondertekening"):
+        return signed
+    if s.key == "evaluatie":
+        return c is not None and c.evaluatie is not None and c.evaluatie.status == "definitief"
+    return False
+
+
 def year_calendar(year: int, m: DossierModel | None = None) -> YearCalendar:
     """The calendar of a year: with a dossier its municipality, parties and deadline settings, else the defaults."""
     if m is None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.cycle.milestones import Milestone, cycle_milestones, parties_of
-from afsprakengen.model import Cyclus, DossierModel, Evaluatie
+from afsprakengen.model import Bod, Cyclus, DossierModel, Evaluatie
 
 DONE, OPEN, ATTENTION, LATE = "done", "open", "attention", "late"
 FOLLOW_UPS_WITH_AGREEMENT = ("doorzetten", "bijstellen", "nieuwe afspraak")
@@ -80,15 +80,31 @@ def _bods(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]:
     settled = c.prestatieafspraken is not None and c.prestatieafspraken.status == "definitief"
     for party in (p for p in m.dossier.partijen if p.soort == "woningcorporatie"):
         bod = submitted.get(party.id)
-        if bod is not None:
+        if bod is not None and (settled or (bod.status == "definitief" and bod.ingediend is not None)):
             when = f" on {bod.ingediend.isoformat()}" if bod.ingediend else ""
             yield StatusItem(DONE, f"bod {c.jaar} of {party.naam} is in ({bod.status}{when})")
-        elif settled:
-            continue  # the agreements were signed without this bod in the dossier: history, not a task
+        elif settled or not _kept(m, due):
+            continue  # signed without this bod, or due before the dossier was kept: history, not a task
         elif today > due:
-            yield _item(LATE, f"bod {c.jaar} of {party.naam} is missing", due, today)
+            yield _item(LATE, _bod_state(c.jaar, party.naam, bod), due, today)
         else:
-            yield _item(OPEN, f"bod {c.jaar} of {party.naam} is due", due, today)
+            what = _bod_state(c.jaar, party.naam, bod) if bod else f"bod {c.jaar} of {party.naam} is due"
+            yield _item(OPEN, what, due, today)
+
+
+def _bod_state(jaar: int, naam: str, bod: Bod | None) -> str:
+    """What is wrong with a bod that is not (yet) in: missing, still concept, or without a submission date."""
+    if bod is None:
+        return f"bod {jaar} of {naam} is missing"
+    if bod.status == "concept":
+        return f"bod {jaar} of {naam} is still concept"
+    return f"bod {jaar} of {naam} is definitief but has no submission date (ingediend)"
+
+
+def _kept(m: DossierModel, due: date) -> bool:
+    """Whether the dossier was kept when this was due (`instellingen.sinds`): nothing earlier is late."""
+    sinds = m.dossier.instellingen.sinds
+    return sinds is None or due.year >= sinds
 
 
 def _agreements(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]:
@@ -99,6 +115,8 @@ def _agreements(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]
         yield StatusItem(
             DONE, f"prestatieafspraken {c.jaar} are definitief (versie {pa.versie}, signed on {signed.isoformat()})"
         )
+        return
+    if not _kept(m, due):
         return
     what = (
         f"prestatieafspraken {c.jaar} are still concept (versie {pa.versie})"
@@ -119,6 +137,8 @@ def _evaluation(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]
         yield StatusItem(DONE, f"evaluation of {c.jaar} is {c.evaluatie.status} ({c.evaluatie.datum.isoformat()})")
         return
     definitief = c.prestatieafspraken is not None and c.prestatieafspraken.status == "definitief"
+    if not _kept(m, due):
+        return
     if definitief and today > due:
         yield _item(LATE, f"the definitief prestatieafspraken {c.jaar} have not been evaluated", due, today)
     elif definitief and today.year > c.jaar:

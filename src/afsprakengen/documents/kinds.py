@@ -171,8 +171,8 @@ def _kalender_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[
         context=ctx,
         title=ctx.titel,
         subject=f"{ctx.titel} {ctx.gemeente}",
-        version="1",
-        status="overzicht",
+        version=ctx.versie,
+        status=ctx.status,
         created=ctx.datum,
     )
 

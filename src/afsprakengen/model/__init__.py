@@ -89,6 +89,8 @@ class Instellingen:
     """Whether definitief documents show the Git commit in the footer too (concepts always do)."""
     standaardteksten: Standaardteksten | None = None
     """Dossier-wide texts of the legal framing, in place of the tool's standard ones."""
+    sinds: int | None = None
+    """The calendar year from which the dossier is kept: nothing due before it is reported late."""
 
 
 @dataclass(frozen=True)
@@ -111,14 +113,23 @@ class Gemeente:
 
 
 @dataclass(frozen=True)
+class Overleg:
+    """A planned tripartite meeting of the parties."""
+
+    datum: date
+    onderwerp: str
+
+
+@dataclass(frozen=True)
 class Dossier:
-    """dossier.yaml: the municipality, its parties and themes, and the settings."""
+    """dossier.yaml: the municipality, its parties and themes, the planned meetings, and the settings."""
 
     gemeente: Gemeente
     partijen: tuple[Partij, ...]
     themas: tuple[Thema, ...]
     src: Src
     instellingen: Instellingen = field(default_factory=Instellingen)
+    overleggen: tuple[Overleg, ...] = ()
 
 
 @dataclass(frozen=True)

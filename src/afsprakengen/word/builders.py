@@ -13,16 +13,16 @@ from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph as Paragraph
 from docx.text.run import Run
 
-from afsprakengen.word.housestyle import header_and_footer, new_document, toc_field
+from afsprakengen.word.housestyle import VERSION_FOOTER, header_and_footer, new_document, toc_field
 
 Section = Callable[[Document], None]
 """A part of a template that writes its paragraphs and tables at the end of the document."""
 
 
-def compose(header: str, *sections: Section) -> Document:
-    """A document in the house style with this title in its header, written section by section."""
+def compose(header: str, *sections: Section, footer: str = VERSION_FOOTER) -> Document:
+    """A document in the house style with this header title and footer text, written section by section."""
     document = new_document()
-    header_and_footer(document, header)
+    header_and_footer(document, header, footer)
     for section in sections:
         section(document)
     return document

@@ -137,8 +137,12 @@ def _table_style(document: Document) -> None:
     document.styles.element.append(parse_xml(xml))
 
 
-def header_and_footer(document: Document, title: str) -> None:
-    """Header: title and a CONCEPT mark (text and watermark) for concept documents; footer: version, page X of Y.
+VERSION_FOOTER = "Versie {{ versie }} · {{ status }} · {{ datum|datum }}"
+"""The footer's text before the Git commit and the page numbers: what most documents are (their version and status)."""
+
+
+def header_and_footer(document: Document, title: str, footer_text: str = VERSION_FOOTER) -> None:
+    """Header: title and a CONCEPT mark (text and watermark) for concept documents; footer: the text, page X of Y.
 
     The footer names the Git commit (`herkomst`) only on a concept, or when the dossier asks for it
     (`instellingen.herkomst_in_voettekst`): a signed document keeps it in its properties, not on its pages.
@@ -155,8 +159,7 @@ def header_and_footer(document: Document, title: str) -> None:
     header.add_paragraph("{%p endif %}")
     footer = section.footer.paragraphs[0]
     footer.add_run(
-        "Versie {{ versie }} · {{ status }} · {{ datum|datum }}"
-        "{% if herkomst and (concept or herkomst_in_voettekst) %} · {{ herkomst }}{% endif %} · pagina "
+        footer_text + "{% if herkomst and (concept or herkomst_in_voettekst) %} · {{ herkomst }}{% endif %} · pagina "
     )
     _field(footer, "PAGE", "1")
     footer.add_run(" van ")

@@ -83,8 +83,11 @@ class WoonvisieUittrekselCtx:
     versie: str
     """The version of the agreements of J, or '—' when J has none yet."""
     status: str
-    """The woonvisie's status: 'vastgesteld' when it has a date of adoption."""
+    """The excerpt's own status: concept when any input (the agreements or a bod of J) is concept, else definitief."""
+    woonvisie_status: str
+    """The woonvisie's status: 'vastgesteld' when it has a date of adoption, else 'niet vastgesteld'."""
     concept: bool
+    """True when the agreements or a bod of J is still concept: the excerpt carries the CONCEPT mark."""
     datum: date
     """The latest date of the inputs (woonvisie, bods and agreements of J); 1 January of J-1 when none has one."""
     stand: date | None
@@ -114,13 +117,15 @@ def build_woonvisie_uittreksel(
     names = _theme_names(m)
     partial = tuple(name for code, name in names.items() if code in themes)
     stand = _latest_date(wv, c)
+    concept = _any_concept(c)
     return WoonvisieUittrekselCtx(
         titel=_title(partial, c.jaar),
         gemeente=m.dossier.gemeente.naam,
         jaar=c.jaar,
         versie=pa.versie if pa else "—",
-        status="vastgesteld" if wv.vastgesteld else "niet vastgesteld",
-        concept=False,
+        status="concept" if concept else "definitief",
+        woonvisie_status="vastgesteld" if wv.vastgesteld else "niet vastgesteld",
+        concept=concept,
         datum=stand or date(c.jaar - 1, 1, 1),
         stand=stand,
         woonvisie=wv.titel,
@@ -141,6 +146,12 @@ def _title(partial: tuple[str, ...], jaar: int) -> str:
     if not partial:
         return f"Woonvisie-uittreksel {jaar}"
     return f"Woonvisie-uittreksel {jaar}: {opsomming(partial)}"
+
+
+def _any_concept(c: model.Cyclus) -> bool:
+    """Whether an input of the excerpt is still concept: the agreements of J or a bod of J."""
+    pa = c.prestatieafspraken
+    return (pa is not None and pa.status == "concept") or any(b.status == "concept" for b in c.bods)
 
 
 def _latest_date(wv: model.Woonvisie, c: model.Cyclus) -> date | None:

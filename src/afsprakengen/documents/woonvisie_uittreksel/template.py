@@ -59,13 +59,24 @@ ANNEX_COLUMNS: tuple[Column, ...] = (
 )
 
 
+FOOTER = (
+    "Woonvisie {{ woonvisie_status }}{% if vastgesteld %} op {{ vastgesteld|datum }}{% endif %} · "
+    "{% if afspraken %}afspraken {{ jaar }} versie {{ afspraken.versie }}, {{ afspraken.status }}"
+    "{% else %}nog geen afspraken {{ jaar }}{% endif %}"
+)
+"""The woonvisie's status and the agreements' version and status, each said of its own document (the stand is on
+the title page: a concept's footer, with its Git commit, stays one line)."""
+CONCEPT = "CONCEPT – de prestatieafspraken of een bod voor {{ jaar }} zijn nog niet definitief."
+
+
 def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
-    return compose("{{ titel }} · gemeente {{ gemeente }}", _title_page, contents_page, _introduction, _themes, _annex)
+    sections = (_title_page, contents_page, _introduction, _themes, _annex)
+    return compose("{{ titel }} · gemeente {{ gemeente }}", *sections, footer=FOOTER)
 
 
 def _title_page(d: Document) -> None:
-    with title_page(d, "Gemeente {{ gemeente }}"):
+    with title_page(d, "Gemeente {{ gemeente }}", concept=CONCEPT):
         para(
             d,
             "De ambities en doelen uit de {{ woonvisie }}{% if vastgesteld %} (vastgesteld op "

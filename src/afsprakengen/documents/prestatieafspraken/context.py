@@ -227,19 +227,14 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         doorkijk=_outlook(pa),
         monitoring=md(pa.monitoring, pa.src, "monitoring"),
         voorbehouden=md_list(pa.voorbehouden, pa.src, "voorbehouden"),
-        niet_afgesproken=tuple(
-            NietAfgesprokenCtx(n.onderwerp, md(n.toelichting, pa.src, "niet_afgesproken", i, "toelichting"))
-            for i, n in enumerate(pa.niet_afgesproken)
-        ),
+        niet_afgesproken=_not_agreed(pa),
         plaats=signing.plaats or "",
         ondertekend_op=signing.datum,
         ondertekenaars=(signers := tuple(o for p in parties for o in p.ondertekenaars)),
         tekenrijen=tekenrijen(signers),
         koppelingen=_links(m, cyclus, goals),
         overzicht=goal_overview(m, cyclus),
-        begrippen=tuple(
-            BegripCtx(b.term, Md(b.uitleg, pa.src.at("begrippen", i, "uitleg"))) for i, b in enumerate(pa.begrippen)
-        ),
+        begrippen=_glossary(pa),
         kerncijfers=kerncijfers(pa.kerncijfers),
         bijlagen=_annexes(pa),
         compact=m.dossier.instellingen.afspraken_weergave == "compact",
@@ -337,3 +332,16 @@ def _involved(m: model.DossierModel, pa: model.Prestatieafspraken) -> tuple[Part
     """The parties that take part in agreements (trekker or betrokken) without signing them, with their role."""
     named = {pid for a in pa.afspraken for pid in (a.trekker, *a.betrokken) if pid}
     return tuple(partij_ctx(p) for p in m.dossier.partijen if p.id in named and p.id not in pa.partijen)
+
+
+def _not_agreed(pa: model.Prestatieafspraken) -> tuple[NietAfgesprokenCtx, ...]:
+    return tuple(
+        NietAfgesprokenCtx(n.onderwerp, md(n.toelichting, pa.src, "niet_afgesproken", i, "toelichting"))
+        for i, n in enumerate(pa.niet_afgesproken)
+    )
+
+
+def _glossary(pa: model.Prestatieafspraken) -> tuple[BegripCtx, ...]:
+    return tuple(
+        BegripCtx(b.term, Md(b.uitleg, pa.src.at("begrippen", i, "uitleg"))) for i, b in enumerate(pa.begrippen)
+    )

@@ -1,0 +1,137 @@
+"""The command group, its shared options and helpers, `check`, and the one place internal errors become a line."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from afsprakengen import __version__
+from afsprakengen.cache import Cache
+from afsprakengen.documents.kinds import BUILT_KINDS
+from afsprakengen.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from afsprakengen.check.dossier import CheckResult
+
+DOSSIER = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=str)
+_YEARS = click.option(
+    "--year", "years", multiple=True, type=int, metavar="J", help="Only this jaarschijf (repeatable)."
+)
+_ONLY = click.option(
+    "--only",
+    "only",
+    multiple=True,
+    type=click.Choice([k.name for k in BUILT_KINDS]),
+    help="Only this kind of document (repeatable).",
+)
+_TODAY = click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Check as if it were this date (default: today).",
+)
+_NO_CACHE = click.option(
+    "--no-cache", is_flag=True, help="Check, render and lay out everything again; read and write no cache."
+)
+_NO_LAYOUT = click.option(
+    "--no-layout",
+    is_flag=True,
+    help="Skip the LibreOffice layout pass: contents pages without page numbers (fast drafts).",
+)
+
+
+def _jobs(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The --jobs option, with what N counts for the command."""
+    return click.option("--jobs", "workers", type=click.IntRange(min=1), default=None, metavar="N", help=help_text)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="afsprakengen")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors (for bug reports).")
+def cli(debug: bool) -> None:
+    """Check a prestatieafspraken dossier (YAML in Git) and render its Word documents."""
+
+
+@cli.command()
+@click.argument("dossier", type=DOSSIER)
+@click.option("--strict", is_flag=True, help="Treat warnings (SMART advice) as errors.")
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Check as if it were this date (default: today); decides which years are over.",
+)
+@click.option("--no-cache", is_flag=True, help="Load and validate every file again; read and write no cache.")
+def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) -> None:
+    """Check every file of DOSSIER and print every problem.
+
+    Each problem is one line, `path:line:col: error|warning: $.json.path: message`. Errors are
+    broken YAML, schema violations and references that do not resolve; warnings are SMART advice
+    (an agreement without trekker or target, a goal nothing addresses, a year not evaluated).
+
+    Exit status: 0 when there is no error (warnings allowed), 1 when there are errors (with
+    --strict also when there are warnings), 2 for a wrong command line.
+    """
+    from afsprakengen.check.dossier import check_dossier  # the checker loads only when a command checks
+
+    result = check_dossier(Path(dossier), dossier, today.date() if today else date.today(), cache=_cache(no_cache))
+    problems = [_strict(p) if strict else p for p in result.problems]
+    for problem in problems:
+        click.echo(problem.format())
+    click.echo(_summary(result, problems))
+    sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
+
+
+def _cache(no_cache: bool) -> Cache | None:
+    """The cache of checked files in the user's cache folder, unless --no-cache."""
+    return None if no_cache else Cache()
+
+
+def _written_or_exit(problems: tuple[Problem, ...], path: Path) -> None:
+    """Say that a document was written, or print why not and exit 1."""
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"wrote {path}", err=True)
+
+
+def _strict(problem: Problem) -> Problem:
+    return dataclasses.replace(problem, severity=Severity.ERROR)
+
+
+def _summary(result: CheckResult, problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    files = len(result.files)
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not problems:
+        return f"{checked}: no problems."
+    return f"{checked}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}."
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def main() -> None:
+    """Run the CLI; an unexpected exception becomes one plain line (the traceback only with --debug)."""
+    try:
+        cli.main(prog_name="afsprakengen")
+    except Exception as exc:
+        if "--debug" in sys.argv:
+            raise
+        click.echo(
+            f"afsprakengen: internal error ({type(exc).__name__}); this is a bug in afsprakengen, not "
+            "in your dossier. Run again with --debug and report what it prints.",
+            err=True,
+        )
+        sys.exit(1)

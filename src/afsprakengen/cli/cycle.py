@@ -1,0 +1,94 @@
+"""The `calendar` and `status` commands."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from afsprakengen.cache import Cache
+
+if TYPE_CHECKING:
+    from afsprakengen.model import DossierModel
+
+from afsprakengen.cli.app import DOSSIER, _plural, _summary, cli
+
+
+@cli.command("calendar")
+@click.argument("year", type=click.IntRange(1900, 2200))
+@click.argument("dossier", type=DOSSIER, required=False)
+@click.option(
+    "--ics",
+    "ics_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the milestones as an iCalendar file (Outlook, Thunderbird), with reminders.",
+)
+def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> None:
+    """Print every milestone of YEAR, month by month, with its cycle and who is responsible.
+
+    Three cycles run in any year: the bod and agreements for YEAR+1 are made, the agreements for
+    YEAR are carried out, and YEAR-1 is reported on and evaluated. With DOSSIER the dossier's
+    parties and deadline settings are used.
+    """
+    from afsprakengen.cycle.milestones import year_calendar
+    from afsprakengen.files import WriteError, write_atomic
+    from afsprakengen.views import calendar_lines
+
+    cal = year_calendar(year, None if dossier is None else _model_or_exit(dossier))
+    for line in calendar_lines(cal.year, cal.gemeente, cal.milestones):
+        click.echo(line)
+    if ics_path is not None:
+        from afsprakengen.cycle.ics import calendar_ics
+
+        try:
+            write_atomic(calendar_ics(cal.milestones, cal.gemeente, datetime.now(UTC)), ics_path)
+        except WriteError as exc:
+            click.echo(f"{ics_path}:1:1: error: {exc}")
+            sys.exit(1)
+        events = _plural(len(cal.milestones), "event")
+        click.echo(f"wrote {ics_path} ({events}, each with a reminder two weeks ahead)")
+
+
+@cli.command("status")
+@click.argument("dossier", type=DOSSIER)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Show the status on this date (default: today).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON (schemas/status.schema.json).")
+@click.option("--fail-late", is_flag=True, help="Exit 1 when something is late (to guard CI).")
+def status_command(dossier: str, today: datetime | None, as_json: bool, fail_late: bool) -> None:
+    """Show per running cycle what exists, what is next and what is late, with dates and days left."""
+    import json
+
+    from afsprakengen.cycle.status import dossier_status
+    from afsprakengen.views import status_data, status_lines
+
+    m = _model_or_exit(dossier, today.date() if today else None)
+    status = dossier_status(m, today.date() if today else date.today())
+    if as_json:
+        click.echo(json.dumps(status_data(status), ensure_ascii=False, indent=2))
+    else:
+        for line in status_lines(status):
+            click.echo(line)
+    sys.exit(1 if fail_late and status.late else 0)
+
+
+def _model_or_exit(dossier: str, today: date | None = None) -> DossierModel:
+    """The dossier's model; when the dossier has errors, print them and exit 1."""
+    from afsprakengen.check.dossier import check_dossier
+
+    result = check_dossier(Path(dossier), dossier, today or date.today(), cache=Cache())
+    if result.model is None or result.errors:
+        for problem in result.problems:
+            click.echo(problem.format(), err=True)
+        click.echo(f"{_summary(result, list(result.problems))} Fix the errors first.", err=True)
+        sys.exit(1)
+    return result.model

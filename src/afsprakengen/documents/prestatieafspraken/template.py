@@ -106,16 +106,10 @@ def _introduction_and_parties(d: Document) -> None:
     para(d, "1. Inleiding", "Heading 1")
     para(d, "{{p inleiding }}")
     para(d, "2. Partijen en hun rol", "Heading 1")
-    para(d, "{%p for p in partijen %}")
-    para(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
-    optional_text(d, "p.rol")
-    para(d, "{%p endfor %}")
+    _parties_with_roles(d, "partijen")
     para(d, "{%p if betrokkenen %}")
     para(d, "Bij de uitvoering zijn ook betrokken, zonder deze afspraken te ondertekenen:")
-    para(d, "{%p for p in betrokkenen %}")
-    para(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
-    optional_text(d, "p.rol")
-    para(d, "{%p endfor %}")
+    _parties_with_roles(d, "betrokkenen")
     para(d, "{%p endif %}")
     para(d, "3. Grondslag", "Heading 1")
     optional_text(d, "grondslag")
@@ -315,3 +309,11 @@ def _annexes(d: Document) -> None:
     para(d, "{{ bijlagen.begrippen }}. Begrippen en afkortingen", "Heading 1")
     loop_table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{p b.uitleg }}"], [4.0, 12.0])
     para(d, "{%p endif %}")
+
+
+def _parties_with_roles(d: Document, field: str) -> None:
+    """Each party of a list with its kind and, when it has one, its role."""
+    para(d, f"{{%p for p in {field} %}}")
+    para(d, "{{ p.naam }} ({{ p.soort|lower }})", "Tussenkop")
+    optional_text(d, "p.rol")
+    para(d, "{%p endfor %}")

@@ -186,6 +186,34 @@ def test_calendar_crosses_the_year_boundary() -> None:
     )
 
 
+def test_calendar_marks_what_is_done_and_lists_the_planned_meetings() -> None:
+    lines = run("calendar", "2026", str(SAMPLE)).output.splitlines()
+    done = [line for line in lines if line.endswith(" · ✓ done")]
+    assert [line.split(" · ")[0].split(maxsplit=2)[2] for line in done] == [
+        "Woonvisie / woonagenda als basis voor 2027",  # adopted in the dossier
+        "Verantwoording over 2025",  # the evaluation of 2025 is definitief
+        "Verantwoording over 2025",
+        "Gezamenlijke evaluatie van 2025",
+        "Bod (activiteitenoverzicht) voor 2027 uitbrengen",  # both bods definitief and submitted
+        "Bod (activiteitenoverzicht) voor 2027 uitbrengen",
+    ]
+    assert not any("ondertekenen" in line and "done" in line for line in lines)  # 2027 is still concept
+    september = lines.index("september 2026")
+    assert lines[september + 1] == "  15 september           Tripartiet overleg: Bespreking van de biedingen 2027"
+
+
+def test_ics_gives_done_milestones_no_reminder_and_meetings_one(tmp_path: Path) -> None:
+    path = tmp_path / "2026.ics"
+    assert run("calendar", "2026", str(SAMPLE), "--ics", str(path)).exit_code == 0
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    assert not events["Gezamenlijke evaluatie van 2025 (gedaan)"].walk("VALARM")
+    assert len(events["Prestatieafspraken 2027 ondertekenen"].walk("VALARM")) == 1
+    meeting = events["Tripartiet overleg: Bespreking van de biedingen 2027"]
+    assert str(meeting["UID"]) == "overleg-2026-09-15@voorbeeldstad.afsprakengen"
+    assert meeting.decoded("DTSTART").isoformat() == "2026-09-15"
+    assert len(meeting.walk("VALARM")) == 1
+
+
 def test_calendar_without_dossier_uses_the_legal_defaults() -> None:
     output = run("calendar", "2027").output
     assert "  15 december            Prestatieafspraken 2028 ondertekenen" in output
@@ -197,12 +225,12 @@ def test_ics_parses_back_with_alarms_and_stable_uids(tmp_path: Path) -> None:
     assert run("calendar", "2027", str(SAMPLE), "--ics", str(first)).exit_code == 0
     run("calendar", "2027", str(SAMPLE), "--ics", str(second))
     events = [c for c in Calendar.from_ical(first.read_bytes()).walk("VEVENT")]
-    assert len(events) == 9
+    assert len(events) == 13  # 9 milestones and the 4 meetings dossier.yaml plans in 2027
     uids = [str(e["UID"]) for e in events]
-    assert len(set(uids)) == 9
+    assert len(set(uids)) == 13
     assert uids == [str(e["UID"]) for e in Calendar.from_ical(second.read_bytes()).walk("VEVENT")]
     assert "bod-2028-woonstad@voorbeeldstad.afsprakengen" in uids
-    for event in events:
+    for event in (e for e in events if not str(e["SUMMARY"]).endswith("(gedaan)")):
         (alarm,) = event.walk("VALARM")
         assert alarm.decoded("TRIGGER") == timedelta(days=-14)
         assert str(alarm["ACTION"]) == "DISPLAY"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from afsprakengen.cycle.milestones import Milestone
+from afsprakengen.cycle.milestones import Milestone, YearCalendar
 from afsprakengen.cycle.status import DossierStatus, StatusItem
 from afsprakengen.dutch import LOCALE
 from afsprakengen.rounds.compare import AfspraakDiff, Diff, FieldChange, ThemaDiff
@@ -74,20 +74,26 @@ def _milestone_data(m: Milestone) -> dict[str, Any]:
     }
 
 
-def calendar_lines(year: int, gemeente: str, milestones: Iterable[Milestone]) -> list[str]:
-    """Month by month, every milestone in the year with its cycle and who is responsible (Dutch month names)."""
+def calendar_lines(cal: YearCalendar) -> list[str]:
+    """Month by month, every milestone and planned meeting in the year with its cycle and who is responsible.
+
+    A milestone the dossier shows done is marked "✓ done"; the dossier's tripartite meetings are listed on their date.
+    """
     from babel.dates import format_date  # loads Babel only when the calendar is printed
 
-    lines = [f"Kalender prestatieafspraken {year}: {gemeente}"]
-    by_month: dict[int, list[Milestone]] = {}
-    for m in milestones:
-        month = m.start.month if m.start.year == year else 1
-        by_month.setdefault(month, []).append(m)
+    lines = [f"Kalender prestatieafspraken {cal.year}: {cal.gemeente}"]
+    by_month: dict[int, list[tuple[date, str]]] = {}
+    for m in cal.milestones:
+        month = m.start.month if m.start.year == cal.year else 1
+        done = " · ✓ done" if m in cal.done else ""
+        text = f"{_when(m, cal.year):<22} {m.titel} · jaarschijf {m.jaar} · {m.verantwoordelijk}{done}"
+        by_month.setdefault(month, []).append((m.start, text))
+    for o in cal.overleggen:
+        when = format_date(o.datum, "d MMMM", locale=LOCALE)
+        by_month.setdefault(o.datum.month, []).append((o.datum, f"{when:<22} Tripartiet overleg: {o.onderwerp}"))
     for month in sorted(by_month):
-        lines += ["", format_date(date(year, month, 1), "LLLL yyyy", locale=LOCALE)]
-        lines += [
-            f"  {_when(m, year):<22} {m.titel} · jaarschijf {m.jaar} · {m.verantwoordelijk}" for m in by_month[month]
-        ]
+        lines += ["", format_date(date(cal.year, month, 1), "LLLL yyyy", locale=LOCALE)]
+        lines += [f"  {text}" for _, text in sorted(by_month[month], key=lambda entry: entry[0])]
     return lines
 
 

@@ -39,18 +39,18 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     from afsprakengen.views import calendar_lines
 
     cal = year_calendar(year, None if dossier is None else _model_or_exit(dossier))
-    for line in calendar_lines(cal.year, cal.gemeente, cal.milestones):
+    for line in calendar_lines(cal):
         click.echo(line)
     if ics_path is not None:
         from afsprakengen.cycle.ics import calendar_ics
 
         try:
-            write_atomic(calendar_ics(cal.milestones, cal.gemeente, datetime.now(UTC)), ics_path)
+            write_atomic(calendar_ics(cal, datetime.now(UTC)), ics_path)
         except WriteError as exc:
             click.echo(f"{ics_path}:1:1: error: {exc}")
             sys.exit(1)
-        events = _plural(len(cal.milestones), "event")
-        click.echo(f"wrote {ics_path} ({events}, each with a reminder two weeks ahead)")
+        events = _plural(len(cal.milestones) + len(cal.overleggen), "event")
+        click.echo(f"wrote {ics_path} ({events}, a reminder two weeks ahead of each still to come)")
 
 
 @cli.command("status")

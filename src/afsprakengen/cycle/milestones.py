@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen.cycle.deadlines import deadline
-from afsprakengen.model import DossierModel, Termijnen
+from afsprakengen.model import DossierModel, Overleg, Termijnen
 
 
 @dataclass(frozen=True, order=True)
@@ -115,6 +115,15 @@ class YearCalendar:
     year: int
     gemeente: str
     milestones: tuple[Milestone, ...]
+    done: frozenset[Milestone] = frozenset()
+    """The milestones the dossier already shows done (woonvisie adopted, bod in, agreements signed, evaluated)."""
+    overleggen: tuple[Overleg, ...] = ()
+    """The tripartite meetings the dossier plans in the year (`overleggen` in dossier.yaml), by date."""
+
+    @property
+    def todo(self) -> tuple[Milestone, ...]:
+        """The milestones still to come."""
+        return tuple(s for s in self.milestones if s not in self.done)
 
 
 def is_done(m: DossierModel, s: Milestone) -> bool:
@@ -129,7 +138,7 @@ def is_done(m: DossierModel, s: Milestone) -> bool:
         return signed or any(b.corporatie == s.partij and b.status == "definitief" and b.ingediend for b in bods)
     if s.key in ("onderhandeling", "ondertekening"):
         return signed
-    if s.key == "evaluatie":
+    if s.key in ("evaluatie", "verantwoording"):  # the adopted evaluation rests on the corporations' accounts
         return c is not None and c.evaluatie is not None and c.evaluatie.status == "definitief"
     return False
 
@@ -139,4 +148,6 @@ def year_calendar(year: int, m: DossierModel | None = None) -> YearCalendar:
     if m is None:
         return YearCalendar(year, ANY_GEMEENTE, tuple(milestones_in(year, Termijnen(), GENERIC)))
     steps = milestones_in(year, m.dossier.instellingen.termijnen, parties_of(m))
-    return YearCalendar(year, m.dossier.gemeente.naam, tuple(steps))
+    done = frozenset(s for s in steps if is_done(m, s))
+    meetings = tuple(sorted((o for o in m.dossier.overleggen if o.datum.year == year), key=lambda o: o.datum))
+    return YearCalendar(year, m.dossier.gemeente.naam, tuple(steps), done, meetings)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
-from afsprakengen.cycle.milestones import Milestone, is_done, year_calendar
+from afsprakengen.cycle.milestones import Milestone, year_calendar
 from afsprakengen.dutch import datum
 
 NBSP = "\u00a0"
@@ -66,9 +66,8 @@ def vaste_datum(value: date) -> str:
 def build_kalender(m: model.DossierModel, year: int) -> KalenderCtx:
     """The calendar of one year for a dossier."""
     cal = year_calendar(year, m)
-    todo = [s for s in cal.milestones if not is_done(m, s)]
+    todo = cal.todo
     stand = _stand(m)
-    meetings = sorted((o for o in m.dossier.overleggen if o.datum.year == year), key=lambda o: o.datum)
     return KalenderCtx(
         titel=f"Kalender prestatieafspraken {year}",
         gemeente=cal.gemeente,
@@ -80,7 +79,7 @@ def build_kalender(m: model.DossierModel, year: int) -> KalenderCtx:
         stand=vaste_datum(stand) if stand else "",
         mijlpalen=tuple(_row(s) for s in todo),
         afgerond=len(cal.milestones) - len(todo),
-        overleggen=tuple(OverlegCtx(o.datum, vaste_datum(o.datum), o.onderwerp) for o in meetings),
+        overleggen=tuple(OverlegCtx(o.datum, vaste_datum(o.datum), o.onderwerp) for o in cal.overleggen),
     )
 
 

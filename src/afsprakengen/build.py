@@ -47,6 +47,8 @@ class BuildRequest:
     """Where finished documents (and checked files) are kept by content hash; None: no cache."""
     layout: bool = False
     """Let LibreOffice lay each document out, so its contents page gets page numbers."""
+    definitief_only: bool = False
+    """Only the documents whose status is definitief (for publication)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class BuildResult:
     written: tuple[Path, ...]
     note: str | None = None
     """What the build could not do but did without (no LibreOffice: no page numbers), in one line."""
+    described: tuple[tuple[str, str, str, str], ...] = ()
+    """Per written file, in the same order: its title, subject, version and status."""
 
 
 def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
@@ -69,6 +73,8 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     if unknown:
         return BuildResult(checked, unknown, ())
     planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
+    if request.definitief_only:
+        planned = [job for job in planned if job.status == "definitief"]
     origin = git_provenance(request.root)
     in_footer = checked.model.dossier.instellingen.herkomst_in_voettekst
     jobs = [
@@ -172,4 +178,5 @@ def _write_all(checked: CheckResult, out: Path, rendered: list[tuple[Job, bytes]
         if failed:
             return BuildResult(checked, failed, tuple(written))
         written.append(out / job.output)
-    return BuildResult(checked, (), tuple(written))
+    described = tuple((job.title, job.subject, job.version, job.status) for job, _ in rendered)
+    return BuildResult(checked, (), tuple(written), described=described)

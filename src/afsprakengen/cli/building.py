@@ -28,6 +28,7 @@ from afsprakengen.cli.app import (
     _summary,
     cli,
 )
+from afsprakengen.cli.publishing import export_beside
 
 
 @cli.command()
@@ -59,6 +60,10 @@ from afsprakengen.cli.app import (
 @_jobs("Render in N worker processes (default: the number of cores).")
 @_NO_CACHE
 @_NO_LAYOUT
+@click.option(
+    "--pdf", "pdf", is_flag=True, help="Also write each document as tagged PDF/A-2b + PDF/UA-1 (needs LibreOffice)."
+)
+@click.option("--odt", "odt", is_flag=True, help="Also write each document as ODF text (.odt, needs LibreOffice).")
 def build(
     dossier: str,
     out: Path,
@@ -70,6 +75,8 @@ def build(
     workers: int | None,
     no_cache: bool,
     no_layout: bool,
+    pdf: bool,
+    odt: bool,
 ) -> None:
     """Check DOSSIER, then write every document its inputs allow into --out.
 
@@ -77,6 +84,7 @@ def build(
     per bod, prestatieafspraken-<J>.docx and evaluatie-<J>.docx, each when its inputs exist.
     Nothing is written when the check finds errors; a document is replaced only when it was
     rendered completely, so a failed build never damages a document that was already there.
+    With --pdf and --odt, LibreOffice writes a PDF/A + PDF/UA and an .odt beside every .docx.
     """
     from afsprakengen.build import BuildRequest, build_dossier  # rendering libraries load only when building
     from afsprakengen.documents.produce import default_workers
@@ -96,7 +104,9 @@ def build(
     )
     with Progress("documents") as progress:
         result = build_dossier(request, progress)
-    sys.exit(_report(result))
+    status = _report(result)
+    formats = tuple(f for f, wanted in (("pdf", pdf), ("odt", odt)) if wanted)
+    sys.exit(status or export_beside(result.written, formats, request.jobs))
 
 
 def _report(result: BuildResult) -> int:

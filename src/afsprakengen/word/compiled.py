@@ -89,7 +89,7 @@ def _compile(digest: str, data: bytes, cache: Cache | None) -> CompiledTemplate:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TemplateOpenError(str(exc)) from exc
     env = _environment()
-    body = _part(env, "word/document.xml", tpl.patch_xml(tpl.get_xml()))
+    body = _part(env, "word/document.xml", _patched(tpl, tpl.get_xml()))
     stories = tuple(_stories(tpl, env))
     parts = _saved_parts(tpl)
     head, tail = _split_document(parts["word/document.xml"])
@@ -138,10 +138,23 @@ def _part(env: SandboxedEnvironment, name: str, patched: str) -> CompiledPart:
     return CompiledPart(name, source, _template(env, python), python=python)
 
 
+_SHADING_FIRST = re.compile(
+    r"(<w:tcPr>)(<w:shd [^>]*/>)((?:<w:cnfStyle [^>]*/>)?(?:<w:tcW [^>]*/>)?(?:<w:gridSpan [^>]*/>)?"
+    r"(?:<w:hMerge[^>]*/>)?(?:<w:vMerge[^>]*/>)?(?:<w:tcBorders>(?:(?!</w:tcBorders>).)*</w:tcBorders>)?)",
+    re.DOTALL,
+)
+"""docxtpl's `{% cellbg %}` puts w:shd first in w:tcPr; the schema wants it after the width, merges and borders."""
+
+
+def _patched(tpl: DocxTemplate, xml: str) -> str:
+    """docxtpl's preprocessing of a part's XML, with the cell shading it adds moved to its place in schema order."""
+    return _SHADING_FIRST.sub(r"\1\3\2", tpl.patch_xml(xml))
+
+
 def _stories(tpl: DocxTemplate, env: SandboxedEnvironment) -> Iterator[CompiledPart]:
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _, part in tpl.get_headers_footers(uri):
-            yield _part(env, str(part.partname).lstrip("/"), tpl.patch_xml(tpl.get_part_xml(part)))
+            yield _part(env, str(part.partname).lstrip("/"), _patched(tpl, tpl.get_part_xml(part)))
 
 
 def _saved_parts(tpl: DocxTemplate) -> dict[str, bytes]:

@@ -32,6 +32,7 @@ _PARAGRAPH_STYLES: tuple[tuple[str, str, str, dict[str, float]], ...] = (
 def new_document() -> Document:
     """A blank document in the house style: A4, margins, fonts, Dutch, styles."""
     document = docx.Document()
+    _drop_leftovers(document)
     _page(document)
     _language(document)
     _base_styles(document)
@@ -40,6 +41,18 @@ def new_document() -> Document:
     _character_style(document, "Hyperlink", "Hyperlink")
     _table_style(document)
     return document
+
+
+_LEFTOVERS = ("stylesWithEffects", "customXml", "thumbnail")
+"""python-docx's default template is a Word 2010 file: its styles-with-effects copy, an empty bibliography part and
+a blank thumbnail mean nothing in our documents, and validators report the first as invalid (#13)."""
+
+
+def _drop_leftovers(document: Document) -> None:
+    for rels in (document.part.rels, document.part.package.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _LEFTOVERS:
+                rels.pop(rid)
 
 
 def _page(document: Document) -> None:

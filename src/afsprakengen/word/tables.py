@@ -170,12 +170,14 @@ def cant_split(row: _Row) -> None:
 
 
 def _no_header_look(table: Table) -> None:
-    look = OxmlElement("w:tblLook")
-    look.set(qn("w:val"), "0000")
-    look.set(qn("w:firstRow"), "0")
-    look.set(qn("w:noHBand"), "1")
-    look.set(qn("w:noVBand"), "1")
-    table._tbl.tblPr.append(look)
+    """The table style's header, banding and first column off: the one w:tblLook changed, or added when missing."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    off = {"val": "0000", "firstRow": "0", "lastRow": "0", "firstColumn": "0", "lastColumn": "0", "noHBand": "1"}
+    for attr, value in {**off, "noVBand": "1"}.items():
+        look.set(qn(f"w:{attr}"), value)
 
 
 def keep_rows_together(table: Table) -> None:

@@ -18,6 +18,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
 from markdown_it.token import Token
 
+from afsprakengen.check.markdown import markdown_texts
+from afsprakengen.model import DossierModel
 from afsprakengen.word import markdown as markdown_module
 from afsprakengen.word.markdown import MarkdownError, inline_markdown_to_xml, markdown_to_xml
 from afsprakengen.word.mdparse import parse
@@ -355,3 +357,40 @@ def test_a_deep_quote_is_refused_rather_than_losing_its_text() -> None:
     with pytest.raises(MarkdownError, match="nested more than 19 levels deep") as caught:
         markdown_to_xml("een\n\n" + "> " * 40 + "diep", FakeTarget())
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eerste regel\nen de tweede.\n",
+        "Alinea een.\n\nAlinea twee\nloopt door.\n\n\n",
+        "Vóór 1\ndecember 2027 betaalt u € 750\nper maand.",
+        "\nTab\tin de tekst met  dubbele spatie\n",
+        "",
+        "\n\n",
+    ],
+)
+def test_plain_paragraphs_skip_the_parser_with_the_same_result(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert markdown_module.plain_paragraphs(text) is not None
+    fast = markdown_to_xml(text, FakeTarget())
+    monkeypatch.setattr(markdown_module, "_PLAIN_LINE", re.compile(r"(?!)"))
+    monkeypatch.setattr(markdown_module, "_converted", {})
+    assert markdown_to_xml(text, FakeTarget()) == fast
+
+
+@pytest.mark.parametrize(
+    "text", ["a\n- b", "a\n1. b", "a\n===", "a\n---", "a\n# b", "a\n> b", "a\n\n    code", "a  \nb", "a\\\nb", "a\n|b|"]
+)
+def test_lines_that_may_be_markdown_are_parsed(text: str) -> None:
+    assert markdown_module.plain_paragraphs(text) is None
+
+
+def test_the_sample_texts_convert_the_same_without_the_plain_path(
+    sample_model: DossierModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = sorted({text for _, text in markdown_texts(sample_model)})
+    fast = [markdown_to_xml(text, FakeTarget()) for text in texts]
+    assert sum(markdown_module.plain_paragraphs(text) is not None for text in texts) > len(texts) // 3
+    monkeypatch.setattr(markdown_module, "_PLAIN_LINE", re.compile(r"(?!)"))
+    monkeypatch.setattr(markdown_module, "_converted", {})
+    assert [markdown_to_xml(text, FakeTarget()) for text in texts] == fast

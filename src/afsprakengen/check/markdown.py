@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from afsprakengen import model
 from afsprakengen.cache import Cache, key_of
-from afsprakengen.documents.common import bullet_item
 from afsprakengen.model import DossierModel
 from afsprakengen.problems import Location, Problem, error
+from afsprakengen.word.mdtext import bullet_item
 
 CACHE_KIND = "markdown-texts"
 

@@ -6,43 +6,48 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from afsprakengen.model import DossierModel, Prestatieafspraken
-from afsprakengen.problems import Location, Problem, warning
+from afsprakengen.model import DossierModel, Prestatieafspraken, Src
+from afsprakengen.problems import Problem, warning
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 _CAPITALS = re.compile(r"^[A-Z]{2,}$")
+Place = tuple[Src, tuple[str | int, ...]]
+"""An item of the model and the path of a field below it."""
 _VERSION = re.compile(r"\b(?:(?:versie|concept)\s+|v)(\d+(?:\.\d+)+)\b", re.IGNORECASE)
 
 
-def text_fields(pa: Prestatieafspraken) -> Iterator[tuple[Location, str]]:
-    """Every text of the agreements that the document shows, in the order it shows them, with its place."""
+def text_fields(pa: Prestatieafspraken) -> Iterator[tuple[Place, str]]:
+    """Every text of the agreements that the document shows, in the order it shows them, with its place.
+
+    The place is an item and the path below it: a Location is made only for a text that gets a message.
+    """
     for name in ("inleiding", "grondslag"):
         if (text := getattr(pa, name)) is not None:
-            yield pa.src.at(name), text
+            yield (pa.src, (name,)), text
     for a in pa.afspraken:
-        yield a.src.at("titel"), a.titel
-        yield a.src.at("tekst"), a.tekst
+        yield (a.src, ("titel",)), a.titel
+        yield (a.src, ("tekst",)), a.tekst
         if a.indicator is not None:
-            yield a.src.at("indicator", "naam"), a.indicator.naam
+            yield (a.src, ("indicator", "naam")), a.indicator.naam
             if isinstance(a.indicator.streefwaarde, str):
-                yield a.src.at("indicator", "streefwaarde"), a.indicator.streefwaarde
+                yield (a.src, ("indicator", "streefwaarde")), a.indicator.streefwaarde
             if a.indicator.bron is not None:
-                yield a.src.at("indicator", "bron"), a.indicator.bron
+                yield (a.src, ("indicator", "bron")), a.indicator.bron
     for w in pa.wederkerigheid:
-        yield w.src.at("tekst"), w.tekst
+        yield (w.src, ("tekst",)), w.tekst
     if pa.monitoring is not None:
-        yield pa.src.at("monitoring"), pa.monitoring
+        yield (pa.src, ("monitoring",)), pa.monitoring
     for i, item in enumerate(pa.voorbehouden):
-        yield pa.src.at("voorbehouden", i), item
+        yield (pa.src, ("voorbehouden", i)), item
     for i, n in enumerate(pa.niet_afgesproken):
-        yield pa.src.at("niet_afgesproken", i, "onderwerp"), n.onderwerp
+        yield (pa.src, ("niet_afgesproken", i, "onderwerp")), n.onderwerp
         if n.toelichting is not None:
-            yield pa.src.at("niet_afgesproken", i, "toelichting"), n.toelichting
+            yield (pa.src, ("niet_afgesproken", i, "toelichting")), n.toelichting
     for i, k in enumerate(pa.kerncijfers):
-        yield pa.src.at("kerncijfers", i, "naam"), k.naam
+        yield (pa.src, ("kerncijfers", i, "naam")), k.naam
         if k.bron is not None:
-            yield pa.src.at("kerncijfers", i, "bron"), k.bron
+            yield (pa.src, ("kerncijfers", i, "bron")), k.bron
 
 
 def abbreviations(text: str, listed: frozenset[str], themes: frozenset[str]) -> Iterator[str]:
@@ -65,7 +70,7 @@ def explained(m: DossierModel, today: date) -> Iterator[Problem]:
             continue
         glossary = {word for b in pa.begrippen for word in _WORD.findall(b.term) for word in (word, *word.split("-"))}
         seen: set[str] = set()
-        for where, text in text_fields(pa):
+        for (src, sub), text in text_fields(pa):
             for abbreviation in abbreviations(text, listed, themes):
                 if abbreviation not in glossary and abbreviation not in seen:
                     seen.add(abbreviation)
@@ -73,7 +78,7 @@ def explained(m: DossierModel, today: date) -> Iterator[Problem]:
                         f"the abbreviation {abbreviation} is not explained in the glossary: add it to begrippen "
                         f"(term: {abbreviation}, uitleg: what it stands for)"
                     )
-                    yield warning(where, message)
+                    yield warning(src.at(*sub), message)
 
 
 def current_version(m: DossierModel, today: date) -> Iterator[Problem]:
@@ -82,11 +87,11 @@ def current_version(m: DossierModel, today: date) -> Iterator[Problem]:
         pa = c.prestatieafspraken
         if pa is None:
             continue
-        for where, text in text_fields(pa):
+        for (src, sub), text in text_fields(pa):
             for found in _VERSION.finditer(text):
                 if found.group(1) != pa.versie:
                     message = (
                         f"this text names version {found.group(1)} ({found.group(0)!r}), but this document is "
                         f"versie {pa.versie}: update or remove the version in the text"
                     )
-                    yield warning(where, message)
+                    yield warning(src.at(*sub), message)

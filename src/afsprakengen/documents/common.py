@@ -9,6 +9,7 @@ from afsprakengen import model
 from afsprakengen.dutch import getal
 from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.problems import Location
+from afsprakengen.word.mdtext import bullet_item
 
 SOORT_LABELS = {
     "gemeente": "Gemeente",
@@ -123,11 +124,6 @@ def md_list(items: tuple[str, ...], src: model.Src, field: str) -> Md | None:
     if not items:
         return None
     return Md("\n".join(bullet_item(item) for item in items), src.at(field))
-
-
-def bullet_item(item: str) -> str:
-    """One item of a list field as a markdown bullet, its later lines indented to stay inside it."""
-    return "- " + item.strip().replace("\n", "\n  ")
 
 
 def partij_ctx(p: model.Partij) -> PartijCtx:

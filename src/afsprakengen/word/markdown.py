@@ -14,8 +14,9 @@ from afsprakengen.word.mdruns import Format, InlineWriter, WordTarget, ppr, run,
 
 __all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_problem", "markdown_to_xml"]
 
-# Most fields are one line of prose that markdown-it would hand back as one plain paragraph; skipping the parse
-# for them halves the cost. No markdown punctuation, no list or code-block start, no edge whitespace.
+# Most fields are lines of prose that markdown-it would hand back as plain paragraphs (a paragraph's lines joined
+# by a space, a blank line between paragraphs); skipping the parse for them halves the cost. Per line: no markdown
+# punctuation, no list, heading or code-block start, no edge whitespace.
 _PLAIN_LINE = re.compile(r"[^\s\\`*_\[\]<>!#|~&+=\-\d][^\n\r\\`*_\[\]<>!#|~&]*(?<!\s)")
 _CACHE_LIMIT = 50_000
 """Distinct texts remembered per process; past it the memory is started afresh."""
@@ -69,7 +70,8 @@ def inline_markdown_to_xml(text: str, target: WordTarget) -> str:
     return _convert(text, "", target, _inline)
 
 
-Writer = Callable[[str, str, list[Token] | None, WordTarget], str]
+Writer = Callable[[list[str], str, list[Token] | None, WordTarget], str]
+"""A writer gets the plain paragraphs of a text that needs no parse, else its tokens."""
 
 
 def _convert(text: str, style: str, target: WordTarget, write: Writer) -> str:
@@ -78,9 +80,10 @@ def _convert(text: str, style: str, target: WordTarget, write: Writer) -> str:
     known = _converted.get(key)
     if known is None:
         check_characters(text)
-        tokens = None if _PLAIN_LINE.fullmatch(text) else parse(text)
+        plain = plain_paragraphs(text) if write is _blocks else _plain_line(text)
+        tokens = None if plain is not None else parse(text)
         recorder = _Recorder()
-        xml = write(text, style, tokens, recorder)
+        xml = write(plain or [], style, tokens, recorder)
         if tokens is not None:  # after the writer, whose own limits (lists) say more than the parser's
             check_nesting(tokens)
         known = _Converted(xml, tuple(recorder.asks))
@@ -90,15 +93,36 @@ def _convert(text: str, style: str, target: WordTarget, write: Writer) -> str:
     return known.for_document(target)
 
 
-def _blocks(text: str, style: str, tokens: list[Token] | None, target: WordTarget) -> str:
+def plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a text of plain lines as markdown-it reads them, or None when it may hold markdown."""
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if line and not _PLAIN_LINE.fullmatch(line):
+            return None
+        if line:
+            lines.append(line)
+        elif lines:
+            paragraphs.append(" ".join(lines))
+            lines = []
+    if lines:
+        paragraphs.append(" ".join(lines))
+    return paragraphs
+
+
+def _plain_line(text: str) -> list[str] | None:
+    return [text] if _PLAIN_LINE.fullmatch(text) else None
+
+
+def _blocks(plain: list[str], style: str, tokens: list[Token] | None, target: WordTarget) -> str:
     if tokens is None:
-        return f"<w:p>{ppr(style)}{run(Format(), unbreakable(text))}</w:p>"
+        return "".join(f"<w:p>{ppr(style)}{run(Format(), unbreakable(text))}</w:p>" for text in plain)
     return BlockWriter(target, style).write(tokens)
 
 
-def _inline(text: str, style: str, tokens: list[Token] | None, target: WordTarget) -> str:
+def _inline(plain: list[str], style: str, tokens: list[Token] | None, target: WordTarget) -> str:
     if tokens is None:
-        return run(Format(), unbreakable(text))
+        return run(Format(), unbreakable(plain[0]))
     if not tokens:
         return ""
     if [token.type for token in tokens] != ["paragraph_open", "inline", "paragraph_close"]:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
-from afsprakengen.documents.common import Md, OndertekenaarCtx, bullet_item, md
+from afsprakengen.documents.common import Md, OndertekenaarCtx, md
 from afsprakengen.dutch import datum, opsomming
+from afsprakengen.word.mdtext import bullet_item
 
 ORGAAN = {
     "gemeente": "het college van burgemeester en wethouders",

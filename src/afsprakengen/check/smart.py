@@ -90,7 +90,7 @@ def evaluated(m: DossierModel, today: date) -> Iterator[Problem]:
 
 
 def adopted(m: DossierModel, today: date) -> Iterator[Problem]:
-    """A definitief evaluation says who adopted it and when (vastgesteld), for its title page and footer."""
+    """A definitief evaluation says who adopted it and when (vastgesteld); a concept is not adopted yet."""
     for c in m.cycli:
         ev = c.evaluatie
         if ev is not None and ev.status == "definitief" and ev.vastgesteld is None:
@@ -99,6 +99,12 @@ def adopted(m: DossierModel, today: date) -> Iterator[Problem]:
                 "add vastgesteld: {door: ..., datum: ...}"
             )
             yield warning(ev.src.at("status"), message)
+        elif ev is not None and ev.status == "concept" and ev.vastgesteld is not None:
+            message = (
+                f"the evaluation of {c.jaar} is a concept but says it was adopted (vastgesteld); "
+                "make it definitief or remove vastgesteld"
+            )
+            yield warning(ev.src.at("vastgesteld"), message)
 
 
 ADVICE: tuple[Advice, ...] = (

@@ -128,3 +128,5 @@ def _evaluatie(ev: model.Evaluatie) -> Iterator[tuple[Location, str]]:
     yield from _items(ev.src, "input_volgende_cyclus", ev.input_volgende_cyclus)
     for r in ev.evaluaties:
         yield from _fields(r.src, r, "toelichting", "vervolg_toelichting")
+    for inv in ev.investeringen:
+        yield from _fields(inv.src, inv, "toelichting")

@@ -177,6 +177,28 @@ def evaluation_references(m: DossierModel) -> Iterator[Problem]:
                     yield _unknown(r.src, ("vervolg_afspraken", i), code, what, later)
 
 
+def evaluation_parties(m: DossierModel) -> Iterator[Problem]:
+    """The parties that adopted an evaluation exist; its realised investments name each corporation once."""
+    corporations = [p.id for p in m.dossier.partijen if p.soort == "woningcorporatie"]
+    for c in m.cycli:
+        ev = c.evaluatie
+        if ev is None:
+            continue
+        if ev.vastgesteld is not None:
+            yield from _party_refs(m, ev.src, ("vastgesteld", "partijen"), ev.vastgesteld.partijen)
+        seen: set[str] = set()
+        for inv in ev.investeringen:
+            if inv.corporatie not in corporations:
+                yield _unknown(
+                    inv.src, ("corporatie",), inv.corporatie, "a woningcorporatie in dossier.yaml", corporations
+                )
+            elif inv.corporatie in seen:
+                yield error(
+                    inv.src.at("corporatie"), f"'{inv.corporatie}' has realised investments twice; keep one entry"
+                )
+            seen.add(inv.corporatie)
+
+
 def _agreement_codes(cyclus: Cyclus | None) -> list[str] | None:
     if cyclus is None or cyclus.prestatieafspraken is None:
         return None
@@ -275,6 +297,7 @@ RULES: tuple[Rule, ...] = (
     agreement_references,
     outlook_years,
     evaluation_references,
+    evaluation_parties,
     signable,
     decisions,
     logo_files,

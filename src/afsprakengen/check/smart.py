@@ -1,4 +1,4 @@
-"""SMART advice as warnings: measurable, led, time-bound agreements; goals addressed; years evaluated."""
+"""SMART advice as warnings: measurable, led, time-bound agreements; goals addressed; years evaluated and adopted."""
 
 from __future__ import annotations
 
@@ -89,4 +89,30 @@ def evaluated(m: DossierModel, today: date) -> Iterator[Problem]:
                 yield warning(a.src.at("code"), message)
 
 
-ADVICE: tuple[Advice, ...] = (measurable, led_and_timed, goals_addressed, evaluated, explained, current_version)
+def adopted(m: DossierModel, today: date) -> Iterator[Problem]:
+    """A definitief evaluation says who adopted it and when (vastgesteld); a concept is not adopted yet."""
+    for c in m.cycli:
+        ev = c.evaluatie
+        if ev is not None and ev.status == "definitief" and ev.vastgesteld is None:
+            message = (
+                f"the evaluation of {c.jaar} is definitief but does not say who adopted it; "
+                "add vastgesteld: {door: ..., datum: ...}"
+            )
+            yield warning(ev.src.at("status"), message)
+        elif ev is not None and ev.status == "concept" and ev.vastgesteld is not None:
+            message = (
+                f"the evaluation of {c.jaar} is a concept but says it was adopted (vastgesteld); "
+                "make it definitief or remove vastgesteld"
+            )
+            yield warning(ev.src.at("vastgesteld"), message)
+
+
+ADVICE: tuple[Advice, ...] = (
+    measurable,
+    led_and_timed,
+    goals_addressed,
+    evaluated,
+    adopted,
+    explained,
+    current_version,
+)

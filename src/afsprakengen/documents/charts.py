@@ -41,3 +41,22 @@ def status_bars(title: str, segments: Sequence[Segment], bars: Sequence[Bar], al
     height = HEIGHT_CM + BAR_CM * len(bars)
     categories = tuple(bar.label for bar in bars)
     return Chart(title, categories, series, alt, stacked=True, value_axis=axis, width_cm=WIDTH_CM, height_cm=height)
+
+
+COMPARISON_CM = 3.4
+"""The height of a clustered bar chart's title, value axis and legend; each category adds CLUSTER_CM."""
+CLUSTER_CM = 1.0
+
+
+def comparison_bars(
+    title: str,
+    categories: tuple[str, ...],
+    first: tuple[Segment, tuple[float, ...]],
+    second: tuple[Segment, tuple[float, ...]],
+    alt: str,
+    axis: str,
+) -> Chart:
+    """Horizontal clustered bars: per category two bars (e.g. target and realisation), the first category on top."""
+    series = tuple(Series(s.label, values, s.colour, s.pattern) for s, values in (first, second))
+    height = COMPARISON_CM + CLUSTER_CM * len(categories)
+    return Chart(title, categories, series, alt, stacked=False, value_axis=axis, width_cm=WIDTH_CM, height_cm=height)

@@ -344,6 +344,25 @@ class EvaluatieRegel:
 
 
 @dataclass(frozen=True)
+class Vaststelling:
+    """Who adopted the evaluation (a body, optionally with the parties in it) and on which day."""
+
+    door: str
+    datum: date
+    partijen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Investering:
+    """What a corporation really invested in J, set against its bod."""
+
+    corporatie: str
+    gerealiseerd: Number
+    src: Src
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
 class Evaluatie:
     """<J>/evaluatie.yaml: the joint evaluation of J, written in J+1."""
 
@@ -352,9 +371,12 @@ class Evaluatie:
     datum: date
     evaluaties: tuple[EvaluatieRegel, ...]
     src: Src
+    versie: str | None = None
+    vastgesteld: Vaststelling | None = None
     samenvatting: str | None = None
     conclusies: str | None = None
     input_volgende_cyclus: tuple[str, ...] = ()
+    investeringen: tuple[Investering, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -173,7 +173,10 @@ def _longest(chart: Chart) -> float:
 
 
 def _label_format(chart: Chart) -> str:
-    """Whole numbers or one decimal; zero shows nothing (an empty third section), text as is."""
+    """Stacked: whole numbers or one decimal, zero shows nothing (an empty third section); clustered: every value
+    as it is (a target of 80 stays 80 beside a realised 84.1, and a realised 0 shows)."""
+    if not chart.stacked:
+        return "General"
     return "0;-0;;@" if _integral(chart) else "0.0;-0.0;;@"
 
 

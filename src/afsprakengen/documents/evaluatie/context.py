@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TypeGuard
 
 from afsprakengen import model
 from afsprakengen.documents import charts
-from afsprakengen.documents.common import Chart, Md, md, md_list, richting, unit_for
+from afsprakengen.documents.common import Chart, Md, md, md_list, party_names, richting, unit_for
+from afsprakengen.documents.evaluatie.comparison import VergelijkingCtx, is_number, theme_comparisons
+from afsprakengen.documents.evaluatie.investments import InvesteringCtx, investments
 from afsprakengen.dutch import getal, opsomming, procent
 
 NIET_GEEVALUEERD = "niet geëvalueerd"
@@ -70,6 +71,8 @@ class ThemaEvaluatieCtx:
     code: str
     naam: str
     afspraken: tuple[AfspraakEvaluatieCtx, ...]
+    vergelijkingen: tuple[VergelijkingCtx, ...] = ()
+    """Per unit, a chart of target against realised of the agreements where both are numbers (figure 2 on)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,14 @@ class ThemaTelling:
 
 
 @dataclass(frozen=True)
+class VastgesteldCtx:
+    """Who adopted the evaluation and when: 'het bestuurlijk overleg (Gemeente X, Woonstad en Y)'."""
+
+    door: str
+    datum: date
+
+
+@dataclass(frozen=True)
 class EvaluatieCtx:
     """Everything the evaluatie template can use."""
 
@@ -102,9 +113,11 @@ class EvaluatieCtx:
     volgend_jaar: int
     """J+2: the cycle the evaluation's input is for."""
     versie: str
+    """The evaluation's own version ('1.0'); '' when it has none (the footer then shows status and date only)."""
     status: str
     concept: bool
     datum: date
+    vastgesteld: VastgesteldCtx | None
     samenvatting: Md | None
     statussen: tuple[StatusTelling, ...]
     per_thema: tuple[ThemaTelling, ...]
@@ -116,6 +129,10 @@ class EvaluatieCtx:
     conclusies: Md | None
     input_volgende_cyclus: Md | None
     aanhalingstekens: str
+    investeringen: tuple[InvesteringCtx, ...] = ()
+    """Per corporation planned (bod J) against realised investments; empty when the evaluation has none."""
+    investeringen_totaal: InvesteringCtx | None = None
+    """Their total, with two or more corporations."""
     """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
 
 
@@ -125,15 +142,17 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
     rows = tuple(a for t in themes for a in t.afspraken)
     per_theme = tuple(count_statuses(t.naam, t.afspraken) for t in themes)
     total = count_statuses("Totaal", rows)
+    invested, invested_total = investments(m, ev)
     return EvaluatieCtx(
         titel=f"Evaluatie prestatieafspraken {ev.jaar}",
         gemeente=m.dossier.gemeente.naam,
         jaar=ev.jaar,
         volgend_jaar=ev.jaar + 2,
-        versie=ev.datum.isoformat(),
+        versie=ev.versie or "",
         status=ev.status,
         concept=ev.status == "concept",
         datum=ev.datum,
+        vastgesteld=adopted_by(m, ev.vastgesteld),
         samenvatting=md(ev.samenvatting, ev.src, "samenvatting"),
         statussen=status_totals(total),
         per_thema=per_theme,
@@ -144,7 +163,18 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
         conclusies=md(ev.conclusies, ev.src, "conclusies"),
         input_volgende_cyclus=md_list(ev.input_volgende_cyclus, ev.src, "input_volgende_cyclus"),
         aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
+        investeringen=invested,
+        investeringen_totaal=invested_total,
     )
+
+
+def adopted_by(m: model.DossierModel, v: model.Vaststelling | None) -> VastgesteldCtx | None:
+    """The body that adopted the evaluation, with the names of the parties in it when the dossier names them."""
+    if v is None:
+        return None
+    names = party_names(m)
+    parties = opsomming(names.get(p, p) for p in v.partijen)
+    return VastgesteldCtx(f"{v.door} ({parties})" if parties else v.door, v.datum)
 
 
 def evaluated_themes(
@@ -152,11 +182,12 @@ def evaluated_themes(
 ) -> tuple[ThemaEvaluatieCtx, ...]:
     """Per theme (dossier order) every agreement of J in file order, with its evaluation entry if it has one."""
     entries = {r.afspraak: r for r in ev.evaluaties}
+    comparisons = theme_comparisons(m.dossier.themas, pa, ev, first=2)
     themes = []
     for t in m.dossier.themas:
         rows = tuple(evaluated_agreement(a, entries.get(a.code)) for a in pa.afspraken if a.thema == t.code)
         if rows:
-            themes.append(ThemaEvaluatieCtx(t.code, t.naam, rows))
+            themes.append(ThemaEvaluatieCtx(t.code, t.naam, rows, comparisons.get(t.code, ())))
     return tuple(themes)
 
 
@@ -192,15 +223,11 @@ def _target(indicator: model.Indicator | None) -> WaardeCtx | None:
     return replace(found, richting=word if word != "ten minste" else "") if found else None
 
 
-def _is_number(v: object) -> TypeGuard[int | float]:
-    return isinstance(v, int | float) and not isinstance(v, bool)
-
-
 def value(v: model.Value | None, unit: str) -> WaardeCtx | None:
     """A value for the table: numbers keep their unit, texts stand on their own."""
     if v is None:
         return None
-    return WaardeCtx(v, unit if _is_number(v) else "")
+    return WaardeCtx(v, unit if is_number(v) else "")
 
 
 def _as_share(indicator: model.Indicator | None) -> bool:
@@ -215,7 +242,7 @@ def _is_percentage(indicator: model.Indicator) -> bool:
 def set_against(indicator: model.Indicator | None, realised: model.Value | None) -> str:
     """The realisation against the target, honest about a maximum, an exact target and a percentage."""
     target = indicator.streefwaarde if indicator else None
-    if indicator is None or not _is_number(target) or not _is_number(realised):
+    if indicator is None or not is_number(target) or not is_number(realised):
         return "–"
     richting = indicator.richting or "minimaal"
     if _is_percentage(indicator):
@@ -244,7 +271,7 @@ def _signed(value: float) -> str:
 
 def realisation_share(target: model.Value | None, realised: model.Value | None) -> float | None:
     """Realised / target when both are numbers and the target is not 0; None otherwise."""
-    if _is_number(target) and _is_number(realised) and target:
+    if is_number(target) and is_number(realised) and target:
         return realised / target
     return None
 

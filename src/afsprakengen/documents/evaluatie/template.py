@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from afsprakengen.word.builders import Document, centred, compose, contents_page, optional_text, para, title_page
-from afsprakengen.word.tables import loop_rows, new_table, small, total_row
+from afsprakengen.word.tables import add_row, align_right, loop_rows, new_table, small, total_row
 
 SHY = "\u00ad"
 """A soft hyphen: where a narrow column head may break a long word."""
@@ -30,12 +30,24 @@ COLOURS_EXPLAINED = (
 
 
 CONCEPT = "CONCEPT – deze evaluatie is nog in bespreking en nog niet door partijen vastgesteld."
+FOOTER = (
+    "{% if versie %}Versie {{ versie }} · {% endif %}{{ status }}"
+    "{% if vastgesteld %}, vastgesteld op {{ vastgesteld.datum|datum }}{% else %} · {{ datum|datum }}{% endif %}"
+)
+"""The footer: the version only when the evaluation has one, the status, and when it was adopted (or its date)."""
 
 
 def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
     return compose(
-        "{{ titel }} · gemeente {{ gemeente }}", _title_page, contents_page, _summary, _overview, _themes, _conclusions
+        "{{ titel }} · gemeente {{ gemeente }}",
+        _title_page,
+        contents_page,
+        _summary,
+        _overview,
+        _themes,
+        _conclusions,
+        footer=FOOTER,
     )
 
 
@@ -46,7 +58,19 @@ def _title_page(d: Document) -> None:
             "De gezamenlijke evaluatie van de prestatieafspraken voor {{ jaar }}: per afspraak wat er is bereikt, "
             "waarom, en hoe het verder gaat. De uitkomsten zijn input voor de afspraken voor {{ volgend_jaar }}.",
         )
-        para(d, "Status: {{ status }} · {{ datum|datum }}", "Tussenkop")
+        para(
+            d,
+            "{% if versie %}Versie {{ versie }} · status{% else %}Status{% endif %}: {{ status }} · {{ datum|datum }}",
+            "Tussenkop",
+        )
+        _adopted(d)
+
+
+def _adopted(d: Document) -> None:
+    """On the title page: who adopted the evaluation and when, if it says so."""
+    para(d, "{%p if vastgesteld %}")
+    para(d, "Vastgesteld door {{ vastgesteld.door }} op {{ vastgesteld.datum|datum }}.")
+    para(d, "{%p endif %}")
 
 
 def _summary(d: Document) -> None:
@@ -90,6 +114,42 @@ def _overview(d: Document) -> None:
         "Het getal in elk deel van een balk is het aantal afspraken met die status.",
         "Kleine tekst",
     )
+    _investments(d)
+
+
+def _investments(d: Document) -> None:
+    """Section 2.3, when the evaluation has realised investments: per corporation planned (bod) against realised."""
+    para(d, "{%p if investeringen %}")
+    para(d, "2.3 Investeringen", "Heading 2")
+    para(
+        d,
+        "Per corporatie de investeringen die zij in haar bod voor {{ jaar }} voor dat jaar plande, "
+        "en wat zij volgens deze evaluatie werkelijk investeerde.",
+    )
+    header = ["Corporatie", "Gepland (bod {{ jaar }})", "Gerealiseerd", "Verschil", "Verschil in %"]
+    table = new_table(d, header, [4.6, 3.3, 3.3, 3.3, 2.5])
+    cells = [
+        "{{ i.corporatie }}",
+        "{{ i.gepland }}",
+        "{{ i.gerealiseerd }}",
+        "{{ i.verschil }}",
+        "{{ i.verschil_procent }}",
+    ]
+    loop_rows(table, "i in investeringen", cells, empty_runs=True)
+    add_row(table, ["{%tr if investeringen_totaal %}", "", "", "", ""])
+    fields = ("corporatie", "gepland", "gerealiseerd", "verschil", "verschil_procent")
+    total_row(table, [f"{{{{ investeringen_totaal.{f} }}}}" for f in fields], right=True)
+    add_row(table, ["{%tr endif %}", "", "", "", ""])
+    align_right(table, range(1, 5))
+    small(table)
+    para(d, "")
+    para(d, "{%p for i in investeringen %}")
+    para(d, "{%p if i.toelichting %}")
+    para(d, "{{ i.corporatie }}", "Tussenkop")
+    para(d, "{{p i.toelichting }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
 
 
 def _counts_table(d: Document, columns: int, widths: list[float]) -> None:
@@ -120,7 +180,24 @@ def _themes(d: Document) -> None:
     loop_rows(table, "a in t.afspraken", cells, empty_runs=True)
     small(table)
     para(d, "")
+    _comparisons(d)
     _explanations(d)
+    para(d, "{%p endfor %}")
+
+
+def _comparisons(d: Document) -> None:
+    """Below a theme's table: per unit a chart of target against realised, its numbers those of the table."""
+    para(d, "{%p for g in t.vergelijkingen %}")
+    chart = centred(para(d, "{{ g.grafiek }}", "Normal"))
+    chart.paragraph_format.keep_with_next = True
+    para(
+        d,
+        "Figuur {{ g.nummer }}. {{ t.naam }}: afgesproken en gerealiseerd per afspraak, in {{ g.eenheid }}. "
+        "De getallen staan ook in de tabel hierboven."
+        "{% if g.met_maximum %} Bij een afspraak met {{ 'ten hoogste'|aanhalen }} is een kortere balk voor "
+        "gerealiseerd beter.{% endif %}",
+        "Kleine tekst",
+    )
     para(d, "{%p endfor %}")
 
 

@@ -100,7 +100,7 @@ def _themes(d: Document) -> None:
 
 
 def _activities_table(d: Document) -> None:
-    header = ["Activiteit", "Doelen", *(f"{{{{ jaren[{i}] }}}}" for i in YEARS), "Investering {{ periode }}"]
+    header = ["Activiteit", "Doelen", *(f"{{{{ jaren[{i}] }}}}" for i in YEARS), "Investering"]
     cells = ["", "{%p for g in a.doelen %}"]
     cells += [f"{{{{ a.aantallen[{i}]|getal if a.aantallen[{i}] is not none else '–' }}}}" for i in YEARS]
     cells += ["{{ a.investering|euro if a.investering is not none else '–' }}"]
@@ -109,7 +109,7 @@ def _activities_table(d: Document) -> None:
     more_lines(grid.rows[2].cells[1], ["{{ g }}", "{%p endfor %}"])
     align_right(grid, range(2, 8))
     total = "{{ t.investeringen.totaal|euro if t.investeringen.totaal else '–' }}"
-    total_row(grid, ["Totaal {{ t.naam }}", total], span=7, right=True, fill=SHADE)
+    total_row(grid, ["Totaal {{ t.naam }}, investering {{ periode }}", total], span=7, right=True, fill=SHADE)
     small(grid)
     para(d, "")
 

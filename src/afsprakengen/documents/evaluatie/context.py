@@ -9,6 +9,7 @@ from typing import TypeGuard
 from afsprakengen import model
 from afsprakengen.documents import charts
 from afsprakengen.documents.common import Chart, Md, md, md_list, richting, unit_for
+from afsprakengen.documents.evaluatie.trend import TrendCtx, key_figure_trends
 from afsprakengen.dutch import getal, opsomming, procent
 
 NIET_GEEVALUEERD = "niet geëvalueerd"
@@ -117,6 +118,8 @@ class EvaluatieCtx:
     input_volgende_cyclus: Md | None
     aanhalingstekens: str
     """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
+    kerncijfers_trend: tuple[TrendCtx, ...] = ()
+    """Per corporation its key figures over the years of its bods."""
 
 
 def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: model.Evaluatie) -> EvaluatieCtx:
@@ -144,6 +147,7 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
         conclusies=md(ev.conclusies, ev.src, "conclusies"),
         input_volgende_cyclus=md_list(ev.input_volgende_cyclus, ev.src, "input_volgende_cyclus"),
         aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
+        kerncijfers_trend=key_figure_trends(m),
     )
 
 

@@ -48,9 +48,10 @@ def test_theme_totals_add_up_the_activities(sample_model: DossierModel) -> None:
         assert theme.investeringen.jaar == sum(i.get(2027, 0) for i in amounts)
         assert theme.investeringen.doorkijk == theme.investeringen.totaal - theme.investeringen.jaar
     assert [t.code for t in ctx.themas] == ["BESCH", "BETAAL", "DUUR", "WZ", "AG", "LEEF", "SAMEN"]
-    assert ctx.themas[0].investeringen.totaal == 91_487_500
-    assert ctx.investeringen.totaal == 173_857_000
-    assert ctx.investeringen.per_jaar == (47_434_500, 44_136_500, 44_158_500, 38_127_500, 0)
+    assert ctx.themas[0].investeringen.totaal == 111_645_000
+    assert ctx.investeringen.totaal == 208_984_500
+    assert ctx.investeringen.per_jaar == (47_434_500, 44_136_500, 44_158_500, 38_127_500, 35_127_500)
+    assert (ctx.periode, ctx.doorkijk) == ("2027–2031", "2028–2031")
 
 
 def test_year_totals_sum_columns() -> None:
@@ -61,18 +62,19 @@ def test_year_totals_sum_columns() -> None:
 def test_activity_without_investments_has_none(sample_model: DossierModel) -> None:
     ctx = build_activiteitenoverzicht(sample_model, bod_of(sample_model, "woonstad", 2027))
     sale = next(a for t in ctx.themas for a in t.activiteiten if a.code == "WS27-BESCH-05")
-    assert sale.investering is None and sale.aantallen == (10, 10, 10, 10, None)
+    assert sale.investering is None and sale.aantallen == (10, 10, 10, 10, 10)
 
 
 def test_chapters_skip_what_the_bod_leaves_out(sample_model: DossierModel) -> None:
     bod = bod_of(sample_model, "woonstad", 2027)
     full = build_activiteitenoverzicht(sample_model, bod).hoofdstukken
-    assert (full.investeringen, full.kerncijfers, full.reactie) == (9, 10, 11)
-    bare = dataclasses.replace(bod, kerncijfers=(), reactie_huurders=())
+    assert (full.investeringen, full.voorraad, full.huurbeleid, full.kerncijfers, full.reactie) == (9, 10, 11, 12, 13)
+    bare = dataclasses.replace(bod, kerncijfers=(), reactie_huurders=(), voorraadontwikkeling=None, huurbeleid=None)
     chapters = build_activiteitenoverzicht(sample_model, bare).hoofdstukken
-    assert (chapters.kerncijfers, chapters.reactie) == (0, 0)
-    no_figures = dataclasses.replace(bod, kerncijfers=())
-    assert build_activiteitenoverzicht(sample_model, no_figures).hoofdstukken.reactie == 10
+    assert (chapters.voorraad, chapters.huurbeleid, chapters.kerncijfers, chapters.reactie) == (0, 0, 0, 0)
+    no_stock = dataclasses.replace(bod, voorraadontwikkeling=None, kerncijfers=())
+    assert build_activiteitenoverzicht(sample_model, no_stock).hoofdstukken.huurbeleid == 10
+    assert build_activiteitenoverzicht(sample_model, no_stock).hoofdstukken.reactie == 11
 
 
 def test_year_narrows_the_output(tmp_path: Path) -> None:
@@ -105,7 +107,9 @@ def test_concept_bod_is_marked_and_not_yet_submitted(tmp_path: Path) -> None:
     concept = tmp_path / "out" / "activiteitenoverzicht-woonstad-2027.docx"
     final = tmp_path / "out" / "activiteitenoverzicht-wonen-en-welzijn-2027.docx"
     assert "CONCEPT" in _header_footer_text(concept) and "CONCEPT" not in _header_footer_text(final)
-    assert "Versie — · concept · 1 juli 2026 · pagina" in _header_footer_text(concept)
+    assert "Versie 1.1 · concept · nog niet ingediend · pagina" in _header_footer_text(concept)
+    assert "Versie" not in _header_footer_text(final)
+    assert "definitief · ingediend op 26 juni 2026 · pagina" in _header_footer_text(final)
     assert "[Tussenkop] Nog niet ingediend (uiterlijk 1 juli 2026) · status: concept" in dump_docx(concept)
 
 

@@ -82,7 +82,8 @@ def test_a_changed_file_is_read_again_and_only_it(tmp_path: Path, loads: list[st
     assert changed == _messages(root, None)
     assert changed == [
         "d/2027/bod-thuis.yaml:3:1: error: $.extra: unknown field 'extra'; allowed here: corporatie, jaar, "
-        "status, ingediend, inleiding, activiteiten, kerncijfers, reactie_huurders"
+        "status, ingediend, versie, inleiding, activiteiten, voorraadontwikkeling, huurbeleid, kerncijfers, "
+        "reactie_huurders"
     ]
 
 

@@ -50,11 +50,11 @@ def getal(value: float | str) -> str:
     return format_decimal(value, locale=_nl())
 
 
-def procent(value: float) -> str:
-    """87,5% for 0.875."""
+def procent(value: float, *, tiende: bool = False) -> str:
+    """87,5% for 0.875; with `tiende` always one decimal (3,0%), for a column of percentages."""
     from babel.numbers import format_percent
 
-    return format_percent(value, format="#,##0.#%", locale=_nl())
+    return format_percent(value, format="#,##0.0%" if tiende else "#,##0.#%", locale=_nl())
 
 
 def opsomming(items: Iterable[str]) -> str:

@@ -106,6 +106,10 @@ def _bod(bod: model.Bod) -> Iterator[tuple[Location, str]]:
         yield from _fields(a.src, a, "omschrijving")
     for r in bod.reactie_huurders:
         yield from _fields(r.src, r, "tekst")
+    if bod.voorraadontwikkeling is not None:
+        yield from _fields(bod.voorraadontwikkeling.src, bod.voorraadontwikkeling, "toelichting")
+    if bod.huurbeleid is not None:
+        yield from _fields(bod.huurbeleid.src, bod.huurbeleid, "tekst")
 
 
 def _prestatieafspraken(pa: model.Prestatieafspraken) -> Iterator[tuple[Location, str]]:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import PurePosixPath
 
+from afsprakengen.check.bodfigures import BOD_RULES
 from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src
 from afsprakengen.problems import Problem, did_you_mean, error
@@ -303,4 +304,5 @@ RULES: tuple[Rule, ...] = (
     logo_files,
     deadline_settings,
     real_dates,
+    *BOD_RULES,
 )

@@ -107,12 +107,26 @@ def adopted(m: DossierModel, today: date) -> Iterator[Problem]:
             yield warning(ev.src.at("vastgesteld"), message)
 
 
+def outlook_filled(m: DossierModel, today: date) -> Iterator[Problem]:
+    """A bod fills its last doorkijk year J+4: it covers the next five years (Woningwet art. 43)."""
+    for c in m.cycli:
+        for bod in c.bods:
+            last = bod.jaar + 4
+            if not any(last in a.aantallen or last in a.investeringen for a in bod.activiteiten):
+                message = (
+                    f"no activity of this bod gives a number or an investment for {last}: a bod looks ahead "
+                    f"over {bod.jaar}–{last}, so fill in the doorkijk for {last}"
+                )
+                yield warning(bod.src.at("activiteiten", key=True), message)
+
+
 ADVICE: tuple[Advice, ...] = (
     measurable,
     led_and_timed,
     goals_addressed,
     evaluated,
     adopted,
+    outlook_filled,
     explained,
     current_version,
 )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
-from afsprakengen.dutch import getal
+from afsprakengen.dutch import euro, getal, procent
 from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.problems import Location
 from afsprakengen.word.mdtext import bullet_item
@@ -108,10 +108,14 @@ class KerncijferCtx:
     """A key figure."""
 
     naam: str
-    waarde: float
+    waarde: model.Value
     eenheid: str
     peildatum: date | None
     bron: str
+    soort: str = "aantal"
+    """bedrag, aantal, percentage or tekst (given, or inferred for a file without one)."""
+    tekst: str = ""
+    """The value as the document shows it, by its soort: '€ 648,20 per maand', '8.450 woningen', '84,1%'."""
 
 
 def md(text: str | None, src: model.Src, *field: str | int) -> Md | None:
@@ -146,7 +150,37 @@ def party_names(m: model.DossierModel) -> dict[str, str]:
 
 def kerncijfers(items: tuple[model.Kerncijfer, ...]) -> tuple[KerncijferCtx, ...]:
     """Key figures for a table."""
-    return tuple(KerncijferCtx(k.naam, k.waarde, k.eenheid or "", k.peildatum, k.bron or "") for k in items)
+    return tuple(
+        KerncijferCtx(k.naam, k.waarde, k.eenheid or "", k.peildatum, k.bron or "", k.kind(), figure_text(k))
+        for k in items
+    )
+
+
+UNIT_WORDS = {"bedrag": ("euro", "€"), "percentage": ("procent", "%")}
+"""The words an old file's eenheid starts with that the formatted amount itself already says."""
+
+
+def figure_text(k: model.Kerncijfer) -> str:
+    """The value of a key figure by its soort: € 648,20 per maand, € 71.996.000, 8.450 woningen, 84,1%, a text."""
+    kind = k.kind()
+    unit = _rest_of_unit(k.eenheid or "", UNIT_WORDS.get(kind, ()))
+    if isinstance(k.waarde, str):
+        number = k.waarde
+    elif kind == "bedrag":
+        number = euro(k.waarde)
+    elif kind == "percentage":
+        number = procent(k.waarde / 100)
+    else:
+        number = getal(k.waarde)
+    return f"{number}\u00a0{unit}" if unit and kind != "tekst" else f"{number} {unit}".strip()
+
+
+def _rest_of_unit(unit: str, said: tuple[str, ...]) -> str:
+    """The unit without a leading word the amount already says ('euro per maand' after € 648,20 is 'per maand')."""
+    for word in said:
+        if unit.lower().startswith(word):
+            return unit[len(word) :].strip()
+    return unit
 
 
 RICHTING = {"minimaal": "ten minste", "maximaal": "ten hoogste", "exact": "precies"}

@@ -188,15 +188,76 @@ class Activiteit:
     investeringen: dict[int, Number] = field(default_factory=dict)
 
 
+KERNCIJFER_SOORTEN = ("bedrag", "aantal", "percentage", "tekst")
+"""The kinds of key figure: euros, a count or quantity, a percentage (84.1 is 84,1%), or a text."""
+
+
 @dataclass(frozen=True)
 class Kerncijfer:
     """A key figure of the housing stock."""
 
     naam: str
-    waarde: Number
+    waarde: Value
+    src: Src
+    soort: str | None = None
+    """bedrag, aantal, percentage or tekst; None: inferred by `kind()`."""
     eenheid: str | None = None
     peildatum: date | None = None
     bron: str | None = None
+
+    def kind(self) -> str:
+        """The soort; without one: tekst for a text, else by the eenheid (euro, procent), else aantal."""
+        if self.soort is not None:
+            return self.soort
+        if isinstance(self.waarde, str):
+            return "tekst"
+        unit = (self.eenheid or "").lower()
+        if unit.startswith(("euro", "€")):
+            return "bedrag"
+        if unit.startswith(("procent", "%")):
+            return "percentage"
+        return "aantal"
+
+
+@dataclass(frozen=True)
+class VoorraadJaar:
+    """The changes to a corporation's stock in one year; the tool computes the stock at the end of the year."""
+
+    nieuwbouw: int = 0
+    aankoop: int = 0
+    sloop: int = 0
+    verkoop: int = 0
+    liberalisatie: int = 0
+
+    def saldo(self) -> int:
+        """The net change: additions minus removals."""
+        return self.nieuwbouw + self.aankoop - self.sloop - self.verkoop - self.liberalisatie
+
+
+@dataclass(frozen=True)
+class Voorraadontwikkeling:
+    """The development of the stock: the stock on 1 January of J and the changes per year J .. J+4."""
+
+    startvoorraad: int
+    jaren: dict[int, VoorraadJaar]
+    src: Src
+    eenheid: str | None = None
+    """What the stock counts, e.g. 'sociale huurwoningen'; None reads as woningen."""
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Huurbeleid:
+    """The corporation's rent policy: a text and a few figures."""
+
+    tekst: str
+    src: Src
+    huurverhoging: dict[int, Number] = field(default_factory=dict)
+    """The average rent increase per year as a percentage, e.g. 4.5 for 4,5%."""
+    streefhuur: Number | None = None
+    """The target rent as a percentage of the maximum rent under the points system."""
+    inkomensafhankelijk: bool | None = None
+    """Whether the corporation applies the income-related rent increase."""
 
 
 @dataclass(frozen=True)
@@ -219,7 +280,10 @@ class Bod:
     activiteiten: tuple[Activiteit, ...]
     src: Src
     ingediend: date | None = None
+    versie: str | None = None
     inleiding: str | None = None
+    voorraadontwikkeling: Voorraadontwikkeling | None = None
+    huurbeleid: Huurbeleid | None = None
     kerncijfers: tuple[Kerncijfer, ...] = ()
     reactie_huurders: tuple[ReactieHuurders, ...] = ()
 

@@ -8,12 +8,11 @@ from datetime import date
 
 from afsprakengen import model
 from afsprakengen.cycle.deadlines import deadline
+from afsprakengen.documents.activiteitenoverzicht.voorraad import HuurbeleidCtx, VoorraadCtx, rent_policy, stock
 from afsprakengen.documents.common import DoelCtx, KerncijferCtx, Md, doel_index, kerncijfers, md, party_names
 
 JAREN = 5
-"""The overview shows the years J .. J+4: the year of the bod and four years of doorkijk."""
-GEEN_VERSIE = "—"
-"""A bod has no version number; the footer shows this instead."""
+"""The overview shows the years J .. J+4: the year of the bod and four years of doorkijk (Woningwet art. 43)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +73,8 @@ class HoofdstukkenCtx:
     """Numbers of the chapters after the themes; 0 for a chapter the document leaves out."""
 
     investeringen: int
+    voorraad: int
+    huurbeleid: int
     kerncijfers: int
     reactie: int
 
@@ -87,8 +88,13 @@ class ActiviteitenoverzichtCtx:
     jaar: int
     jaren: tuple[int, ...]
     """J .. J+4, the year columns of the tables."""
+    periode: str
+    """'2027–2031': the years of the columns, which every total covers."""
+    doorkijk: str
+    """The doorkijk years the activities fill, '2028–2031' (or '2028'); '' when they give nothing after J."""
     corporatie: str
     versie: str
+    """The bod's own version; '' when it has none (the footer then shows the status and the submission)."""
     status: str
     concept: bool
     datum: date
@@ -104,6 +110,8 @@ class ActiviteitenoverzichtCtx:
     investeringen: InvesteringenCtx
     """Over all themes: its `totaal` is the overall total."""
     hoofdstukken: HoofdstukkenCtx
+    voorraad: VoorraadCtx | None
+    huurbeleid: HuurbeleidCtx | None
     kerncijfers: tuple[KerncijferCtx, ...]
     reacties: tuple[ReactieCtx, ...]
 
@@ -118,8 +126,10 @@ def build_activiteitenoverzicht(m: model.DossierModel, bod: model.Bod) -> Activi
         gemeente=m.dossier.gemeente.naam,
         jaar=bod.jaar,
         jaren=jaren,
+        periode=f"{jaren[0]}–{jaren[-1]}",
+        doorkijk=outlook(bod, jaren),
         corporatie=party_names(m).get(bod.corporatie, bod.corporatie),
-        versie=GEEN_VERSIE,
+        versie=bod.versie or "",
         status=bod.status,
         concept=bod.status == "concept",
         datum=bod.ingediend or termijn,
@@ -130,7 +140,9 @@ def build_activiteitenoverzicht(m: model.DossierModel, bod: model.Bod) -> Activi
         doelen=_served_goals(m, bod),
         themas=themas,
         investeringen=investments(year_totals(t.investeringen.per_jaar for t in themas)),
-        hoofdstukken=_chapters(len(themas), bool(bod.kerncijfers), bool(bod.reactie_huurders)),
+        hoofdstukken=chapters(len(themas), bod),
+        voorraad=stock(bod.voorraadontwikkeling, jaren),
+        huurbeleid=rent_policy(bod.huurbeleid),
         kerncijfers=kerncijfers(bod.kerncijfers),
         reacties=_reactions(m, bod),
     )
@@ -181,12 +193,28 @@ def _served_goals(m: model.DossierModel, bod: model.Bod) -> tuple[DoelCtx, ...]:
     return tuple(goal for code, goal in doel_index(m).items() if code in served)
 
 
-def _chapters(themes: int, figures: bool, reaction: bool) -> HoofdstukkenCtx:
+def outlook(bod: model.Bod, jaren: tuple[int, ...]) -> str:
+    """The doorkijk years the bod fills: from J+1 to the last year an activity gives a number or an amount for."""
+    filled = [y for y in jaren[1:] if any(y in a.aantallen or y in a.investeringen for a in bod.activiteiten)]
+    if not filled:
+        return ""
+    return f"{jaren[1]}–{filled[-1]}" if filled[-1] > jaren[1] else str(jaren[1])
+
+
+def chapters(themes: int, bod: model.Bod) -> HoofdstukkenCtx:
     """Chapter 1 is the introduction, then one per theme, the investments, and the optional ones that are there."""
-    investments_at = themes + 2
-    figures_at = investments_at + 1 if figures else 0
-    reaction_at = max(investments_at, figures_at) + 1 if reaction else 0
-    return HoofdstukkenCtx(investments_at, figures_at, reaction_at)
+    present = (
+        bod.voorraadontwikkeling is not None,
+        bod.huurbeleid is not None,
+        bool(bod.kerncijfers),
+        bool(bod.reactie_huurders),
+    )
+    numbers = []
+    next_number = themes + 3
+    for there in present:
+        numbers.append(next_number if there else 0)
+        next_number += there
+    return HoofdstukkenCtx(themes + 2, *numbers)
 
 
 def _reactions(m: model.DossierModel, bod: model.Bod) -> tuple[ReactieCtx, ...]:

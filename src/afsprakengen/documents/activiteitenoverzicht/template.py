@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from afsprakengen.word.builders import Document, compose, contents_page, optional_text, para, title_page
-from afsprakengen.word.tables import Cell, align_right, loop_table, more_lines, small, total_row
+from afsprakengen.word.tables import (
+    Cell,
+    add_row,
+    align_right,
+    loop_rows,
+    loop_table,
+    more_lines,
+    new_table,
+    small,
+    total_row,
+)
 
 YEARS = range(5)
 """Year columns J .. J+4; the context gives every row's values as a tuple of five."""
@@ -13,7 +23,8 @@ ABOUT = (
     "{{ corporatie }} voor de prestatieafspraken {{ jaar }} met gemeente {{ gemeente }}. Per thema staan de "
     "activiteiten met de aantallen per jaar, de doelen uit de woonvisie die zij dienen en de geplande "
     "investeringen. De aantallen en bedragen voor {{ jaren[1] }}–{{ jaren[4] }} zijn een doorkijk en indicatief; "
-    "een – betekent dat voor dat jaar niets is opgegeven."
+    "een – betekent dat voor dat jaar niets is opgegeven. De kolom Investering is het totaal van de jaren "
+    "{{ periode }}; de investeringen per jaar staan in hoofdstuk {{ hoofdstukken.investeringen }}."
 )
 PROVISO = (
     "Alle bedragen zijn in euro's, voor de jaren {{ jaren[0] }} tot en met {{ jaren[4] }}. De investeringen zijn "
@@ -25,6 +36,12 @@ YEAR_TOTAL_WIDTHS = [6.4, 3.2]
 SHADE = "DEEAF6"
 """The light blue of a closing row of totals."""
 CONCEPT = "CONCEPT – dit overzicht is nog niet vastgesteld en is niet ingediend als bod."
+FOOTER = (
+    "{% if versie %}Versie {{ versie }} · {% endif %}{{ status }} · "
+    "{% if ingediend %}ingediend op {{ ingediend|datum }}{% else %}nog niet ingediend{% endif %}"
+)
+"""The bod's own version if it has one, its status and its submission; never a version the bod does not give."""
+STOCK_WIDTHS = [5.2, 2.16, 2.16, 2.16, 2.16, 2.16]
 
 
 def build_template() -> Document:
@@ -36,8 +53,11 @@ def build_template() -> Document:
         _introduction,
         _themes,
         _investments,
+        _stock,
+        _rent_policy,
         _key_figures,
         _reactions,
+        footer=FOOTER,
     )
 
 
@@ -45,8 +65,8 @@ def _title_page(d: Document) -> None:
     with title_page(d, "{{ corporatie }}", "aan gemeente {{ gemeente }}", concept=CONCEPT):
         para(
             d,
-            "Het bod van {{ corporatie }} voor de prestatieafspraken {{ jaar }}, met een doorkijk naar "
-            "{{ jaren[1] }}–{{ jaren[4] }}.",
+            "Het bod van {{ corporatie }} voor de prestatieafspraken {{ jaar }}"
+            "{% if doorkijk %}, met een doorkijk naar {{ doorkijk }}{% endif %}.",
         )
         para(d, "{%p if ingediend %}")
         para(d, "Ingediend op {{ ingediend|datum }} · status: {{ status }}", "Tussenkop")
@@ -89,7 +109,7 @@ def _activities_table(d: Document) -> None:
     more_lines(grid.rows[2].cells[1], ["{{ g }}", "{%p endfor %}"])
     align_right(grid, range(2, 8))
     total = "{{ t.investeringen.totaal|euro if t.investeringen.totaal else '–' }}"
-    total_row(grid, ["Totaal {{ t.naam }}", total], span=7, right=True, fill=SHADE)
+    total_row(grid, ["Totaal {{ t.naam }}, investering {{ periode }}", total], span=7, right=True, fill=SHADE)
     small(grid)
     para(d, "")
 
@@ -103,7 +123,7 @@ def _investments(d: Document) -> None:
         "{{ investeringen.jaar|euro }} in {{ jaren[0] }}.",
     )
     para(d, "Investeringen per thema", "Tussenkop")
-    header = ["Thema", "{{ jaren[0] }}", "{{ jaren[1] }}–{{ jaren[4] }}", "Totaal"]
+    header = ["Thema", "{{ jaren[0] }}", "{{ jaren[1] }}–{{ jaren[4] }}", "Totaal {{ periode }}"]
     cells = ["{{ t.naam }}", *(_amount(f"t.investeringen.{part}") for part in ("jaar", "doorkijk", "totaal"))]
     grid = loop_table(d, header, "t in themas", cells, THEME_TOTAL_WIDTHS)
     align_right(grid, range(1, 4))
@@ -126,13 +146,56 @@ def _amount(value: str) -> str:
     return f"{{{{ {value}|euro if {value} else '–' }}}}"
 
 
+def _stock(d: Document) -> None:
+    para(d, "{%p if voorraad %}")
+    para(d, "{{ hoofdstukken.voorraad }}. Voorraadontwikkeling", "Heading 1")
+    para(
+        d,
+        "De voorraad van {{ corporatie }} in gemeente {{ gemeente }} gaat van {{ voorraad.startvoorraad|getal }} "
+        "{{ voorraad.eenheid }} op 1 januari {{ jaar }} naar {{ voorraad.eindvoorraad|getal }} op 31 december "
+        "{{ voorraad.laatste_jaar }}. De voorraad aan het eind van elk jaar is berekend uit de mutaties.",
+    )
+    optional_text(d, "voorraad.toelichting")
+    grid = new_table(d, ["Aantal {{ voorraad.eenheid }}", *(f"{{{{ jaren[{i}] }}}}" for i in YEARS)], STOCK_WIDTHS)
+    add_row(grid, ["Voorraad op 1 januari", *(_count(f"voorraad.begin[{i}]") for i in YEARS)])
+    loop_rows(
+        grid, "r in voorraad.mutaties", ["{{ r.teken }} {{ r.naam }}", *(_count(f"r.waarden[{i}]") for i in YEARS)]
+    )
+    total_row(
+        grid, ["= Voorraad op 31 december", *(_count(f"voorraad.eind[{i}]") for i in YEARS)], right=True, fill=SHADE
+    )
+    align_right(grid, range(1, 6))
+    small(grid)
+    para(d, "")
+    para(d, "{%p endif %}")
+
+
+def _count(value: str) -> str:
+    """A number, or a dash for a year the bod gives nothing for."""
+    return f"{{{{ {value}|getal if {value} is not none else '–' }}}}"
+
+
+def _rent_policy(d: Document) -> None:
+    para(d, "{%p if huurbeleid %}")
+    para(d, "{{ hoofdstukken.huurbeleid }}. Huurbeleid", "Heading 1")
+    para(d, "{{p huurbeleid.tekst }}")
+    para(d, "{%p if huurbeleid.kenmerken %}")
+    grid = loop_table(
+        d, ["Onderdeel", "Beleid"], "k in huurbeleid.kenmerken", ["{{ k.naam }}", "{{ k.waarde }}"], [9.0, 7.0]
+    )
+    small(grid)
+    para(d, "")
+    para(d, "{%p endif %}")
+    para(d, "{%p endif %}")
+
+
 def _key_figures(d: Document) -> None:
     para(d, "{%p if kerncijfers %}")
     para(d, "{{ hoofdstukken.kerncijfers }}. Kerncijfers", "Heading 1")
     para(d, "Kerncijfers van het bezit van {{ corporatie }} en van de woningmarkt waarin het werkt.")
     cells = [
         "{{ k.naam }}",
-        "{{ k.waarde|getal }} {{ k.eenheid }}",
+        "{{ k.tekst }}",
         "{{ k.peildatum|datum if k.peildatum else '' }}",
         "{{ k.bron }}",
     ]

@@ -10,6 +10,7 @@ from afsprakengen.documents import charts
 from afsprakengen.documents.common import Chart, Md, md, md_list, party_names, richting, unit_for
 from afsprakengen.documents.evaluatie.comparison import VergelijkingCtx, is_number, theme_comparisons
 from afsprakengen.documents.evaluatie.investments import InvesteringCtx, investments
+from afsprakengen.documents.evaluatie.trend import TrendCtx, key_figure_trends
 from afsprakengen.dutch import getal, opsomming, procent
 
 NIET_GEEVALUEERD = "niet geëvalueerd"
@@ -134,6 +135,8 @@ class EvaluatieCtx:
     investeringen_totaal: InvesteringCtx | None = None
     """Their total, with two or more corporations."""
     """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
+    kerncijfers_trend: tuple[TrendCtx, ...] = ()
+    """Per corporation its key figures over the years of its bods."""
 
 
 def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: model.Evaluatie) -> EvaluatieCtx:
@@ -165,6 +168,7 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
         aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
         investeringen=invested,
         investeringen_totaal=invested_total,
+        kerncijfers_trend=key_figure_trends(m),
     )
 
 

@@ -47,6 +47,7 @@ def build_template() -> Document:
         _overview,
         _themes,
         _conclusions,
+        _key_figure_trends,
         footer=FOOTER,
     )
 
@@ -231,4 +232,26 @@ def _conclusions(d: Document) -> None:
     para(d, "{{p input_volgende_cyclus }}")
     para(d, "{%p else %}")
     para(d, "Partijen hebben geen punten voor de afspraken van {{ volgend_jaar }} vastgelegd.")
+    para(d, "{%p endif %}")
+
+
+def _key_figure_trends(d: Document) -> None:
+    """Per corporation a table of its key figures, a column per year's bod (a `{%tc %}` loop over the years)."""
+    para(d, "{%p if kerncijfers_trend %}")
+    para(d, "{{ themas|length + 5 }}. Kerncijfers door de jaren", "Heading 1")
+    para(
+        d,
+        "De kerncijfers die de corporaties in hun biedingen gaven, per bod naast elkaar. Een bod voor een jaar geeft "
+        "de cijfers die de corporatie toen kende, meestal van 1 januari of 31 december van het jaar ervoor; een – "
+        "betekent dat dat bod het cijfer niet gaf.",
+    )
+    para(d, "{%p for c in kerncijfers_trend %}")
+    para(d, "{{ c.corporatie }}", "Tussenkop")
+    header = ["Kerncijfer", "{%tc for j in c.jaren %}", "Bod {{ j }}", "{%tc endfor %}"]
+    table = new_table(d, header, [7.0, 0.1, 3.0, 0.1])
+    cells = ["{{ r.naam }}", "{%tc for w in r.waarden %}", "{{ w }}", "{%tc endfor %}"]
+    loop_rows(table, "r in c.rijen", cells, empty_runs=True)
+    small(table)
+    para(d, "")
+    para(d, "{%p endfor %}")
     para(d, "{%p endif %}")

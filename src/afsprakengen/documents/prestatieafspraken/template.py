@@ -299,7 +299,7 @@ def _annexes(d: Document) -> None:
     para(d, "{{ bijlagen.kerncijfers }}. Kerncijfers", "Heading 1")
     cells = [
         "{{ k.naam }}",
-        "{{ k.waarde|getal }} {{ k.eenheid }}",
+        "{{ k.tekst }}",
         "{{ k.peildatum|datum if k.peildatum else '' }}",
         "{{ k.bron }}",
     ]

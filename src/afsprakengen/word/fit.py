@@ -22,6 +22,8 @@ DEFAULT_TEXT_WIDTH = 9071
 """Text width in twips of an A4 page with 2.5 cm margins, when the document has no section properties."""
 _TBLW_BEFORE = ("jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
 _LAYOUT_BEFORE = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
+Cell = tuple[etree._Element, int, int]
+"""A cell, its first grid column and how many columns it spans."""
 
 
 def fit_tables(body: etree._Element) -> None:
@@ -38,28 +40,27 @@ def _fit(table: etree._Element, text_width: int) -> None:
     total = _table_width(table, _room(table, text_width), columns)
     if not columns or total <= 0:
         return
-    widths = share(_needs(table, len(columns), _padding(table)), total)
+    cells = [cell for row in table.findall(f"{_W}tr") for cell in _cells(row)]
+    widths = share(_needs(cells, len(columns), _padding(table)), total)
     for column, width in zip(columns, widths, strict=True):
         column.set(f"{_W}w", str(width))
     tbl_pr = _child(table, "tblPr", ())
     _set(tbl_pr, "tblW", _TBLW_BEFORE, {"w": str(total), "type": "dxa"})
     _set(tbl_pr, "tblLayout", _LAYOUT_BEFORE, {"type": "fixed"})
-    for row in table.findall(f"{_W}tr"):
-        for cell, first, span in _cells(row):
-            width = sum(widths[first : first + span])
-            _set(_child(cell, "tcPr", ()), "tcW", _TCW_AFTER_FIRST, {"w": str(width), "type": "dxa"})
+    for cell, first, span in cells:
+        width = sum(widths[first : first + span])
+        _set(_child(cell, "tcPr", ()), "tcW", _TCW_AFTER_FIRST, {"w": str(width), "type": "dxa"})
 
 
 _TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
 
 
-def _needs(table: etree._Element, count: int, padding: int) -> list[ColumnNeed]:
+def _needs(cells: list[Cell], count: int, padding: int) -> list[ColumnNeed]:
     """Per grid column the most its single-column cells need (cells over more columns are left out)."""
     found: list[list[ColumnNeed]] = [[] for _ in range(count)]
-    for row in table.findall(f"{_W}tr"):
-        for cell, first, span in _cells(row):
-            if span == 1 and first < count:
-                found[first] += [need_of(_runs(p), padding) for p in cell.findall(f"{_W}p")]
+    for cell, first, span in cells:
+        if span == 1 and first < count:
+            found[first] += [need_of(_runs(p), padding) for p in cell.findall(f"{_W}p")]
     return [widest(needs) for needs in found]
 
 
@@ -78,7 +79,7 @@ def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
 _TEXTS = frozenset({f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"})
 
 
-def _cells(row: etree._Element) -> Iterator[tuple[etree._Element, int, int]]:
+def _cells(row: etree._Element) -> Iterator[Cell]:
     """Each cell of a row with its first grid column and how many columns it spans."""
     first = 0
     for cell in row.findall(f"{_W}tc"):

@@ -25,7 +25,8 @@ def figure(waarde: model.Value, soort: str | None = None, eenheid: str | None = 
 @pytest.mark.parametrize(
     ("k", "shown"),
     [
-        (figure(648.2, "bedrag", "per maand"), f"€{NBSP}648,20{NBSP}per maand"),
+        (figure(648.2, "bedrag", "per maand"), f"€{NBSP}648,20{NBSP}per{NBSP}maand"),  # a short unit: one line
+        (figure(12, "aantal", "woningen in geclusterde woonvormen"), f"12{NBSP}woningen in geclusterde woonvormen"),
         (figure(71_996_000, "bedrag"), f"€{NBSP}71.996.000"),
         (figure(8450, "aantal", "woningen"), f"8.450{NBSP}woningen"),
         (figure(84.1, "percentage"), "84,1%"),
@@ -40,7 +41,7 @@ def test_a_key_figure_shows_by_its_soort(k: model.Kerncijfer, shown: str) -> Non
 @pytest.mark.parametrize(
     ("k", "kind", "shown"),
     [
-        (figure(648.2, eenheid="euro per maand"), "bedrag", f"€{NBSP}648,20{NBSP}per maand"),
+        (figure(648.2, eenheid="euro per maand"), "bedrag", f"€{NBSP}648,20{NBSP}per{NBSP}maand"),
         (figure(71_996_000, eenheid="euro"), "bedrag", f"€{NBSP}71.996.000"),
         (figure(84.1, eenheid="procent"), "percentage", "84,1%"),
         (
@@ -107,6 +108,6 @@ def test_the_trend_matches_key_figures_by_naam(sample_model: model.DossierModel)
     assert woonstad.jaren == (2025, 2026, 2027)
     rows = {r.naam: r.waarden for r in woonstad.rijen}
     assert rows["Sociale huurwoningen"] == (f"5.986{NBSP}woningen", f"6.010{NBSP}woningen", f"6.090{NBSP}woningen")
-    assert rows["Gemiddelde netto huur"][2] == f"€{NBSP}648,20{NBSP}per maand"
+    assert rows["Gemiddelde netto huur"][2] == f"€{NBSP}648,20{NBSP}per{NBSP}maand"
     assert rows["Middenhuurwoningen"] == ("–", "–", f"312{NBSP}woningen")
     assert rows["Gemiddeld energielabel"] == ("C", "C", "B")

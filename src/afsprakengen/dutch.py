@@ -84,5 +84,18 @@ def aanhalen(text: str, stijl: str = "hoog") -> str:
     return f"{opening}{text}{closing}"
 
 
-FILTERS = {"datum": datum, "euro": euro, "getal": getal, "procent": procent, "opsomming": opsomming, "termijn": termijn}
+def vast(text: str) -> str:
+    """The text with non-breaking spaces, so it never breaks over two lines: `{{ d|datum|vast }}` (31 december 2025)."""
+    return str(text).replace(" ", "\u00a0")
+
+
+FILTERS = {
+    "datum": datum,
+    "euro": euro,
+    "getal": getal,
+    "procent": procent,
+    "opsomming": opsomming,
+    "termijn": termijn,
+    "vast": vast,
+}
 """The Jinja filters every template can use."""

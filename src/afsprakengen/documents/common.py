@@ -156,6 +156,8 @@ def kerncijfers(items: tuple[model.Kerncijfer, ...]) -> tuple[KerncijferCtx, ...
     )
 
 
+NBSP = "\u00a0"
+
 UNIT_WORDS = {"bedrag": ("euro", "€"), "percentage": ("procent", "%")}
 """The words an old file's eenheid starts with that the formatted amount itself already says."""
 
@@ -172,7 +174,14 @@ def figure_text(k: model.Kerncijfer) -> str:
         number = procent(k.waarde / 100)
     else:
         number = getal(k.waarde)
-    return f"{number}\u00a0{unit}" if unit and kind != "tekst" else f"{number} {unit}".strip()
+    if unit and kind != "tekst":
+        short = len(unit) <= SHORT_UNIT  # 'per maand', 'woningen': the whole value stays on one line
+        return f"{number}\u00a0{unit.replace(' ', NBSP) if short else unit}"
+    return f"{number} {unit}".strip()
+
+
+SHORT_UNIT = 12
+"""A unit up to this many characters is kept on one line with its number."""
 
 
 def _rest_of_unit(unit: str, said: tuple[str, ...]) -> str:

@@ -7,6 +7,7 @@ from afsprakengen.word.tables import (
     Cell,
     add_row,
     align_right,
+    keep_rows_together,
     loop_rows,
     loop_table,
     more_lines,
@@ -166,6 +167,7 @@ def _stock(d: Document) -> None:
     )
     align_right(grid, range(1, 6))
     small(grid)
+    keep_rows_together(grid)  # a stock development reads as one sum: never split over two pages
     para(d, "")
     para(d, "{%p endif %}")
 
@@ -196,7 +198,7 @@ def _key_figures(d: Document) -> None:
     cells = [
         "{{ k.naam }}",
         "{{ k.tekst }}",
-        "{{ k.peildatum|datum if k.peildatum else '' }}",
+        "{{ k.peildatum|datum|vast if k.peildatum else '' }}",
         "{{ k.bron }}",
     ]
     grid = loop_table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [5.2, 3.2, 3.2, 4.4])

@@ -248,9 +248,11 @@ def _key_figure_trends(d: Document) -> None:
     para(d, "{%p for c in kerncijfers_trend %}")
     para(d, "{{ c.corporatie }}", "Tussenkop")
     header = ["Kerncijfer", "{%tc for j in c.jaren %}", "Bod {{ j }}", "{%tc endfor %}"]
-    table = new_table(d, header, [7.0, 0.1, 3.0, 0.1])
+    # The whole text width: the build shares it by the rendered texts (word/fit.py), the names get the most.
+    table = new_table(d, header, [7.0, 0.1, 8.8, 0.1])
     cells = ["{{ r.naam }}", "{%tc for w in r.waarden %}", "{{ w }}", "{%tc endfor %}"]
     loop_rows(table, "r in c.rijen", cells, empty_runs=True)
+    align_right(table, [2])
     small(table)
     para(d, "")
     para(d, "{%p endfor %}")

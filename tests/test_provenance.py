@@ -73,6 +73,22 @@ def test_commit_and_uncommitted_changes_are_stamped(tmp_path: Path) -> None:
     assert 'name="Git-gewijzigd"><vt:lpwstr>ja</vt:lpwstr>' in custom
 
 
+def test_the_builds_own_output_inside_the_dossier_is_no_change(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(BASE, repo / "dossier")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "ronde 1")
+    out = repo / "dossier" / "build"
+    build(repo / "dossier", out)
+    footer, custom = build(repo / "dossier", out)  # the first build's documents are untracked files in the dossier
+    assert ", gewijzigd" not in footer
+    assert 'name="Git-gewijzigd"><vt:lpwstr>nee</vt:lpwstr>' in custom
+    (repo / "dossier" / "notities.txt").write_text("een echte wijziging\n", encoding="utf-8")
+    _, custom = build(repo / "dossier", out)
+    assert 'name="Git-gewijzigd"><vt:lpwstr>ja</vt:lpwstr>' in custom
+
+
 def test_outside_git_there_is_no_stamp(tmp_path: Path) -> None:
     shutil.copytree(BASE, tmp_path / "dossier")
     footer, custom = build(tmp_path / "dossier", tmp_path / "out")

@@ -75,7 +75,7 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
     if request.definitief_only:
         planned = [job for job in planned if job.status == "definitief"]
-    origin = git_provenance(request.root)
+    origin = git_provenance(request.root, request.out)
     in_footer = checked.model.dossier.instellingen.herkomst_in_voettekst
     jobs = [
         replace(job, properties=_stamp(origin), herkomst=origin.label, herkomst_in_voettekst=in_footer)

@@ -23,15 +23,29 @@ class Provenance:
         return f"commit {self.commit}" + (", gewijzigd" if self.dirty else "")
 
 
-def git_provenance(root: Path) -> Provenance:
-    """The provenance of the dossier folder at root; a folder outside Git (or no git) has none."""
+def git_provenance(root: Path, output: Path | None = None) -> Provenance:
+    """The provenance of the dossier folder at root; a folder outside Git (or no git) has none.
+
+    The build's own output folder, when it lies inside the dossier, does not count as a change.
+    """
     if shutil.which("git") is None:
         return Provenance()
     commit = _git(root, "rev-parse", "--short=12", "HEAD")
     if not commit:
         return Provenance()
-    changes = _git(root, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    changes = _git(root, "status", "--porcelain", "--untracked-files=all", "--", ".", *_excluded(root, output))
     return Provenance(commit, bool(changes))
+
+
+def _excluded(root: Path, output: Path | None) -> list[str]:
+    """A pathspec that leaves out the output folder, if it is inside the dossier."""
+    if output is None:
+        return []
+    try:
+        inside = output.resolve().relative_to(root.resolve())
+    except (OSError, ValueError):
+        return []
+    return [f":(exclude){inside.as_posix()}"] if inside.parts else []
 
 
 def _git(root: Path, *args: str) -> str:

@@ -11,13 +11,17 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from afsprakengen.cli import cli
 from afsprakengen.word.accessibility import Finding, docx_findings
 from afsprakengen.word.builders import compose, para
+from afsprakengen.word.markdown import markdown_to_xml
+from afsprakengen.word.outline import continue_outline, style_levels
 from afsprakengen.word.tables import loop_table
 from tests.sampledossier import SAMPLE, run_build
+from tests.test_markdown import FakeTarget
 
 SAMPLE_BUILDS: list[list[str]] = [[]]
 
@@ -114,7 +118,34 @@ def test_a_document_without_language_or_title_is_found() -> None:
     ]
 
 
-def test_markdown_headings_continue_the_outline_under_the_heading_before_them(sample_out: Path) -> None:
+def test_markdown_headings_continue_the_outline_under_the_heading_before_them() -> None:
+    """'## kop' in a text under an agreement (level 3) becomes level 4, its '####' level 5; after a theme, level 3."""
+    document = _good()  # 1. Inleiding (1), 1.1 Doel (2)
+    para(document, "BESCH-01 Nieuwbouw", "Afspraakkop")
+    body = document.element.body
+    text = "## Achtergrond\n\nTekst.\n\n#### Detail\n\n## Aanpak"
+    xml = markdown_to_xml(text, FakeTarget())
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for block in parse_xml(f"<w:body {ns}>{xml}</w:body>"):
+        body.insert(len(body) - 1, block)  # before the section properties
+    para(document, "1.2 Tweede thema", "Heading 2")
+    body.insert(len(body) - 1, parse_xml(f"<w:body {ns}>{markdown_to_xml('## Kop', FakeTarget())}</w:body>")[0])
+    continue_outline(body, style_levels(document.styles.element.xml.encode()))
+    styled = [(p.style.style_id if p.style else "", p.text) for p in document.paragraphs]
+    headings = [(style, text) for style, text in styled if style.startswith("Heading")]
+    assert headings[2:] == [
+        ("Heading4", "Achtergrond"),
+        ("Heading5", "Detail"),
+        ("Heading4", "Aanpak"),
+        ("Heading2", "1.2 Tweede thema"),
+        ("Heading3", "Kop"),
+    ]
+    assert docx_findings(_bytes(document)) == []
+    assert style_levels(document.styles.element.xml.encode())["Afspraakkop"] == 3  # through Heading 3
+    assert "TOCHeading" not in style_levels(document.styles.element.xml.encode())  # outline level 9: body text
+
+
+def test_the_sample_has_no_markdown_heading_left_unresolved(sample_out: Path) -> None:
     with zipfile.ZipFile(sample_out / "prestatieafspraken-2027.docx") as z:
         body = z.read("word/document.xml").decode("utf-8")
     assert "Kop+" not in body and "Tussenkop" in body  # Tussenkop is left to labels and status lines

@@ -1,15 +1,20 @@
-"""Shared fixtures: `--update-golden` (rewrite golden files on purpose), the sample dossier built and checked,
-and a cache folder of the test session's own (the suite never writes into the user's ~/.cache)."""
+"""Shared fixtures: `--update-golden` (rewrite golden files on purpose), the sample dossier built and checked, its
+two diff documents, and a cache folder of the test session's own (the suite never writes into the user's ~/.cache)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from afsprakengen.check.dossier import check_dossier
+from afsprakengen.cli import cli
 from afsprakengen.model import DossierModel
 from tests.sampledossier import SAMPLE, run_build
 
@@ -51,3 +56,23 @@ def sample_model() -> DossierModel:
     result = check_dossier(SAMPLE, "sample", date(2026, 11, 27))
     assert result.model is not None
     return result.model
+
+
+@pytest.fixture(scope="session")
+def diff_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two diff documents of the sample's two rounds (scripts/demo-rounds.sh): the wijzigingsoverzicht and the
+    redline, in one folder."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    work = tmp_path_factory.mktemp("diff-documents")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    script = SAMPLE.parent.parent / "scripts" / "demo-rounds.sh"
+    subprocess.run(["bash", str(script), str(work / "demo")], check=True, capture_output=True, env=env, timeout=60)
+    out = work / "out"
+    out.mkdir()
+    rounds = work / "demo" / "voorbeeldstad"
+    old, new = f"v2027-ronde1:{rounds / '2027'}", f"v2027-ronde2:{rounds / '2027'}"
+    args = ["diff", old, new, "--docx", str(out / "wijzigingsoverzicht.docx")]
+    result = CliRunner().invoke(cli, [*args, "--redline", str(out / "prestatieafspraken-2027-redline.docx")])
+    assert result.exit_code == 0, result.output
+    return out

@@ -79,7 +79,9 @@ def test_concept_mark_and_footer(sample_out: Path) -> None:
     assert "Versie 1.0 · definitief" in final
     with zipfile.ZipFile(sample_out / "prestatieafspraken-2027.docx") as z:
         headers = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/header"))
-    assert 'string="CONCEPT"' in headers
+    # words in the header on every page, no drawn watermark (an untagged figure on every page of the PDF)
+    assert '<w:b/><w:color w:val="C00000"/></w:rPr><w:t>CONCEPT – niet ondertekenen</w:t>' in headers
+    assert "<w:pict>" not in headers and "<w:drawing>" not in headers
 
 
 def test_table_of_contents_is_filled_without_update_prompt(sample_out: Path) -> None:

@@ -39,12 +39,12 @@ def test_a_target_reads_as_meant(indicator: Indicator, expected: str) -> None:
 
 def test_the_sample_cards_say_minimum_maximum_and_exact(sample_out: Path) -> None:
     dump = dump_docx(sample_out / "prestatieafspraken-2027.docx")
-    assert "| **Streefwaarde 2027** | ten hoogste 1 huisuitzetting |" in dump
-    assert "| **Streefwaarde 2027** | ten minste 40 woningen |" in dump
-    assert "| **Streefwaarde 2027** | precies 3 fte |" in dump
-    assert "| **Streefwaarde 2027** | vastgesteld vóór 1 december 2027 |" in dump
-    assert "huisuitzettingen |" not in dump.split("[Heading 1] 6.")[0]
-    assert "| **Indicator** | – |" not in dump and "| **Streefwaarde 2027** | – |" not in dump
+    assert "**Streefwaarde 2027**⇥ten hoogste 1 huisuitzetting ⟨" in dump
+    assert "**Streefwaarde 2027**⇥ten minste 40 woningen ⟨" in dump
+    assert "**Streefwaarde 2027**⇥precies 3 fte ⟨" in dump
+    assert "**Streefwaarde 2027**⇥vastgesteld vóór 1 december 2027 ⟨" in dump
+    assert "huisuitzettingen ⟨" not in dump.split("[Heading 1] 6.")[0]
+    assert "**Indicator**⇥– " not in dump and "**Streefwaarde 2027**⇥– " not in dump
 
 
 def test_a_card_without_indicator_has_no_indicator_rows(sample_out: Path) -> None:
@@ -54,15 +54,19 @@ def test_a_card_without_indicator_has_no_indicator_rows(sample_out: Path) -> Non
     assert "**Indicator**" not in card and "**Streefwaarde" not in card
 
 
-def test_every_card_stays_on_one_page(sample_out: Path) -> None:
+def test_every_card_is_one_box_of_label_lines_on_one_page(sample_out: Path) -> None:
+    """A card is label/value paragraphs (no table without a header row): bold label, tab, value, all boxed."""
     document = docx.Document(str(sample_out / "prestatieafspraken-2027.docx"))
-    cards = [t for t in document.tables if t.rows[0].cells[0].text == "Soort"]
-    assert len(cards) == 51
-    for card in cards:
-        for i, row in enumerate(card.rows):
-            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
-            keep = {p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs}
-            assert keep == {i < len(card.rows) - 1}
+    assert not [t for t in document.tables if t.rows[0].cells[0].text == "Soort"]
+    paragraphs = document.paragraphs
+    starts = [i for i, p in enumerate(paragraphs) if p.text.startswith("Soort\t")]
+    assert len(starts) == 51
+    for start in starts:
+        end = next(i for i in range(start, len(paragraphs)) if paragraphs[i].text.startswith("Draagt bij aan\t"))
+        card = paragraphs[start : end + 1]
+        assert all(p.runs[0].bold and p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None for p in card)
+        assert [p.paragraph_format.keep_with_next for p in card] == [True] * (len(card) - 1) + [False]
+        assert all(p.paragraph_format.keep_together for p in card)
 
 
 @pytest.fixture(scope="module")

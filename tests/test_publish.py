@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from afsprakengen.cli import cli
 from afsprakengen.publish import office
-from afsprakengen.publish.export import FILTERS
+from afsprakengen.publish.export import FILTERS, export
 from afsprakengen.publish.pdfcheck import pdf_findings
 from tests.pdftext import needs_libreoffice, text_of
 from tests.sampledossier import SAMPLE, TODAY, run_build
@@ -127,3 +128,64 @@ def test_publish_says_when_nothing_of_the_year_is_definitief(tmp_path: Path) -> 
         result.output.splitlines()[-1]
         == "error: nothing to publish for 2030: no document of jaarschijf 2030 is definitief"
     )
+
+
+SAMPLE_DOCUMENTS = [
+    *(f"activiteitenoverzicht-{c}-{y}" for c in ("wonen-en-welzijn", "woonstad") for y in (2025, 2026, 2027)),
+    "evaluatie-2025",
+    *(f"{kind}-{y}" for kind in ("prestatieafspraken", "woonvisie-uittreksel") for y in (2025, 2026, 2027)),
+]
+
+
+@pytest.fixture(scope="module")
+def published_all(tmp_path_factory: pytest.TempPathFactory, diff_documents: Path) -> Path:
+    """All 13 sample documents laid out (contents pages with page numbers) as PDF, and the two diff documents."""
+    out = tmp_path_factory.mktemp("published-all")
+    result = run_build(SAMPLE, out, "--pdf", layout=True)
+    assert result.exit_code == 0, result.output
+    assert "13 files written as PDF." in result.output
+    for document in diff_documents.glob("*.docx"):
+        (out / document.name).write_bytes(document.read_bytes())
+    export([out / "wijzigingsoverzicht.docx", out / "prestatieafspraken-2027-redline.docx"], ["pdf"])
+    return out
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("name", [*SAMPLE_DOCUMENTS, "wijzigingsoverzicht", "prestatieafspraken-2027-redline"])
+def test_every_published_pdf_passes_the_pdf_check(published_all: Path, name: str) -> None:
+    """No untagged figure (the CONCEPT mark, the chart), no skipped heading level, every table with a TH."""
+    assert sorted(p.stem for p in published_all.glob("*.pdf")) == sorted(
+        [*SAMPLE_DOCUMENTS, "wijzigingsoverzicht", "prestatieafspraken-2027-redline"]
+    )
+    assert pdf_findings(published_all / f"{name}.pdf") == []
+
+
+@needs_libreoffice
+def test_the_concept_says_concept_on_every_page_and_the_chart_keeps_its_alt_text(published_all: Path) -> None:
+    concept = published_all / "prestatieafspraken-2027.pdf"
+    with pikepdf.open(concept) as pdf:
+        pages = len(pdf.pages)
+    assert all("CONCEPT – niet ondertekenen" in text_of(concept, page) for page in range(1, pages + 1))
+    with pikepdf.open(published_all / "evaluatie-2025.pdf") as pdf:
+        figures = [e for e in _structure(pdf.Root.StructTreeRoot) if str(e.get("/S")) == "/Figure"]
+    alts = [str(f.Alt) for f in figures]
+    assert len(alts) == 11  # the status chart and ten charts of target against realised
+    assert alts[0].startswith("Staafdiagram: de afspraken van 2025 per ")
+    assert "BESCH-01 Nieuwbouw sociale huurwoningen: afgesproken 108, gerealiseerd 96." in " ".join(alts)
+
+
+def _structure(node: pikepdf.Object) -> list[pikepdf.Object]:
+    """Every structure element under the node, the children before the grandchildren."""
+    kid = node.get("/K")
+    kids = list(kid) if isinstance(kid, pikepdf.Array) else [kid] if kid is not None else []
+    found = [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+    return found + [e for k in found for e in _structure(k)]
+
+
+@needs_libreoffice
+def test_the_contents_page_has_page_numbers_in_the_pdf(published_all: Path) -> None:
+    contents = text_of(published_all / "prestatieafspraken-2027.pdf", 2)
+    assert contents.startswith("Prestatieafspraken 2027 · gemeente Voorbeeldstad CONCEPT – niet ondertekenen Inhoud")
+    pages = {m[1]: int(m[2]) for m in re.finditer(r"(\d+\. [A-Z][a-z]+)\.{3,}(\d+) ", contents)}
+    assert pages["1. Inleiding"] == 3 and 20 < pages["11. Ondertekening"] < 40, contents  # after the cover and contents
+    assert pages["11. Ondertekening"] > pages["5. Wederkerigheid"] > pages["1. Inleiding"]

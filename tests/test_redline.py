@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -460,7 +461,7 @@ def test_a_rendered_document_gets_its_changes_tracked(rounds: tuple[bytes, bytes
     assert "DUUR-01 Labelsprongen" in texts(root, "delText")
     assert "WZ-02 Zorgwoningen" in texts(paragraph_with(root, "WZ-02 Zorgwoningen").find("w:ins", NS))
     target = paragraph_with(root, "30 woningen")
-    assert (texts(target, "delText"), texts(target)) == ("25", "ten minste 30 woningen")
+    assert (texts(target, "delText"), texts(target)) == ("25", "Streefwaarde 2027ten minste 30 woningen")
 
 
 @needs_uno
@@ -492,6 +493,8 @@ def stories(docx_bytes: bytes) -> dict[str, list[str]]:
         for name in sorted(z.namelist()):
             if name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
                 text = _folded(texts(etree.fromstring(z.read(name))))
+                # the page fields hold what LibreOffice had laid out when it saved, which varies between loads
+                text = re.sub(r"pagina \d+ van \d+", "pagina N van M", text)
                 found["headers" if "header" in name else "footers"] += [text] if text else []
         root = etree.fromstring(z.read("word/document.xml")).find("w:body", NS)
     for p in root.iterfind(".//w:p", NS):

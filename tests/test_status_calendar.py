@@ -280,7 +280,7 @@ def test_kalender_lists_only_what_is_still_to_come(tmp_path: Path) -> None:
 
 def test_kalender_shows_the_planned_meetings_and_no_made_up_version(tmp_path: Path) -> None:
     dump, footer = _kalender(tmp_path, SAMPLE)
-    assert "[Heading 2] Geplande tripartiete overleggen" in dump
+    assert "[Heading 1] Geplande tripartiete overleggen" in dump
     assert "  | 16\u00a0maart\u00a02027 | Voortgang van de afspraken 2027 en jaarplanning |" in dump
     assert "Bespreking van de biedingen 2027" not in dump  # a meeting of 2026
     assert "Versie" not in footer and "· overzicht" not in footer

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import CheckResult, check_dossier
+from afsprakengen.documents.accessible import rendered_problems
 from afsprakengen.documents.kinds import KINDS, Job, JobOptions
 from afsprakengen.documents.produce import Progress, fork_context, produce_all, render_job, template_for
 from afsprakengen.files import WriteError, write_atomic
@@ -85,6 +86,7 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
         jobs, request.templates, workers=request.jobs, cache=request.cache, layout=request.layout, progress=progress
     )
     problems = [p for outcome in produced.outcomes if not isinstance(outcome, bytes) for p in outcome]
+    problems += rendered_problems(jobs, produced.outcomes, request.templates)  # accessible, or not written
     if problems:
         return BuildResult(checked, tuple(problems), ())
     rendered = [(job, data) for job, data in zip(jobs, produced.outcomes, strict=True) if isinstance(data, bytes)]

@@ -59,10 +59,23 @@ def export(documents: Sequence[Path], formats: Sequence[str], *, workers: int = 
                 convert(office, list(staged), FILTERS[fmt], Path(folder) / fmt, workers=workers)
             except OfficeError as exc:
                 raise ExportError(f"could not write the {fmt.upper()} files: {exc}") from None
+        if "pdf" in formats:
+            _restore_alt_texts(staged, Path(folder) / "pdf")
         for source, target in staged.items():
             for fmt in formats:
                 written.append(_place(Path(folder) / fmt / source.with_suffix(f".{fmt}").name, target, fmt))
     return Exported(tuple(written))
+
+
+def _restore_alt_texts(staged: dict[Path, Path], pdfs: Path) -> None:
+    """The charts' alternative texts, which LibreOffice drops on import, back on the PDFs' figures."""
+    from afsprakengen.publish.alttext import fill_figure_alt
+    from afsprakengen.word.accessibility import drawing_descriptions
+
+    for source in staged:
+        descriptions = drawing_descriptions(source.read_bytes())
+        if descriptions:
+            fill_figure_alt(pdfs / source.with_suffix(".pdf").name, descriptions)
 
 
 def _stage(documents: Sequence[Path], folder: Path) -> dict[Path, Path]:

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 def write_overzicht(diff: Diff, old: Version, new: Version, target: Path) -> tuple[Problem, ...]:
     """Write the wijzigingsoverzicht, the list of changes as a Word document for the meeting; the problems if not."""
-    from afsprakengen.build import write_one
     from afsprakengen.documents.kinds import Job
     from afsprakengen.documents.produce import render_job  # the Word stack is loaded only when a document is asked for
     from afsprakengen.documents.wijzigingsoverzicht.context import build_wijzigingsoverzicht
@@ -40,12 +39,11 @@ def write_overzicht(diff: Diff, old: Version, new: Version, target: Path) -> tup
         herkomst_in_voettekst=new.model.dossier.instellingen.herkomst_in_voettekst,
     )
     rendered = render_job(job)
-    return write_one(rendered, target) if isinstance(rendered, bytes) else rendered
+    return _write_accessible(rendered, "wijzigingsoverzicht", target) if isinstance(rendered, bytes) else rendered
 
 
 def write_redline(old: Version, new: Version, author: str | None, target: Path) -> tuple[Problem, ...]:
     """Write NEW's prestatieafspraken with every change since OLD as a Word tracked change; the problems if not."""
-    from afsprakengen.build import write_one
     from afsprakengen.documents.produce import finish_job, render_unfinished
 
     jobs = [_prestatieafspraken_job(v) for v in (old, new)]
@@ -62,7 +60,17 @@ def write_redline(old: Version, new: Version, author: str | None, target: Path) 
         title=f"Prestatieafspraken {new.jaar}, wijzigingen sinds {old.label}",
         properties=(("Vergeleken met", version_name(old)), *_commit("Commit", new)),
     )
-    return write_one(finish_job(job, data), target)
+    return _write_accessible(finish_job(job, data), "prestatieafspraken", target)
+
+
+def _write_accessible(data: bytes, kind: str, target: Path) -> tuple[Problem, ...]:
+    """Write the document, unless the accessibility check finds what it lacks (an error at its kind's template)."""
+    from afsprakengen.build import write_one
+    from afsprakengen.documents.accessible import document_problems
+    from afsprakengen.documents.produce import template_for
+
+    problems = document_problems(data, template_for(kind, ())[1], target.name)
+    return problems or write_one(data, target)
 
 
 def _prestatieafspraken_job(v: Version) -> Job:

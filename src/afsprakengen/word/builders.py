@@ -9,7 +9,7 @@ from docx.document import Document as Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx.shared import RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as Paragraph
 from docx.text.run import Run
 
@@ -42,9 +42,10 @@ def title(document: Document, *subtitles: str) -> None:
 
 @contextmanager
 def title_page(document: Document, *subtitles: str, concept: str = "") -> Iterator[None]:
-    """A title page: the title and subtitles, what the `with` block writes, the concept warning, a page break."""
-    para(document, "")
+    """A title page: the title (lowered by its space above) and subtitles, what the `with` block writes, the concept
+    warning, a page break."""
     title(document, *subtitles)
+    space_before(document.paragraphs[-1 - len(subtitles)], 48)
     yield
     if concept:
         para(document, "{%p if concept %}")
@@ -70,6 +71,12 @@ def heading_on_new_page(document: Document, text: str) -> Paragraph:
     heading = para(document, text, "Heading 1")
     heading.paragraph_format.page_break_before = True
     return heading
+
+
+def space_before(paragraph: Paragraph, points: float) -> Paragraph:
+    """Space above the paragraph, in points (instead of an empty paragraph)."""
+    paragraph.paragraph_format.space_before = Pt(points)
+    return paragraph
 
 
 def centred(paragraph: Paragraph) -> Paragraph:
@@ -120,5 +127,47 @@ def box(paragraph: Paragraph, border: str, fill: str) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     line = f'<w:{{side}} w:val="single" w:sz="8" w:space="4" w:color="{border}"/>'
     sides = "".join(line.format(side=s) for s in ("top", "left", "bottom", "right"))
-    ppr.append(parse_xml(f"<w:pBdr {nsdecls('w')}>{sides}</w:pBdr>"))
-    ppr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+    later = _AFTER_SHADING
+    ppr.insert_element_before(parse_xml(f"<w:pBdr {nsdecls('w')}>{sides}</w:pBdr>"), "w:shd", *later)
+    ppr.insert_element_before(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'), *later
+    )
+
+
+_AFTER_SHADING = tuple(
+    f"w:{tag}"
+    for tag in (
+        "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+        "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ).split()
+)
+"""The w:pPr children that come after w:pBdr and w:shd in the schema (ECMA-376 CT_PPrBase, then CT_PPr)."""
+
+
+CARD_BORDER, CARD_FILL = "A6A6A6", "F2F2F2"
+"""A card's thin grey border (the table grid's colour) and its light grey background."""
+
+
+def label_lines(document: Document, rows: list[tuple[str, str]], label_cm: float) -> list[Paragraph]:
+    """Facts as one boxed card of paragraphs: per line a label in bold, a tab, its value (wrapped under the value).
+
+    A row whose label is a Jinja paragraph tag (`{%p if ... %}`) becomes that tag's paragraph. Returns the lines.
+    """
+    lines = []
+    for label, value in rows:
+        if label.startswith("{%"):
+            para(document, label)
+            continue
+        line = para(document, "")
+        line.add_run(label).bold = True
+        line.add_run("\t" + value)
+        fmt = line.paragraph_format
+        fmt.left_indent, fmt.first_line_indent = Cm(label_cm), Cm(-label_cm)
+        fmt.tab_stops.add_tab_stop(Cm(label_cm))
+        fmt.space_after = Pt(2)
+        box(line, CARD_BORDER, CARD_FILL)
+        lines.append(line)
+    lines[-1].paragraph_format.space_after = Pt(10)
+    keep_together(lines)
+    return lines

@@ -17,12 +17,13 @@ from afsprakengen.word.brand import FONT
 ACCENT = RGBColor.from_string(BRAND_ACCENT)
 WARNING = "C00000"
 """The house red, as hex: the CONCEPT mark, what is not addressed, deleted words."""
-V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
 
 _PARAGRAPH_STYLES: tuple[tuple[str, str, str, dict[str, float]], ...] = (
     # (name, style id, based on, properties)
     ("Tussenkop", "Tussenkop", "BodyText", {"bold": True, "keep_with_next": True}),
     ("Afspraakkop", "Afspraakkop", "Heading3", {"size": 11.5, "keep_with_next": True}),
+    # an agreement right under a level-1 theme (evaluation, activity overview): the same look, one level up
+    ("Afspraakkop 2", "Afspraakkop2", "Heading2", {"size": 11.5, "space_before": 10, "keep_with_next": True}),
     ("Kleine tekst", "KleineTekst", "Normal", {"size": 8.5}),
     ("toc 1", "TOC1", "Normal", {"bold": True, "space_before": 4}),
     ("toc 2", "TOC2", "Normal", {"indent": 0.6}),
@@ -90,6 +91,12 @@ def _base_styles(document: Document) -> None:
         style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), ACCENT
         _ascii_font(style)
     styles["Heading 1"].paragraph_format.space_before = Pt(18)
+    for name in ("Heading 4", "Heading 5", "Heading 6"):  # markdown headings in texts: bold body text, in outline
+        style = styles[name]
+        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(10.5), ACCENT
+        style.font.bold, style.font.italic = True, False
+        style.paragraph_format.space_before = Pt(8)
+        _ascii_font(style)
     styles["Heading 2"].paragraph_format.space_before = Pt(12)
     for name in ("Header", "Footer"):
         styles[name].font.size = Pt(8.5)
@@ -155,7 +162,10 @@ VERSION_FOOTER = "Versie {{ versie }} · {{ status }} · {{ datum|datum }}"
 
 
 def header_and_footer(document: Document, title: str, footer_text: str = VERSION_FOOTER) -> None:
-    """Header: title and a CONCEPT mark (text and watermark) for concept documents; footer: the text, page X of Y.
+    """Header: title and a CONCEPT mark for concept documents; footer: the text, page X of Y.
+
+    The CONCEPT mark is header text in words (bold, red), so it is on every page and a PDF tags it as a page artifact;
+    a drawn watermark would be an untagged figure on every page of the accessible PDF.
 
     The footer names the Git commit (`herkomst`) only on a concept, or when the dossier asks for it
     (`instellingen.herkomst_in_voettekst`): a signed document keeps it in its properties, not on its pages.
@@ -168,7 +178,6 @@ def header_and_footer(document: Document, title: str, footer_text: str = VERSION
     run = concept.add_run("CONCEPT – niet ondertekenen")
     run.bold = True
     run.font.color.rgb = RGBColor.from_string(WARNING)
-    concept._p.append(parse_xml(_WATERMARK))
     header.add_paragraph("{%p endif %}")
     footer = section.footer.paragraphs[0]
     footer.add_run(
@@ -193,18 +202,3 @@ def _field(paragraph: Paragraph, instruction: str, cached: str) -> None:
 def toc_field(document: Document) -> None:
     """A table-of-contents field; its entries are filled at build time."""
     _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "Inhoudsopgave")
-
-
-_WATERMARK = f"""<w:r {nsdecls("w")} {V_NS}><w:pict>
-  <v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
-      path="m@7,l@8,m@5,21600l@6,21600e">
-    <v:path textpathok="t" o:connecttype="custom"/>
-    <v:textpath on="t" fitshape="t"/>
-  </v:shapetype>
-  <v:shape id="ConceptWatermerk" o:spid="_x0000_s2049" type="#_x0000_t136"
-      style="position:absolute;margin-left:0;margin-top:0;width:470pt;height:120pt;rotation:315;z-index:-251655168;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"
-      o:allowincell="f" fillcolor="#d9d9d9" stroked="f">
-    <v:fill opacity=".5"/>
-    <v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt" string="CONCEPT"/>
-  </v:shape>
-</w:pict></w:r>"""

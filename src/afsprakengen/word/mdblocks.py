@@ -14,6 +14,9 @@ from afsprakengen.word.mdruns import Format, InlineWriter, WordTarget, line_brea
 LIST_INDENT = 360
 """Indentation per list level in twips (a quarter inch); the numbering definitions use the same step."""
 MAX_LIST_LEVELS = 9
+MARKDOWN_HEADING = "Kop+"
+"""The style of a markdown heading until the document is put together: `Kop+1` is one level below the heading it
+follows (word/outline.py makes it that Heading style); a text's own levels are kept, its skipped ones closed."""
 """Word numbering definitions have nine levels, w:ilvl 0 to 8."""
 
 _TABLE_GRID_TWIPS = 9000
@@ -79,6 +82,7 @@ class BlockWriter:
         self._out: list[str] = []
         self._header = False
         self._cell_width = _FULL_WIDTH_PCT
+        self._heading_levels: list[int] = []
 
     def write(self, tokens: Sequence[Token]) -> str:
         for index, token in enumerate(tokens):
@@ -95,7 +99,11 @@ class BlockWriter:
         self._out.append(_CLOSING_XML[tokens[index].type])
 
     def heading_open(self, tokens: Sequence[Token], index: int) -> None:
-        self._out.append(f"<w:p>{ppr('Tussenkop')}")
+        level = int(tokens[index].tag[1:])
+        while self._heading_levels and self._heading_levels[-1] >= level:
+            self._heading_levels.pop()
+        self._heading_levels.append(level)
+        self._out.append(f"<w:p>{ppr(f'{MARKDOWN_HEADING}{len(self._heading_levels)}')}")
 
     def inline(self, tokens: Sequence[Token], index: int) -> None:
         self._out.append(InlineWriter(self._target, Format(bold=self._header)).write(tokens[index]))

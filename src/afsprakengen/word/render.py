@@ -24,6 +24,7 @@ from afsprakengen.word.compiled import CompiledPart, CompiledTemplate, TemplateO
 from afsprakengen.word.environment import make_env
 from afsprakengen.word.fit import fit_tables
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
+from afsprakengen.word.outline import continue_outline, style_levels
 from afsprakengen.word.package import stored_zip
 from afsprakengen.word.target import PackageTarget
 from afsprakengen.word.toc import fill_toc
@@ -78,6 +79,7 @@ def _render_parts(compiled: CompiledTemplate, data: dict[str, Any]) -> dict[str,
         fit_table_grids(body)
     fit_tables(body)
     number_drawings(body)
+    continue_outline(body, style_levels(compiled.parts["word/styles.xml"]))
     fill_toc(body)
     parts = {compiled.body.name: serialize(root)}
     for story in compiled.stories:

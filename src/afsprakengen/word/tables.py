@@ -68,22 +68,6 @@ def loop_table(
     return table
 
 
-def key_value_table(document: Document, rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
-    """A table without a header: per row a key in bold and its value; a spacing paragraph after it."""
-    table: Table = document.add_table(rows=len(rows), cols=2)
-    table.style = document.styles[STYLE]
-    _no_header_look(table)
-    for row, (key, value) in zip(table.rows, rows, strict=True):
-        row.cells[0].text, row.cells[1].text = key, value
-        row.cells[0].paragraphs[0].runs[0].bold = True
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
-        cant_split(row)
-    fixed_widths(table, widths)
-    para(document, "")
-    return table
-
-
 def total_row(table: Table, texts: Sequence[str], *, span: int = 1, right: bool = False, fill: str = "") -> _Row:
     """A closing row in bold: the first text over `span` columns, the others (right-aligned) and a shade (hex)."""
     row = add_row(table)
@@ -131,15 +115,6 @@ def align_right(table: Table, columns: Iterable[int]) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def drop_header(table: Table) -> None:
-    """Remove the header row, and the table style's look of a header on the first row that is left."""
-    table._tbl.remove(table.rows[0]._tr)
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is not None:
-        look.set(qn("w:firstRow"), "0")
-        look.set(qn("w:val"), "0000")
-
-
 def allow_split(row: _Row) -> None:
     """Let a row run on to the next page (a long text)."""
     trpr = row._tr.trPr
@@ -167,17 +142,6 @@ def repeat_header(row: _Row) -> None:
 def cant_split(row: _Row) -> None:
     """Keep the row on one page."""
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def _no_header_look(table: Table) -> None:
-    """The table style's header, banding and first column off: the one w:tblLook changed, or added when missing."""
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        table._tbl.tblPr.append(look)
-    off = {"val": "0000", "firstRow": "0", "lastRow": "0", "firstColumn": "0", "lastColumn": "0", "noHBand": "1"}
-    for attr, value in {**off, "noVBand": "1"}.items():
-        look.set(qn(f"w:{attr}"), value)
 
 
 def keep_rows_together(table: Table) -> None:

@@ -93,7 +93,7 @@ def _themes(d: Document) -> None:
     _activities_table(d)
     para(d, "{%p for a in t.activiteiten %}")
     para(d, "{%p if a.omschrijving %}")
-    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop 2")
     para(d, "{{p a.omschrijving }}")
     para(d, "{%p endif %}")
     para(d, "{%p endfor %}")

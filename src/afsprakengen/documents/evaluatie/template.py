@@ -205,7 +205,7 @@ def _comparisons(d: Document) -> None:
 def _explanations(d: Document) -> None:
     """Below a theme's table: per agreement the explanation and the follow-up."""
     para(d, "{%p for a in t.afspraken %}")
-    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
+    para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop 2")
     para(d, "{%p if a.geevalueerd %}")
     para(d, "Status: {{ a.status }}", "Tussenkop")
     optional_text(d, "a.toelichting")

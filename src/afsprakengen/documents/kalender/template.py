@@ -34,6 +34,6 @@ def _milestones(d: Document) -> None:
 def _meetings(d: Document) -> None:
     """The tripartite meetings the dossier plans in the year, if any."""
     para(d, "{%p if overleggen %}")
-    para(d, "Geplande tripartiete overleggen", "Heading 2")
+    para(d, "Geplande tripartiete overleggen", "Heading 1")
     loop_table(d, ["Datum", "Onderwerp"], "o in overleggen", ["{{ o.wanneer }}", "{{ o.onderwerp }}"], [4.6, 11.4])
     para(d, "{%p endif %}")

@@ -9,16 +9,15 @@ from afsprakengen.word.builders import (
     contents_page,
     heading_on_new_page,
     keep_together,
+    label_lines,
     optional_text,
     para,
+    space_before,
     title_page,
 )
-from afsprakengen.word.grids import block_grid
 from afsprakengen.word.tables import (
     add_row,
     cant_split,
-    keep_rows_together,
-    key_value_table,
     lead_in,
     loop_table,
     new_table,
@@ -144,27 +143,27 @@ TARGET = "{{ a.indicator.streefwaarde_tekst if a.indicator and a.indicator.stree
 
 
 def _card(d: Document) -> None:
-    """The facts of one agreement as a table that stays on one page; an empty indicator row is left out."""
+    """The facts of one agreement as a boxed card of label lines on one page; an empty indicator line is left out."""
     rows = [
         ("Soort", "{{ a.soort }}"),
         ("Trekker", "{{ a.trekker or '–' }}"),
         ("Betrokken", "{{ a.betrokken|opsomming or '–' }}"),
         ("Termijn", "{{ a.termijn|termijn or '–' }}"),
-        ("{%tr if a.indicator %}", ""),
+        ("{%p if a.indicator %}", ""),
         (
             "Indicator",
             "{{ a.indicator.naam }}{% if a.indicator.bron %} (bron: {{ a.indicator.bron }}){% endif %}",
         ),
-        ("{%tr if a.indicator.streefwaarde_tekst %}", ""),
+        ("{%p if a.indicator.streefwaarde_tekst %}", ""),
         ("Streefwaarde {{ jaar }}", "{{ a.indicator.streefwaarde_tekst }}"),
-        ("{%tr endif %}", ""),
-        ("{%tr endif %}", ""),
+        ("{%p endif %}", ""),
+        ("{%p endif %}", ""),
         (
             "Draagt bij aan",
             "{% for g in a.doelen %}{{ g.code }} {{ g.titel }}{% if not loop.last %}; {% endif %}{% endfor %}",
         ),
     ]
-    keep_rows_together(key_value_table(d, rows, [3.6, 12.4]))
+    label_lines(d, rows, 3.6)
 
 
 def _compact_theme(d: Document) -> None:
@@ -172,7 +171,6 @@ def _compact_theme(d: Document) -> None:
     header = ["Code", "Afspraak", "Trekker", "Termijn", "Streefwaarde {{ jaar }}"]
     cells = ["{{ a.code }}", "{{ a.titel }}", "{{ a.trekker or '–' }}", "{{ a.termijn|termijn or '–' }}", TARGET]
     loop_table(d, header, "a in t.afspraken", cells, [2.0, 5.6, 3.2, 2.4, 2.8])
-    para(d, "")
     para(d, "{%p for a in t.afspraken %}")
     para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
     para(d, "{{p a.tekst }}")
@@ -261,30 +259,31 @@ def _closing_articles(d: Document) -> None:
 
 
 def _signatures(d: Document) -> None:
-    """Two signature blocks side by side, each with its own place and date, none split across pages."""
+    """A signature block per signatory, one under the other (a reading order, no layout table), none split."""
     heading = heading_on_new_page(d, "{{ 11 if slotbepalingen else 10 }}. Ondertekening")
     keep_together([heading, para(d, "Aldus overeengekomen en ondertekend,")])
-    para(d, "{%p if tekenrijen %}")
-    block_grid(d, "r in tekenrijen", [_signature_block("r.links"), _signature_block("r.rechts", optional=True)], 8.0)
+    para(d, "{%p for r in tekenrijen %}")
+    _signature_block(d, "r.links")
+    para(d, "{%p if r.rechts %}")
+    _signature_block(d, "r.rechts")
     para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
 
 
-def _signature_block(who: str, *, optional: bool = False) -> list[tuple[str, str]]:
-    """The paragraphs of one signatory's block; an optional one (the right of an odd last row) stays empty."""
+def _signature_block(d: Document, who: str) -> None:
+    """The paragraphs of one signatory's block: party, name, function, place, date and the line to sign on."""
     lines = [
-        ("Namens {{ W.partij }}", "Tussenkop"),
-        ("{{ W.naam }}", "Body Text"),
-        ("{{ W.functie }}", "Body Text"),
-        ("Plaats: ……………………………………", "Body Text"),
-        ("Datum: ……………………………………", "Body Text"),
-        ("", "Body Text"),
-        ("", "Body Text"),
-        ("……………………………………………………", "Body Text"),
-        ("(handtekening)", "Kleine tekst"),
-        ("", "Body Text"),
+        para(d, f"Namens {{{{ {who}.partij }}}}", "Tussenkop"),
+        para(d, f"{{{{ {who}.naam }}}}"),
+        para(d, f"{{{{ {who}.functie }}}}"),
+        para(d, "Plaats: ……………………………………"),
+        para(d, "Datum: ……………………………………"),
+        para(d, "……………………………………………………"),
+        para(d, "(handtekening)", "Kleine tekst"),
     ]
-    shown = [(text.replace("W.", f"{who}."), style) for text, style in lines]
-    return [(f"{{% if {who} %}}{text}{{% endif %}}" if optional and text else text, style) for text, style in shown]
+    space_before(lines[0], 14)
+    space_before(lines[-2], 30)  # room to sign
+    keep_together(lines)
 
 
 def _annexes(d: Document) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from afsprakengen.word.builders import Document, Paragraph, compose, mark, para, title
 from afsprakengen.word.housestyle import WARNING
-from afsprakengen.word.tables import allow_split, drop_header, loop_table
+from afsprakengen.word.tables import allow_split, loop_table
 
 DELETED = WARNING
 """Deleted words: struck through in dark red."""
@@ -75,15 +75,13 @@ def _themes(d: Document) -> None:
 
 def _changes_table(d: Document, loop: str) -> None:
     """A row per changed part: its name, and its paragraphs with deleted and inserted words marked."""
-    grid = loop_table(d, ["", ""], loop, ["{{ w.onderdeel }}", ""], WIDTHS)
-    drop_header(grid)  # no header row: the part's name in bold is header enough
-    allow_split(grid.rows[1])  # a long text may run on to the next page
-    name, change = grid.rows[1].cells
+    grid = loop_table(d, ["Onderdeel", "Wijziging"], loop, ["{{ w.onderdeel }}", ""], WIDTHS)
+    allow_split(grid.rows[2])  # a long text may run on to the next page (rows: header, loop tag, the row)
+    name, change = grid.rows[2].cells
     name.paragraphs[0].runs[0].bold = True
     change.paragraphs[0].text = "{%p for al in w.alineas %}"
     _segment_runs(change.add_paragraph(), "al")
     change.add_paragraph("{%p endfor %}")
-    para(d, "")
 
 
 def _segment_runs(paragraph: Paragraph, alinea: str) -> None:

@@ -12,6 +12,7 @@ from afsprakengen.word.builders import (
     mark,
     optional_text,
     para,
+    space_before,
     title_page,
 )
 from afsprakengen.word.housestyle import WARNING
@@ -150,13 +151,13 @@ def _goal_links(d: Document) -> None:
     _not_addressed(d)
     para(d, "{%p endif %}")
     para(d, "{%p if g.activiteiten %}")
-    para(d, "Activiteiten uit de biedingen voor {{ jaar }}", "Tussenkop")
+    space_before(para(d, "Activiteiten uit de biedingen voor {{ jaar }}", "Tussenkop"), 10)
     _table(d, ACTIVITY_COLUMNS, "a in g.activiteiten")
     para(d, "{%p elif g.geadresseerd %}")
     para(d, "Geen activiteit uit de biedingen voor {{ jaar }} draagt direct bij aan dit doel.")
     para(d, "{%p endif %}")
     para(d, "{%p if g.afspraken %}")
-    para(d, "Afspraken voor {{ jaar }}", "Tussenkop")
+    space_before(para(d, "Afspraken voor {{ jaar }}", "Tussenkop"), 10)
     _table(d, AGREEMENT_COLUMNS, "a in g.afspraken")
     para(d, "{%p elif g.geadresseerd %}")
     para(d, "Geen afspraak voor {{ jaar }} draagt direct bij aan dit doel.")
@@ -186,7 +187,7 @@ def _annex(d: Document) -> None:
 def goal_overview(d: Document, loop: str) -> None:
     """Per theme of the loop: a table of its goals, each with the bod activities and the agreements serving it."""
     para(d, f"{{%p for {loop} %}}")
-    para(d, "{{ t.naam }}", "Tussenkop")
+    space_before(para(d, "{{ t.naam }}", "Tussenkop"), 10)
     table = _table(d, ANNEX_COLUMNS, "g in t.doelen")
     _style_annex(table.rows[2])
     para(d, "{%p endfor %}")
@@ -209,11 +210,10 @@ def _bold_lead(paragraph: Paragraph, lead: str, rest: str) -> None:
 
 
 def _table(d: Document, columns: tuple[Column, ...], loop: str) -> Table:
-    """The shared styled table, with cells of more than one paragraph, and a spacing paragraph after it."""
+    """The shared styled table, with cells of more than one paragraph (the label after it has space above)."""
     heads = [head for head, _, _ in columns]
     widths = [width for _, _, width in columns]
     grid = loop_table(d, heads, loop, [lines[0] for _, lines, _ in columns], widths)
     for cell, (_, lines, _) in zip(grid.rows[2].cells, columns, strict=True):
         more_lines(cell, lines[1:])
-    para(d, "")
     return grid

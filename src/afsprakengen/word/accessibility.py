@@ -1,0 +1,127 @@
+"""What an accessible .docx needs, read from its XML: heading order, alternative texts, header rows, language, title."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from afsprakengen.word.assemble import STRICT
+from afsprakengen.word.outline import MAX_LEVEL, style_levels
+from afsprakengen.word.xml import qn
+
+_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_P, _TBL, _TR, _PICT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:pict")
+_VML = "a VML shape (w:pict), which a PDF shows as a figure without alternative text; use a DrawingML drawing"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the document lacks, and where: the part, the paragraph number and the headings it sits under."""
+
+    message: str
+    part: str = ""
+    paragraph: int = 0
+    """The number of the paragraph it is in or follows, counted from 1 in the part as Word counts them (the
+    paragraphs in table cells too); 0: the whole document."""
+    headings: tuple[str, ...] = ()
+
+    def place(self) -> str:
+        """Where it is, in words: 'word/document.xml, paragraph 12, under 1. Inleiding > 1.1 Doel'."""
+        where = [self.part] if self.part else []
+        if self.paragraph:
+            where.append(f"paragraph {self.paragraph}")
+        if self.headings:
+            where.append("under " + " > ".join(self.headings))
+        return ", ".join(where) or "the document"
+
+
+def docx_findings(data: bytes) -> list[Finding]:
+    """Everything the document lacks for an accessible publication; empty when it passes. Raises on a broken zip."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+        styles = package.read("word/styles.xml") if "word/styles.xml" in names else b"<w:styles/>"
+        found = _metadata(package, names, styles)
+        for name in sorted(n for n in names if _is_story(n)):
+            found.extend(_story(name, etree.fromstring(package.read(name), STRICT), style_levels(styles)))
+    return found
+
+
+def _is_story(name: str) -> bool:
+    return name == "word/document.xml" or (name.startswith(("word/header", "word/footer")) and name.endswith(".xml"))
+
+
+def _metadata(package: zipfile.ZipFile, names: set[str], styles: bytes) -> list[Finding]:
+    found = []
+    core = etree.fromstring(package.read("docProps/core.xml"), STRICT) if "docProps/core.xml" in names else None
+    title = core.find(_TITLE) if core is not None else None
+    if title is None or not (title.text or "").strip():
+        found.append(Finding("the document has no title (docProps/core.xml dc:title)"))
+    lang = etree.fromstring(styles, STRICT).find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    if lang is None or not (lang.get(qn("w:val")) or "").strip():
+        found.append(Finding("the document has no language (w:docDefaults w:lang in word/styles.xml)"))
+    return found
+
+
+def _story(name: str, root: etree._Element, levels: dict[str, int]) -> list[Finding]:
+    """The findings of one part, each placed by the paragraph it is in (or follows) and the headings above it."""
+    found: list[Finding] = []
+    path: list[tuple[int, str]] = []
+    number = 0
+    for element in root.iter(_P, _TBL, _DOCPR, _PICT):
+        if element.tag == _P:
+            number += 1
+            level = _level(element, levels)
+            if level:
+                if level > (path[-1][0] if path else 0) + 1:
+                    above = f"level {path[-1][0]}" if path else "no heading"
+                    found.append(Finding(f"heading level {level} follows {above}", name, number, _texts(path)))
+                while path and path[-1][0] >= level:
+                    path.pop()
+                path.append((level, _text(element)))
+        elif element.tag == _TBL and not _has_header_row(element):
+            found.append(Finding("a table without a header row (w:tblHeader)", name, number, _texts(path)))
+        elif element.tag == _PICT:
+            found.append(Finding(_VML, name, number, _texts(path)))
+        elif element.tag == _DOCPR and not (element.get("descr") or element.get("title") or "").strip():
+            what = element.get("name") or "a picture"
+            found.append(Finding(f"{what!r} has no alternative text (wp:docPr descr)", name, number, _texts(path)))
+    return found
+
+
+def _level(paragraph: etree._Element, levels: dict[str, int]) -> int:
+    """The paragraph's outline level, 1 to 9, from its own w:outlineLvl or its style; 0 for body text."""
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        return 0
+    own = ppr.find(qn("w:outlineLvl"))
+    if own is not None:
+        value = int(own.get(qn("w:val")) or MAX_LEVEL)
+        return value + 1 if value < MAX_LEVEL else 0
+    style = ppr.find(qn("w:pStyle"))
+    return levels.get(style.get(qn("w:val")) or "", 0) if style is not None else 0
+
+
+def _has_header_row(table: etree._Element) -> bool:
+    first = table.find(_TR)
+    return first is not None and first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+def _text(paragraph: etree._Element) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip()
+
+
+def _texts(path: list[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(text for _, text in path)
+
+
+def drawing_descriptions(data: bytes) -> list[str]:
+    """The alternative text of every drawing (chart, picture) in the body, in document order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/document.xml"), STRICT)
+    return [(d.get("descr") or d.get("title") or "").strip() for d in root.iter(_DOCPR)]

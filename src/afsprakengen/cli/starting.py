@@ -75,7 +75,7 @@ def docs(out: Path | None) -> None:
 
     text = (resource_dir("docs") / "dossier-format.md").read_text(encoding="utf-8")
     if out is None:
-        click.echo_via_pager(text)
+        click.echo_via_pager(text.removesuffix("\n"))  # the pager ends it with a line break
         return
     from afsprakengen.files import WriteError, write_atomic
 

@@ -63,6 +63,8 @@ class BuildResult:
     """What the build could not do but did without (no LibreOffice: no page numbers), in one line."""
     described: tuple[tuple[str, str, str, str], ...] = ()
     """Per written file, in the same order: its title, subject, version and status."""
+    missing: tuple[str, ...] = ()
+    """Per requested kind of which no document was made, why ("no year folder has a prestatieafspraken.yaml")."""
 
 
 def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
@@ -90,7 +92,8 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     if problems:
         return BuildResult(checked, tuple(problems), ())
     rendered = [(job, data) for job, data in zip(jobs, produced.outcomes, strict=True) if isinstance(data, bytes)]
-    return replace(_write_all(checked, request.out, rendered), note=produced.note)
+    missing = missing_inputs(planned, request.years, request.only)
+    return replace(_write_all(checked, request.out, rendered), note=produced.note, missing=missing)
 
 
 def build_many(
@@ -150,6 +153,21 @@ def plan(m: DossierModel, years: Iterable[int], only: Iterable[str], options: Jo
             if not wanted_years or c.jaar in wanted_years:
                 jobs.extend(make(m, c, options))
     return jobs
+
+
+def missing_inputs(planned: Iterable[Job], years: Iterable[int], only: Iterable[str]) -> tuple[str, ...]:
+    """Per kind the build was asked for but made nothing of, the input no year folder has."""
+    made, wanted, chosen = {job.kind for job in planned}, set(only), sorted(set(years))
+    where = f"year folder {', '.join(map(str, chosen))}" if chosen else "no year folder"
+    has = "does not have" if chosen else "has"
+    return tuple(
+        f"no {kind.name} document: {where} {has} {kind.needs}"
+        for kind in KINDS
+        if kind.jobs is not None
+        and kind.needs
+        and kind.name not in made
+        and (kind.name in wanted if wanted else not kind.on_request)
+    )
 
 
 def _stamp(origin: Provenance) -> tuple[tuple[str, str], ...]:

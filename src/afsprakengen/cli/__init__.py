@@ -1,6 +1,14 @@
 """The command line: parses options, calls the core, prints its results and picks the exit code."""
 
-from afsprakengen.cli import building, cycle, documents, publishing, rounds, templates  # noqa: F401 (each registers its commands)
+from afsprakengen.cli import (  # noqa: F401 (each registers its commands)
+    building,
+    cycle,
+    documents,
+    publishing,
+    rounds,
+    starting,
+    templates,
+)
 from afsprakengen.cli.app import cli, main
 
 __all__ = ["cli", "main"]

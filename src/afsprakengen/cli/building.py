@@ -123,8 +123,20 @@ def _report(result: BuildResult) -> int:
         click.echo(f"wrote {path}")
     if result.note:
         click.echo(f"note: {result.note}")
+    for reason in result.missing:
+        click.echo(f"note: {reason}")
+    if not result.written:
+        click.echo(f"0 documents written: nothing to build. {_STARTER}")
+        return 0
     click.echo(f"{_plural(len(result.written), 'document')} written.")
     return 0
+
+
+_STARTER = (
+    "A year folder J/ needs a bod-<corporatie>.yaml, prestatieafspraken.yaml or evaluatie.yaml; "
+    "`afsprakengen new DIR --gemeente NAAM` writes a starter dossier that shows them, and `afsprakengen docs` "
+    "shows the format."
+)
 
 
 def _template_option(value: str) -> tuple[str, Path]:

@@ -62,7 +62,12 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     metavar="JJJJ-MM-DD",
     help="Show the status on this date (default: today).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON (schemas/status.schema.json).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the status as JSON (its schema: .schemas/status.schema.json after `afsprakengen schema export`).",
+)
 @click.option("--fail-late", is_flag=True, help="Exit 1 when something is late (to guard CI).")
 def status_command(dossier: str, today: datetime | None, as_json: bool, fail_late: bool) -> None:
     """Show per running cycle what exists, what is next and what is late, with dates and days left."""

@@ -61,6 +61,8 @@ class DocumentKind:
     """The name of the context dataclass in its context.py that the template can use (for `template check`)."""
     jobs: JobsFn | None
     """The documents of this kind that a cycle's inputs allow; None for a kind another command makes (`diff`)."""
+    needs: str = ""
+    """The input a year folder needs for this kind, for the reason a build made none ("a bod-<corporatie>.yaml")."""
     on_request: bool = False
     """Built only when named with --only, for each --year (the kalender), not in a default build."""
 
@@ -184,6 +186,7 @@ KINDS: tuple[DocumentKind, ...] = (
         package="woonvisie_uittreksel",
         context_class="WoonvisieUittrekselCtx",
         jobs=_woonvisie_uittreksel_jobs,
+        needs="a bod-<corporatie>.yaml or prestatieafspraken.yaml",
     ),
     DocumentKind(
         name="activiteitenoverzicht",
@@ -191,6 +194,7 @@ KINDS: tuple[DocumentKind, ...] = (
         package="activiteitenoverzicht",
         context_class="ActiviteitenoverzichtCtx",
         jobs=_activiteitenoverzicht_jobs,
+        needs="a bod-<corporatie>.yaml",
     ),
     DocumentKind(
         name="prestatieafspraken",
@@ -198,6 +202,7 @@ KINDS: tuple[DocumentKind, ...] = (
         package="prestatieafspraken",
         context_class="PrestatieafsprakenCtx",
         jobs=_prestatieafspraken_jobs,
+        needs="a prestatieafspraken.yaml",
     ),
     DocumentKind(
         name="evaluatie",
@@ -205,6 +210,7 @@ KINDS: tuple[DocumentKind, ...] = (
         package="evaluatie",
         context_class="EvaluatieCtx",
         jobs=_evaluatie_jobs,
+        needs="an evaluatie.yaml (and the prestatieafspraken.yaml it evaluates)",
     ),
     DocumentKind(
         name="kalender",

@@ -30,7 +30,7 @@ def template_for(kind: str, overrides: Iterable[tuple[str, Path]]) -> tuple[Path
         if name == kind:
             return path, str(path)
     default = resource_dir("templates") / KIND_BY_NAME[kind].template
-    return default, f"templates/{default.name}"
+    return default, str(default)
 
 
 def render_job(job: Job, templates: Iterable[tuple[str, Path]] = ()) -> Outcome:

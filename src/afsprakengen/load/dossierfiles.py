@@ -112,7 +112,8 @@ def _missing(files: list[DossierFile], display: str) -> Iterator[Problem]:
         if kind.required and kind.name not in present:
             shown = _display(display, f"{kind.name}.yaml")
             yield error(
-                Location(shown), f"{kind.name}.yaml is missing; every dossier has one (see docs/dossier-format.md)"
+                Location(shown),
+                f"{kind.name}.yaml is missing; every dossier has one (`afsprakengen docs` shows the format)",
             )
 
 

@@ -129,6 +129,19 @@ def template_bytes(document: Document, name: str) -> bytes:
     return finish_docx(buffer.getvalue(), props)
 
 
+def template_kind(data: bytes) -> str | None:
+    """The kind a default template names in its title ("Sjabloon evaluatie" -> evaluatie); None for any other."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            root = etree.fromstring(package.read("docProps/core.xml"))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    title = root.findtext("{http://purl.org/dc/elements/1.1/}title") or ""
+    subject = root.findtext("{http://purl.org/dc/elements/1.1/}subject") or ""
+    prefix = "Sjabloon "
+    return title.removeprefix(prefix) if subject == "afsprakengen-sjabloon" and title.startswith(prefix) else None
+
+
 # --- document properties ---------------------------------------------------------------------------------------
 
 

@@ -1,0 +1,151 @@
+"""The editor: yaml-language-server (VS Code's YAML engine) over LSP agrees with `check` on the shipped schemas."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from tests.casefolders import CASES, make_case_dossier
+from tests.lspclient import Diagnostic, YamlServer, server_command
+from tests.sampledossier import ROOT, SAMPLE
+
+SCHEMAS = ROOT / "schemas"
+# The invalid cases whose schema errors (a typo'd key, a wrong enum value, a bad date, a bad year key) the editor
+# must show on the same line as `check`.
+SAME_LINE_CASES = [
+    "misspelt-key",
+    "enum-misspelt",
+    "status-no",
+    "several-schema-errors",
+    "date-day-month-year",
+    "overleg-bad-date-no-onderwerp",
+    "bad-year-key-in-doorkijk",
+    "number-key-where-text-expected",
+]
+LOCATED = re.compile(r"^dossier/(?P<file>\S+?):(?P<line>\d+):\d+: error: (?P<message>.*)$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[YamlServer]:
+    """yaml-language-server, started once; CI must have it (.ci/run installs it), elsewhere it may be absent."""
+    command = server_command()
+    if command is None:
+        if os.environ.get("CI"):
+            pytest.fail("yaml-language-server is not installed (npm install -g yaml-language-server)")
+        pytest.skip("yaml-language-server is not installed (npm install -g yaml-language-server)")
+    with YamlServer(command, tmp_path_factory.mktemp("lsp-root")) as started:
+        yield started
+
+
+def case_copy(case: Path, root: Path) -> Path:
+    """The case's dossier at root/tests/cases/NAME beside a copy of the schemas, so its `$schema` modelines resolve."""
+    if not (root / "schemas").exists():
+        shutil.copytree(SCHEMAS, root / "schemas")
+    return make_case_dossier(case, root / "tests" / "cases" / case.name)
+
+
+def with_diagnostics(found: dict[Path, list[Diagnostic]], base: Path) -> dict[str, list[Diagnostic]]:
+    """The files that have diagnostics, by their path relative to base."""
+    return {path.relative_to(base).as_posix(): items for path, items in found.items() if items}
+
+
+def test_sample_has_no_diagnostics(server: YamlServer) -> None:
+    files = sorted(SAMPLE.rglob("*.yaml"))
+    assert len(files) >= 12
+    assert with_diagnostics(server.diagnostics(files), SAMPLE) == {}
+
+
+def test_every_dossier_check_accepts_has_no_diagnostics(server: YamlServer, tmp_path: Path) -> None:
+    cases = [CASES / "base", *sorted((CASES / "valid").glob("*/")), *sorted((CASES / "advice").glob("*/"))]
+    assert len(cases) > 10
+    copies = [case_copy(case, tmp_path) for case in cases if case.is_dir()]
+    files = [path for copy in copies for path in sorted(copy.rglob("*.yaml"))]
+    assert with_diagnostics(server.diagnostics(files), tmp_path) == {}
+
+
+@pytest.mark.parametrize("name", SAME_LINE_CASES)
+def test_schema_error_on_the_line_check_reports(server: YamlServer, tmp_path: Path, name: str) -> None:
+    case = CASES / "invalid" / name
+    dossier = case_copy(case, tmp_path)
+    expected = [m for m in LOCATED.finditer((case / "expected.txt").read_text(encoding="utf-8"))]
+    assert expected
+    found = with_diagnostics(server.diagnostics(sorted(dossier.rglob("*.yaml"))), dossier)
+    lines = {(file, item.line) for file, items in found.items() for item in items}
+    missing = [m.group(0) for m in expected if (m["file"], int(m["line"])) not in lines]
+    assert missing == [], f"the editor said: {found}"
+
+
+def test_a_year_key_of_five_digits_is_flagged(server: YamlServer, tmp_path: Path) -> None:
+    dossier = case_copy(CASES / "base", tmp_path)
+    bod = dossier / "2027" / "bod-thuis.yaml"
+    text = bod.read_text(encoding="utf-8")
+    assert "{2027: 25, 2028: 25" in text
+    bod.write_text(text.replace("{2027: 25, 2028: 25", "{2027: 25, 20288: 25"), encoding="utf-8")
+    line = 1 + text[: text.index("{2027: 25, 2028: 25")].count("\n")
+    found = server.diagnostics([bod])[bod]
+    assert [item.line for item in found] == [line]
+    assert "9999" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "label"),
+    [
+        ("2027/prestatieafspraken.yaml", "afspraken:", "nieuwe afspraak"),
+        ("2027/bod-thuis.yaml", "activiteiten:", "nieuwe activiteit"),
+        ("2025/evaluatie.yaml", "evaluaties:", "nieuwe evaluatie"),
+    ],
+)
+def test_snippet_offered_for_a_new_item(server: YamlServer, tmp_path: Path, file: str, key: str, label: str) -> None:
+    dossier = case_copy(CASES / "base", tmp_path)
+    path = dossier / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index(key) + 1
+    lines.insert(at, "  - ")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert label in server.completion(path, at + 1, 5)
+
+
+def snippets_and_examples() -> Iterator[tuple[str, str, Any]]:
+    """Every example and every default snippet body (placeholders filled with their defaults) of the schemas."""
+    for schema_file in sorted(SCHEMAS.glob("*.schema.json")):
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
+        for name, definition in schema.get("$defs", {}).items():
+            for example in definition.get("examples", []):
+                yield schema_file.name, name, example
+            for snippet in definition.get("defaultSnippets", []):
+                yield schema_file.name, name, _filled(snippet["body"])
+
+
+def _filled(body: Any) -> Any:
+    if isinstance(body, dict):
+        return {_placeholders(key): _filled(value) for key, value in body.items()}
+    if isinstance(body, list):
+        return [_filled(item) for item in body]
+    text = _placeholders(body)
+    return int(text) if text.isdigit() else text
+
+
+def _placeholders(text: str) -> str:
+    return re.sub(r"\$\{\d+:([^}]*)\}", r"\1", text)
+
+
+def test_there_are_snippets_and_examples_for_agreements_activities_evaluations() -> None:
+    named = {(file, name) for file, name, _ in snippets_and_examples()}
+    expected = {"prestatieafspraken.schema.json": "afspraak", "bod.schema.json": "activiteit"}
+    expected["evaluatie.schema.json"] = "evaluatie"
+    assert set(expected.items()) <= named
+
+
+@pytest.mark.parametrize(("file", "name", "value"), list(snippets_and_examples()))
+def test_examples_and_snippets_are_valid(file: str, name: str, value: Any) -> None:
+    schema = json.loads((SCHEMAS / file).read_text(encoding="utf-8"))
+    validator = Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"})
+    assert [error.message for error in validator.iter_errors(value)] == []

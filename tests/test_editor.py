@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from afsprakengen.check.schema import _PATTERN_WORDS
 from tests.casefolders import CASES, make_case_dossier
 from tests.lspclient import Diagnostic, YamlServer, server_command
 from tests.sampledossier import ROOT, SAMPLE
@@ -29,6 +30,7 @@ SAME_LINE_CASES = [
     "overleg-bad-date-no-onderwerp",
     "bad-year-key-in-doorkijk",
     "number-key-where-text-expected",
+    "bad-code-pattern",
 ]
 LOCATED = re.compile(r"^dossier/(?P<file>\S+?):(?P<line>\d+):\d+: error: (?P<message>.*)$", re.MULTILINE)
 
@@ -93,6 +95,34 @@ def test_a_year_key_of_five_digits_is_flagged(server: YamlServer, tmp_path: Path
     found = server.diagnostics([bod])[bod]
     assert [item.line for item in found] == [line]
     assert "9999" in found[0].message
+
+
+def test_a_bad_code_gets_the_words_of_check(server: YamlServer, tmp_path: Path) -> None:
+    dossier = case_copy(CASES / "invalid" / "bad-code-pattern", tmp_path)
+    path = dossier / "2027" / "prestatieafspraken.yaml"
+    messages = [item.message for item in server.diagnostics([path])[path] if item.line == 9]
+    assert messages == ["A code uses capitals, digits and '-', e.g. 'WZ-03'."]
+
+
+def test_every_pattern_has_the_message_check_gives() -> None:
+    found = []
+    for schema_file in sorted(SCHEMAS.glob("*.schema.json")):
+        for node in _nodes(json.loads(schema_file.read_text(encoding="utf-8"))):
+            if node.get("pattern") in _PATTERN_WORDS:
+                words = _PATTERN_WORDS[node["pattern"]]
+                found.append((node["pattern"], node.get("patternErrorMessage"), f"{words[0].upper()}{words[1:]}."))
+    assert len(found) >= 15
+    assert [(pattern, got) for pattern, got, want in found if got != want] == []
+
+
+def _nodes(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _nodes(item)
 
 
 @pytest.mark.parametrize(

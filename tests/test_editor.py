@@ -7,13 +7,17 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 
+from afsprakengen.check.dossier import check_dossier
 from afsprakengen.check.schema import _PATTERN_WORDS
+from afsprakengen.model import DossierModel
+from afsprakengen.schemas_export import dossier_schemas, names_of
 from tests.casefolders import CASES, make_case_dossier
 from tests.lspclient import Diagnostic, YamlServer, server_command
 from tests.sampledossier import ROOT, SAMPLE
@@ -179,3 +183,53 @@ def test_examples_and_snippets_are_valid(file: str, name: str, value: Any) -> No
     schema = json.loads((SCHEMAS / file).read_text(encoding="utf-8"))
     validator = Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"})
     assert [error.message for error in validator.iter_errors(value)] == []
+
+
+def exported_copy(dossier: Path, root: Path) -> Path:
+    """A copy of a checked dossier at root/tests/cases/NAME with its dossier-specific schemas in root/schemas."""
+    result = check_dossier(dossier, "dossier", date(2026, 11, 27))
+    assert result.model is not None
+    (root / "schemas").mkdir(parents=True)
+    for name, text in dossier_schemas(names_of(result.model)).items():
+        (root / "schemas" / name).write_text(text, encoding="utf-8")
+    return Path(shutil.copytree(dossier, root / "tests" / "cases" / dossier.name))
+
+
+def test_dossier_schemas_name_the_dossiers_ids_and_codes(sample_model: DossierModel) -> None:
+    names = names_of(sample_model)
+    assert {"woonstad", "wonen-en-welzijn", "gemeente-voorbeeldstad"} <= set(names.partijen)
+    assert "WZ" in names.themas
+    schemas = {name: json.loads(text) for name, text in dossier_schemas(names).items()}
+    agreement = schemas["prestatieafspraken.schema.json"]
+    assert agreement["$defs"]["partij_id"]["enum"] == list(names.partijen)
+    assert agreement["$defs"]["afspraak"]["properties"]["doelen"]["items"]["enum"] == list(names.doelen)
+    assert schemas["woonvisie.schema.json"]["$defs"]["thema_code"]["enum"] == list(names.themas)
+    assert "enum" not in schemas["woonvisie.schema.json"]["$defs"]["doel"]["properties"]["code"]
+    assert "enum" not in schemas["dossier.schema.json"]["$defs"]["partij_id"]
+
+
+def test_dossier_schemas_accept_the_dossier(server: YamlServer, tmp_path: Path) -> None:
+    copy = exported_copy(CASES / "base", tmp_path)
+    assert with_diagnostics(server.diagnostics(sorted(copy.rglob("*.yaml"))), copy) == {}
+
+
+def test_dossier_schemas_complete_party_ids(server: YamlServer, tmp_path: Path) -> None:
+    copy = exported_copy(CASES / "base", tmp_path)
+    path = copy / "2027" / "prestatieafspraken.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index("    trekker: thuis")
+    lines[at] = "    trekker: "
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    offered = server.completion(path, at + 1, 14)
+    assert {"thuis", "hv-thuis", "gemeente-teststad"} <= set(offered)
+
+
+@pytest.mark.parametrize("name", ["unknown-theme", "unknown-trekker", "unknown-goal"])
+def test_dossier_schemas_mark_an_unknown_code_where_check_does(server: YamlServer, tmp_path: Path, name: str) -> None:
+    case = CASES / "invalid" / name
+    copy = exported_copy(CASES / "base", tmp_path)
+    for item in case.rglob("*.yaml"):
+        shutil.copyfile(item, copy / item.relative_to(case))
+    expected = [(m["file"], int(m["line"])) for m in LOCATED.finditer((case / "expected.txt").read_text("utf-8"))]
+    found = with_diagnostics(server.diagnostics(sorted(copy.rglob("*.yaml"))), copy)
+    assert [(file, item.line) for file, items in found.items() for item in items] == expected

@@ -83,14 +83,12 @@ def test_dossier_text_that_looks_like_escaped_jinja_comes_out_as_written(tmp_pat
     assert f"DUUR-01 {title}" in dump_docx(tmp_path / "out" / "prestatieafspraken-2027.docx")
 
 
-def test_a_template_that_makes_broken_xml_is_a_located_error_not_a_cut_document(tmp_path: Path) -> None:
+def test_raw_xml_marked_safe_by_a_template_comes_out_as_text(tmp_path: Path) -> None:
     evil = _template_with(tmp_path, "{{ '</w:t></w:r></w:p><w:p>'|safe }}", "{{ titel }}")
     out = tmp_path / "out"
-    result = run_build(BASE, out, "--template", f"prestatieafspraken={evil}")
-    assert result.exit_code == 1
-    assert f"{evil}:1:1: error: the template makes a document that is not valid XML" in result.output
-    assert "Traceback" not in result.output
-    assert not out.exists() or not any(out.iterdir())
+    result = run_build(BASE, out, "--template", f"prestatieafspraken={evil}", "--year", "2027")
+    assert result.exit_code == 0, result.output
+    assert "[Normal] </w:t></w:r></w:p>" in dump_docx(out / "prestatieafspraken-2027.docx")
 
 
 def test_a_line_break_in_plain_text_becomes_a_word_break(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ to warn about, `status` and `--help` never load it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -89,7 +89,7 @@ def vast(text: str) -> str:
     return str(text).replace(" ", "\u00a0")
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "datum": datum,
     "euro": euro,
     "getal": getal,

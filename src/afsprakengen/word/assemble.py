@@ -25,11 +25,14 @@ STRICT_NO_BLANKS = _strict_parser(remove_blank_text=True)
 def text_value(value: object) -> object:
     """A plain text a template shows: escaped, a line break as a Word break and a tab as a Word tab.
 
-    Markup (markdown already made Word XML) passes as it is. Runs as Jinja's `finalize`, so it sees exactly the
-    values the template prints, and never the template's own text or the rendered document.
+    Markup (markdown already made Word XML, or template text) passes as it is; every other value is escaped here,
+    also inside `{% autoescape false %}`. Runs as Jinja's `finalize`, so it sees exactly the values the template
+    prints, and never the template's own text or the rendered document.
     """
+    if isinstance(value, Markup):
+        return value
     if type(value) is not str or ("\n" not in value and "\t" not in value):
-        return value  # autoescape escapes it; Markup is Word XML already
+        return escape(value)
     return Markup(str(escape(value)).replace("\n", _BREAK).replace("\t", _TAB))
 
 

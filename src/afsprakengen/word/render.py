@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateRuntimeError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 from lxml import etree
 from markupsafe import Markup
@@ -26,6 +26,7 @@ from afsprakengen.word.fit import fit_tables
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
 from afsprakengen.word.outline import continue_outline, style_levels
 from afsprakengen.word.package import stored_zip
+from afsprakengen.word.sandbox import generate_bounded, render_limits, time_limit
 from afsprakengen.word.target import PackageTarget
 from afsprakengen.word.toc import fill_toc
 from afsprakengen.word.xml import qn
@@ -61,8 +62,10 @@ def render_docx(
         return Rendered(None, tuple(problems))
     data["herkomst"] = herkomst
     data["herkomst_in_voettekst"] = herkomst_in_voettekst
+    seconds, most = render_limits()
     try:
-        parts = _render_parts(compiled, data)
+        with time_limit(seconds):
+            parts = _render_parts(compiled, data, most)
     except TemplateError as exc:
         return Rendered(None, (_template_problem(exc, exc_part(exc, compiled), shown),))
     except etree.XMLSyntaxError as exc:
@@ -71,9 +74,9 @@ def render_docx(
     return Rendered(stored_zip({**compiled.parts, **parts}))
 
 
-def _render_parts(compiled: CompiledTemplate, data: dict[str, Any]) -> dict[str, bytes]:
+def _render_parts(compiled: CompiledTemplate, data: dict[str, Any], most: int) -> dict[str, bytes]:
     """The rendered body, headers and footers, by zip name."""
-    root = document_tree(compiled.document_head, _render(compiled.body, data), compiled.document_tail)
+    root = document_tree(compiled.document_head, _render(compiled.body, data, most), compiled.document_tail)
     body = root.find(qn("w:body"))
     if compiled.has_cell_loops:
         fit_table_grids(body)
@@ -83,18 +86,43 @@ def _render_parts(compiled: CompiledTemplate, data: dict[str, Any]) -> dict[str,
     fill_toc(body)
     parts = {compiled.body.name: serialize(root)}
     for story in compiled.stories:
-        parts[story.name] = serialize(story_tree(_render(story, data)))
+        parts[story.name] = serialize(story_tree(_render(story, data, most)))
     return parts
 
 
-def _render(part: CompiledPart, data: dict[str, Any]) -> str:
+def _render(part: CompiledPart, data: dict[str, Any], most: int) -> str:
     if part.template is None:
         assert part.syntax_error is not None
         raise _located(part.syntax_error, part)
     try:
-        return part.template.render(data)
+        return generate_bounded(part.template, data, most)
     except TemplateError as exc:
         raise _located(exc, part) from exc
+    except _FAULTS as exc:
+        raise _located(_fault(exc), part) from exc
+
+
+_FAULTS = (ArithmeticError, LookupError, RecursionError, MemoryError, ValueError, TypeError, AttributeError)
+"""What Python raises for a template's own mistakes (1/0, [].pop(), a macro calling itself, 10**100000 printed)."""
+
+
+def _fault(exc: BaseException) -> TemplateError:
+    """A Python error in a template's code as a template error, with the template line it happened on."""
+    if isinstance(exc, RecursionError):
+        what = "a macro calls itself without end (recursion too deep)"
+    elif isinstance(exc, MemoryError):
+        what = "it needs more memory than there is"
+    elif isinstance(exc, ZeroDivisionError):
+        what = "it divides by zero"
+    elif isinstance(exc, LookupError):
+        what = f"it uses an index or key that does not exist ({type(exc).__name__}: {exc})"
+    elif isinstance(exc, OverflowError):
+        what = f"a number or range is too large ({exc})"
+    else:
+        what = f"a value cannot be used this way ({type(exc).__name__}: {_squash(str(exc))})"
+    fault = TemplateRuntimeError(what)
+    fault.afsprakengen_line = _template_line(exc)  # type: ignore[attr-defined]
+    return fault
 
 
 def _located(exc: TemplateError, part: CompiledPart) -> TemplateError:
@@ -176,6 +204,9 @@ def _what_failed(exc: TemplateError) -> str:
 
 def _template_line(exc: BaseException) -> int | None:
     """The template line of a runtime error, from Jinja's rewritten traceback."""
+    known = getattr(exc, "afsprakengen_line", None)
+    if isinstance(known, int):
+        return known
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"]
     return frames[-1].lineno if frames else None
 

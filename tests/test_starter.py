@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
@@ -59,9 +60,11 @@ def test_every_file_points_at_its_copied_schema_relative_to_itself(tmp_path: Pat
     }
     shipped = sorted(p.name for p in (Path(__file__).parents[1] / "schemas").glob("*.schema.json"))
     assert sorted(p.name for p in (tmp_path / "d" / ".schemas").iterdir()) == shipped
-    assert (tmp_path / "d" / ".schemas" / "bod.schema.json").read_bytes() == (
-        Path(__file__).parents[1] / "schemas" / "bod.schema.json"
+    assert (tmp_path / "d" / ".schemas" / "status.schema.json").read_bytes() == (
+        Path(__file__).parents[1] / "schemas" / "status.schema.json"
     ).read_bytes()
+    bod = json.loads((tmp_path / "d" / ".schemas" / "bod.schema.json").read_text(encoding="utf-8"))
+    assert bod["$defs"]["thema_code"]["enum"] == ["BESCH"]  # the new dossier's own codes, for completion
 
 
 def test_every_field_has_a_dutch_comment(tmp_path: Path) -> None:
@@ -131,6 +134,23 @@ def test_schema_export_rewrites_stale_modelines_once(tmp_path: Path) -> None:
     again = run("schema", "export", str(dossier))
     assert again.output.strip() == "0 files written."
     assert check_dossier(dossier, "voorbeeldstad", TODAY).errors == 0
+
+
+def test_schema_export_gives_the_editor_the_dossiers_own_ids_and_codes(tmp_path: Path) -> None:
+    dossier = tmp_path / "voorbeeldstad"
+    shutil.copytree(SAMPLE, dossier)
+    assert run("schema", "export", str(dossier)).exit_code == 0
+    schema = json.loads((dossier / ".schemas" / "prestatieafspraken.schema.json").read_text(encoding="utf-8"))
+    assert "woonstad" in schema["$defs"]["partij_id"]["enum"]
+    assert "zorggroep-de-linde" in schema["$defs"]["partij_id"]["enum"]
+    assert schema["$defs"]["thema_code"]["enum"][:2] == ["BESCH", "BETAAL"]
+    (dossier / "2027" / "prestatieafspraken.yaml").write_text("jaar: [\n", encoding="utf-8")
+    broken = run("schema", "export", str(dossier))
+    assert broken.output.splitlines()[0] == (
+        "note: the dossier has errors, so the schemas do not list its ids and codes (run check)"
+    )
+    shipped = json.loads((dossier / ".schemas" / "prestatieafspraken.schema.json").read_text(encoding="utf-8"))
+    assert "enum" not in shipped["$defs"]["partij_id"]
 
 
 def test_schema_export_adds_a_missing_modeline(tmp_path: Path) -> None:

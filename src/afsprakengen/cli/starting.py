@@ -49,10 +49,17 @@ def schema() -> None:
 @schema.command("export")
 @click.argument("dossier", type=DOSSIER)
 def schema_export(dossier: str) -> None:
-    """Copy this version's schemas into DOSSIER/.schemas/ and point each file's modeline at them."""
-    from afsprakengen.starter.schemas import export_schemas
+    """Copy this version's schemas into DOSSIER/.schemas/ and point each file's modeline at them.
 
-    result = export_schemas(Path(dossier))
+    When the dossier checks without errors, the schemas also know its party ids, theme codes and goal codes,
+    so an editor completes them and marks an unknown one; run it again after adding a party, theme or goal.
+    """
+    from afsprakengen.starter.schemas import export_schemas, tailored_schemas
+
+    tailored = tailored_schemas(Path(dossier))
+    if tailored is None:
+        click.echo("note: the dossier has errors, so the schemas do not list its ids and codes (run check)")
+    result = export_schemas(Path(dossier), tailored)
     for problem in result.problems:
         click.echo(problem.format(), err=True)
     for path in result.written:

@@ -10,7 +10,7 @@ from string import Template
 
 from afsprakengen.files import WriteError, write_atomic
 from afsprakengen.problems import Location, Problem, error
-from afsprakengen.starter.schemas import export_schemas
+from afsprakengen.starter.schemas import export_schemas, tailored_schemas
 from afsprakengen.starter.slugs import initials, party_id
 
 _SKELETON = Path(__file__).resolve().parent / "skeleton"
@@ -66,7 +66,7 @@ def new_dossier(request: NewRequest) -> NewResult:
         except (OSError, WriteError) as exc:
             return NewResult(tuple(written), (error(Location(str(path)), str(exc)),))
         written.append(path)
-    exported = export_schemas(request.target)
+    exported = export_schemas(request.target, tailored_schemas(request.target))
     return NewResult((*written, *exported.written), exported.problems)
 
 

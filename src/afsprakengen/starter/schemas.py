@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from afsprakengen.files import WriteError, write_atomic
@@ -24,8 +26,12 @@ class ExportResult:
     problems: tuple[Problem, ...] = ()
 
 
-def export_schemas(root: Path) -> ExportResult:
-    """Copy every shipped schema into root/.schemas/ and point each dossier file's modeline at its schema."""
+def export_schemas(root: Path, tailored: Mapping[str, str] | None = None) -> ExportResult:
+    """Copy every shipped schema into root/.schemas/ and point each dossier file's modeline at its schema.
+
+    `tailored` (file name -> JSON text, from `schemas_export.dossier_schemas`) replaces a shipped schema by one
+    that knows the dossier's party ids, theme codes and goal codes.
+    """
     target = root / SCHEMA_FOLDER
     try:
         target.mkdir(exist_ok=True)
@@ -33,7 +39,8 @@ def export_schemas(root: Path) -> ExportResult:
         return ExportResult((), (error(Location(str(target)), f"cannot create the folder: {exc.strerror or exc}"),))
     written: list[Path] = []
     for schema in sorted(resource_dir("schemas").glob("*.schema.json")):
-        failed = _write(schema.read_bytes(), target / schema.name, written)
+        data = tailored[schema.name].encode("utf-8") if tailored and schema.name in tailored else schema.read_bytes()
+        failed = _write(data, target / schema.name, written)
         if failed:
             return ExportResult(tuple(written), failed)
     for found in find_files(root, str(root)).files:
@@ -42,6 +49,15 @@ def export_schemas(root: Path) -> ExportResult:
         if failed:
             return ExportResult(tuple(written), failed)
     return ExportResult(tuple(written))
+
+
+def tailored_schemas(root: Path) -> dict[str, str] | None:
+    """The schemas with the dossier's own party ids, theme codes and goal codes, or None when it has errors."""
+    from afsprakengen.check.dossier import check_dossier
+    from afsprakengen.schemas_export import dossier_schemas, names_of
+
+    checked = check_dossier(root, str(root), date.today())
+    return dossier_schemas(names_of(checked.model)) if checked.model is not None and not checked.errors else None
 
 
 def modeline(folder: Path, root: Path, kind: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,10 +42,11 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     for line in calendar_lines(cal):
         click.echo(line)
     if ics_path is not None:
-        from afsprakengen.cycle.ics import calendar_ics
+        from afsprakengen.cycle.ics import calendar_ics, calendar_stamp
 
+        stamp = calendar_stamp(year, None if dossier is None else Path(dossier))
         try:
-            write_atomic(calendar_ics(cal, datetime.now(UTC)), ics_path)
+            write_atomic(calendar_ics(cal, stamp), ics_path)
         except WriteError as exc:
             click.echo(f"{ics_path}:1:1: error: {exc}")
             sys.exit(1)

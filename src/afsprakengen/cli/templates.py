@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     pass
 
 from afsprakengen.cli.app import _plural, cli
+from afsprakengen.cli.output import say_problem
 
 
 @cli.group()
@@ -35,6 +36,6 @@ def template_check(path: Path, kind: str) -> None:
 
     problems = check_template(path, str(path), kind)
     for problem in problems:
-        click.echo(problem.format())
+        say_problem(problem)
     click.echo(f"{path}: {_plural(len(problems), 'problem')}." if problems else f"{path}: every field is known.")
     sys.exit(1 if problems else 0)

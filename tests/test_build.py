@@ -46,7 +46,7 @@ def test_the_same_bytes_however_the_dossier_path_is_typed(
     typed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(SAMPLE.parent.parent)
-    outs = {}
+    outs: dict[str, dict[str, bytes]] = {}
     for path in ("samples/voorbeeldstad", typed):
         out = tmp_path / str(len(outs))
         args = ["build", path, "--out", str(out), "--year", "2027", *TODAY, "--no-layout", "--no-cache"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.sampledossier import ROOT, SAMPLE
 
@@ -73,3 +75,43 @@ def test_the_hook_fails_on_a_broken_copy_and_says_where(tmp_path: Path, pre_comm
     )
     assert expected in done.stdout.splitlines()
     assert "12 files checked: 1 error, 0 warnings." in done.stdout
+
+
+def yaml_blocks(markdown: Path) -> list[str]:
+    """The ```yaml blocks of a markdown file."""
+    return re.findall(r"```yaml\n(.*?)```", markdown.read_text(encoding="utf-8"), re.S)
+
+
+def test_the_manifest_and_the_documented_configs_are_valid_for_pre_commit(tmp_path: Path) -> None:
+    manifest = [sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")]
+    assert subprocess.run(manifest, capture_output=True, check=False).returncode == 0
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["pass_filenames"], hook["args"]) == (
+        "afsprakengen-check",
+        "afsprakengen check",
+        False,
+        ["."],
+    )
+    blocks = [yaml.safe_load(block) for block in yaml_blocks(ROOT / "docs" / "ci.md")]
+    configs = [b for b in blocks if "repos" in b]
+    assert len(configs) == 2
+    for i, config in enumerate(configs):
+        assert {h["id"] for repo in config["repos"] for h in repo["hooks"]} == {"afsprakengen-check"}
+        path = tmp_path / f"config-{i}.yaml"
+        path.write_text(yaml.safe_dump(config), encoding="utf-8")
+        validate = [sys.executable, "-m", "pre_commit", "validate-config", str(path)]
+        assert subprocess.run(validate, capture_output=True, check=False).returncode == 0
+
+
+def test_the_documented_ci_jobs_check_build_and_guard_the_deadlines() -> None:
+    blocks = [yaml.safe_load(block) for block in yaml_blocks(ROOT / "docs" / "ci.md")]
+    github = next(b for b in blocks if "jobs" in b)
+    runs = {name: [s.get("run", "") for s in job["steps"]] for name, job in github["jobs"].items()}
+    assert "afsprakengen check . --format github" in runs["check"]
+    assert any("afsprakengen build . --out out" in r for r in runs["build"])
+    assert "afsprakengen status . --fail-late" in runs["late"]
+    gitlab = next(b for b in blocks if "default" in b)
+    assert "afsprakengen check ." in gitlab["check"]["script"]
+    assert gitlab["build"]["artifacts"]["paths"] == ["out/"]
+    assert gitlab["late"]["script"] == ["afsprakengen status . --fail-late"]
+    assert gitlab["late"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule"'}]

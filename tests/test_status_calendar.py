@@ -292,6 +292,14 @@ def test_ics_stamp_is_the_git_commit_time_of_a_committed_dossier(
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-qm", "dossier"], check=True, env={**os.environ, **when})
     assert calendar_stamp(2027, dossier) == datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    (dossier / "notities").mkdir()
+    (dossier / "notities" / "later.md").write_text("later\n", encoding="utf-8")
+    later = {"GIT_COMMITTER_DATE": "2026-05-06T07:08:09Z", "GIT_AUTHOR_DATE": "2026-05-06T07:08:09Z"}
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "notes"], check=True, env={**os.environ, **later})
+    assert calendar_stamp(2027, dossier) == datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)
+    # a folder of a repository with several dossiers: the last commit that changed that folder, not HEAD's time
+    assert calendar_stamp(2027, dossier / "2027") == datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 
 
 def test_uids_keep_letters_with_accents() -> None:

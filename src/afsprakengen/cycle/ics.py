@@ -39,9 +39,9 @@ def _slug(gemeente: str) -> str:
 
 
 def calendar_stamp(year: int, root: Path | None) -> datetime:
-    """When the calendar was last changed, the same on every run: SOURCE_DATE_EPOCH when set; else the dossier's
-    Git commit time (a dossier without uncommitted changes), else the newest file time of its YAML files; without a
-    dossier 1 January of the year."""
+    """When the calendar was last changed, the same on every run: SOURCE_DATE_EPOCH when set; else the time of the
+    last Git commit that changed the dossier's folder (without uncommitted changes), else the newest file time of its
+    YAML files; without a dossier 1 January of the year."""
     stamp = source_date_epoch()
     if stamp is not None:
         return stamp

@@ -45,10 +45,10 @@ def _git(root: Path, *args: str) -> str:
 
 
 def commit_time(root: Path) -> datetime | None:
-    """The committer time of the dossier's Git commit (HEAD), in UTC; None outside Git."""
+    """The committer time of the last commit that changed the dossier's folder, in UTC; None outside Git."""
     if shutil.which("git") is None:
         return None
-    raw = _git(root, "log", "-1", "--format=%ct", "HEAD")
+    raw = _git(root, "log", "-1", "--format=%ct", "HEAD", "--", ".")
     return _epoch(raw)
 
 

@@ -113,3 +113,14 @@ def test_sarif_is_a_sarif_2_1_0_log_code_scanning_reads(broken: str) -> None:
 def test_strict_makes_the_advice_errors_in_every_format(broken: str) -> None:
     data = json.loads(run(broken, "--format", "json", "--strict")[1])
     assert (data["errors"], data["warnings"]) == (2, 0)
+
+
+def test_machine_formats_are_ascii_so_no_console_encoding_changes_them() -> None:
+    from afsprakengen.check.report import check_json, check_sarif
+    from afsprakengen.problems import Location, warning
+
+    problems = [warning(Location("dossier.yaml", 3, 5), "vóór 1 juli → Súdwest-Fryslân")]
+    data, log = check_json(1, problems), check_sarif(problems)
+    assert data.isascii() and log.isascii()
+    assert json.loads(data)["problems"][0]["message"] == "vóór 1 juli → Súdwest-Fryslân"
+    assert json.loads(log)["runs"][0]["results"][0]["message"]["text"] == "vóór 1 juli → Súdwest-Fryslân"

@@ -28,7 +28,7 @@ def check_json(files: int, problems: list[Problem]) -> str:
         "warnings": _count(problems, Severity.WARNING),
         "problems": [_problem(p) for p in problems],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, indent=2)  # ASCII (\u escapes): the same data whatever the console encoding
 
 
 def _problem(p: Problem) -> dict[str, Any]:
@@ -75,7 +75,7 @@ def check_sarif(problems: list[Problem]) -> str:
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "results": [_result(p) for p in problems]}],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json.dumps(log, indent=2)
 
 
 def _result(p: Problem) -> dict[str, Any]:

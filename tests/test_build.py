@@ -19,7 +19,7 @@ from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.goldenfile import GOLDEN, assert_golden
 from tests.pdftext import needs_libreoffice, pdf_text
-from tests.sampledossier import SAMPLE, run_build
+from tests.sampledossier import SAMPLE, TODAY, run_build
 
 YEARS = (2025, 2026, 2027)
 SAMPLE_BUILDS = [["--only", "prestatieafspraken"]]
@@ -39,6 +39,27 @@ def test_building_twice_gives_identical_bytes(sample_out: Path, tmp_path: Path) 
     assert run_build(SAMPLE, tmp_path, "--year", "2027", "--only", "prestatieafspraken").exit_code == 0
     again = (tmp_path / "prestatieafspraken-2027.docx").read_bytes()
     assert again == (sample_out / "prestatieafspraken-2027.docx").read_bytes()
+
+
+@pytest.mark.parametrize("typed", ["./samples/voorbeeldstad", "samples/voorbeeldstad/", str(SAMPLE)])
+def test_the_same_bytes_however_the_dossier_path_is_typed(
+    typed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(SAMPLE.parent.parent)
+    outs: dict[str, dict[str, bytes]] = {}
+    for path in ("samples/voorbeeldstad", typed):
+        out = tmp_path / str(len(outs))
+        args = ["build", path, "--out", str(out), "--year", "2027", *TODAY, "--no-layout", "--no-cache"]
+        assert CliRunner().invoke(cli, args, catch_exceptions=False).exit_code == 0
+        outs[path] = {p.name: p.read_bytes() for p in out.iterdir()}
+    first, second = outs.values()
+    assert sorted(first) == [  # every document of 2027
+        "activiteitenoverzicht-wonen-en-welzijn-2027.docx",
+        "activiteitenoverzicht-woonstad-2027.docx",
+        "prestatieafspraken-2027.docx",
+        "woonvisie-uittreksel-2027.docx",
+    ]
+    assert first == second
 
 
 def test_source_date_epoch_sets_the_zip_times(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

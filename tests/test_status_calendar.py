@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
-from datetime import timedelta
+import subprocess
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import docx
@@ -14,6 +16,9 @@ from icalendar import Calendar
 from jsonschema import Draft202012Validator
 
 from afsprakengen.cli import cli
+from afsprakengen.cycle.ics import calendar_ics, calendar_stamp
+from afsprakengen.cycle.milestones import YearCalendar
+from afsprakengen.model import Overleg
 from afsprakengen.resources import schema_path
 from tests.casefolders import BASE
 from tests.docdump import dump_document, dump_docx
@@ -206,8 +211,10 @@ def test_ics_gives_done_milestones_no_reminder_and_meetings_one(tmp_path: Path) 
     path = tmp_path / "2026.ics"
     assert run("calendar", "2026", str(SAMPLE), "--ics", str(path)).exit_code == 0
     events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
-    assert not events["Gezamenlijke evaluatie van 2025 (gedaan)"].walk("VALARM")
-    assert len(events["Prestatieafspraken 2027 ondertekenen"].walk("VALARM")) == 1
+    assert not events["Gezamenlijke evaluatie van 2025, uiterlijk 30 juni (gedaan)"].walk("VALARM")
+    signing = events["Prestatieafspraken 2027 ondertekenen, vóór 15 december"]
+    assert len(signing.walk("VALARM")) == 1
+    assert signing.decoded("DTSTART").isoformat() == "2026-12-14"  # the last day before 15 December
     meeting = events["Tripartiet overleg: Bespreking van de biedingen 2027"]
     assert str(meeting["UID"]) == "overleg-2026-09-15@voorbeeldstad.afsprakengen"
     assert meeting.decoded("DTSTART").isoformat() == "2026-09-15"
@@ -236,6 +243,69 @@ def test_ics_parses_back_with_alarms_and_stable_uids(tmp_path: Path) -> None:
         assert str(alarm["ACTION"]) == "DISPLAY"
     evaluation = next(e for e in events if str(e["UID"]).startswith("evaluatie-2026"))
     assert evaluation.decoded("DTSTART").isoformat() == "2027-06-30"
+    bod = next(e for e in events if str(e["UID"]) == "bod-2028-woonstad@voorbeeldstad.afsprakengen")
+    title = "Bod (activiteitenoverzicht) voor 2028 uitbrengen (Woonstad Voorbeeldstad), vóór 1 juli"
+    assert str(bod["SUMMARY"]) == title
+    assert (bod.decoded("DTSTART").isoformat(), bod.decoded("DTEND").isoformat()) == ("2027-06-30", "2027-07-01")
+    talks = next(e for e in events if str(e["UID"]) == "onderhandeling-2028@voorbeeldstad.afsprakengen")
+    assert (talks.decoded("DTSTART").isoformat(), talks.decoded("DTEND").isoformat()) == ("2027-07-01", "2027-12-15")
+
+
+def test_two_ics_runs_give_the_same_bytes_stamped_from_the_dossier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    dossier = tmp_path / "d"
+    shutil.copytree(SAMPLE, dossier)
+    for path in dossier.rglob("*.yaml"):
+        os.utime(path, (1_780_000_000, 1_780_000_000))
+    os.utime(dossier / "dossier.yaml", (1_790_000_000, 1_790_000_000))  # 2026-09-21 14:13:20 UTC, the newest file
+    for name in ("a.ics", "b.ics"):
+        assert run("calendar", "2027", str(dossier), "--ics", str(tmp_path / name)).exit_code == 0
+    data = (tmp_path / "a.ics").read_bytes()
+    assert data == (tmp_path / "b.ics").read_bytes()
+    cal = Calendar.from_ical(data)
+    assert str(cal["METHOD"]) == "PUBLISH"
+    event = cal.walk("VEVENT")[0]
+    assert event.decoded("DTSTAMP") == datetime(2026, 9, 21, 14, 13, 20, tzinfo=UTC)
+    assert event.decoded("LAST-MODIFIED") == event.decoded("DTSTAMP")
+    assert event.decoded("SEQUENCE") == 3_536_053  # minutes since 2020-01-01, higher for every newer calendar
+
+
+def test_ics_stamp_is_source_date_epoch_when_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run("calendar", "2027", "--ics", str(tmp_path / "c.ics")).exit_code == 0
+    event = Calendar.from_ical((tmp_path / "c.ics").read_bytes()).walk("VEVENT")[0]
+    assert event.decoded("DTSTAMP") == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+    assert b"DTSTAMP:20231114T221320Z" in (tmp_path / "c.ics").read_bytes()
+
+
+def test_ics_stamp_is_the_git_commit_time_of_a_committed_dossier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    dossier = tmp_path / "d"
+    shutil.copytree(SAMPLE, dossier)
+    when = {"GIT_COMMITTER_DATE": "2026-03-04T05:06:07Z", "GIT_AUTHOR_DATE": "2026-03-04T05:06:07Z"}
+    git = ["git", "-C", str(dossier), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "dossier"], check=True, env={**os.environ, **when})
+    assert calendar_stamp(2027, dossier) == datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    (dossier / "notities").mkdir()
+    (dossier / "notities" / "later.md").write_text("later\n", encoding="utf-8")
+    later = {"GIT_COMMITTER_DATE": "2026-05-06T07:08:09Z", "GIT_AUTHOR_DATE": "2026-05-06T07:08:09Z"}
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "notes"], check=True, env={**os.environ, **later})
+    assert calendar_stamp(2027, dossier) == datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)
+    # a folder of a repository with several dossiers: the last commit that changed that folder, not HEAD's time
+    assert calendar_stamp(2027, dossier / "2027") == datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+
+
+def test_uids_keep_letters_with_accents() -> None:
+    cal = YearCalendar(2027, "Súdwest-Fryslân", (), overleggen=(Overleg(date(2027, 3, 1), "Start"),))
+    data = calendar_ics(cal, datetime(2027, 1, 1, tzinfo=UTC))
+    assert b"UID:overleg-2027-03-01@sudwest-fryslan.afsprakengen" in data
 
 
 def test_kalender_document_on_request(tmp_path: Path) -> None:

@@ -32,6 +32,13 @@ def datum(value: date) -> str:
     return format_date(value, format="long", locale=_nl())
 
 
+def dag(value: date) -> str:
+    """15 december (the day and month, no year)."""
+    from babel.dates import format_date
+
+    return format_date(value, format="d MMMM", locale=_nl())
+
+
 def euro(value: float) -> str:
     """€ 1.234.567 (whole euros) or € 1.234,50; a non-breaking space keeps sign and amount together."""
     from babel.numbers import format_currency

@@ -13,6 +13,7 @@ import click
 
 from afsprakengen import __version__
 from afsprakengen.cache import Cache
+from afsprakengen.cli.output import never_fail_on_encoding, say, say_problem
 from afsprakengen.documents.kinds import BUILT_KINDS
 from afsprakengen.problems import Problem, Severity
 
@@ -53,7 +54,7 @@ def _jobs(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="afsprakengen")
+@click.version_option(__version__, "-V", "--version", prog_name="afsprakengen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors (for bug reports).")
 def cli(debug: bool) -> None:
     """Check a prestatieafspraken dossier (YAML in Git) and render its Word documents."""
@@ -70,10 +71,20 @@ def cli(debug: bool) -> None:
     help="Check as if it were this date (default: today); decides which years are over.",
 )
 @click.option("--no-cache", is_flag=True, help="Load and validate every file again; read and write no cache.")
-def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="text: a line per problem; json: schemas/check-result.schema.json; github: workflow annotations; "
+    "sarif: SARIF 2.1.0 for code scanning.",
+)
+def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool, fmt: str) -> None:
     """Check every file of DOSSIER and print every problem.
 
-    Each problem is one line, `path:line:col: error|warning: $.json.path: message`. Errors are
+    Each problem is one line, `path:line:col: error|warning: $.json.path: message` (or, with
+    --format, JSON, GitHub workflow annotations or SARIF for CI). Errors are
     broken YAML, schema violations and references that do not resolve; warnings are SMART advice
     (an agreement without trekker or target, a goal nothing addresses, a year not evaluated).
 
@@ -84,10 +95,25 @@ def check(dossier: str, strict: bool, today: datetime | None, no_cache: bool) ->
 
     result = check_dossier(Path(dossier), dossier, today.date() if today else date.today(), cache=_cache(no_cache))
     problems = [_strict(p) if strict else p for p in result.problems]
-    for problem in problems:
-        click.echo(problem.format())
-    click.echo(_summary(result, problems))
+    _report(fmt, result, problems)
     sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
+
+
+def _report(fmt: str, result: CheckResult, problems: list[Problem]) -> None:
+    """Print the check's problems in the chosen format (json and sarif: one document on stdout, nothing else)."""
+    from afsprakengen.check.report import check_json, check_sarif, github_annotations
+
+    if fmt == "json":
+        click.echo(check_json(len(result.files), problems))
+    elif fmt == "sarif":
+        click.echo(check_sarif(problems))
+    else:
+        for problem, annotation in zip(problems, github_annotations(problems), strict=True):
+            if fmt == "github":
+                click.echo(annotation)
+            else:
+                say_problem(problem)
+        say(_summary(result, problems), None if problems else "done")
 
 
 def _cache(no_cache: bool) -> Cache | None:
@@ -98,10 +124,10 @@ def _cache(no_cache: bool) -> Cache | None:
 def _written_or_exit(problems: tuple[Problem, ...], path: Path) -> None:
     """Say that a document was written, or print why not and exit 1."""
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        say_problem(problem, err=True)
     if problems:
         sys.exit(1)
-    click.echo(f"wrote {path}", err=True)
+    say(f"wrote {path}", "done", err=True)
 
 
 def _strict(problem: Problem) -> Problem:
@@ -124,14 +150,16 @@ def _plural(n: int, word: str) -> str:
 
 def main() -> None:
     """Run the CLI; an unexpected exception becomes one plain line (the traceback only with --debug)."""
+    never_fail_on_encoding()
     try:
         cli.main(prog_name="afsprakengen")
     except Exception as exc:
         if "--debug" in sys.argv:
             raise
-        click.echo(
+        say(
             f"afsprakengen: internal error ({type(exc).__name__}); this is a bug in afsprakengen, not "
             "in your dossier. Run again with --debug and report what it prints.",
+            "error",
             err=True,
         )
         sys.exit(1)

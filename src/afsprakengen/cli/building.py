@@ -28,6 +28,7 @@ from afsprakengen.cli.app import (
     _summary,
     cli,
 )
+from afsprakengen.cli.output import say, say_problem
 from afsprakengen.cli.publishing import export_beside
 
 
@@ -112,12 +113,12 @@ def build(
 def _report(result: BuildResult) -> int:
     """Print a build's problems, what it wrote and what it did without; the exit status."""
     for problem in (*result.check.problems, *result.problems):
-        click.echo(problem.format())
+        say_problem(problem)
     if result.check.errors:
-        click.echo(f"{_summary(result.check, list(result.check.problems))} Nothing was built.")
+        say(f"{_summary(result.check, list(result.check.problems))} Nothing was built.", "error")
         return 1
     if result.problems:
-        click.echo(f"{_plural(len(result.problems), 'error')} while rendering. Nothing was written.")
+        say(f"{_plural(len(result.problems), 'error')} while rendering. Nothing was written.", "error")
         return 1
     for path in result.written:
         click.echo(f"wrote {path}")
@@ -128,7 +129,7 @@ def _report(result: BuildResult) -> int:
     if not result.written:
         click.echo(f"0 documents written: nothing to build. {_STARTER}")
         return 0
-    click.echo(f"{_plural(len(result.written), 'document')} written.")
+    say(f"{_plural(len(result.written), 'document')} written.", "done")
     return 0
 
 
@@ -225,13 +226,14 @@ def batch(
     for result in failed:
         for problem in (*result.check.problems, *result.problems):
             if problem.severity is Severity.ERROR:
-                click.echo(problem.format())
+                say_problem(problem)
     for note in dict.fromkeys(r.note for r in results if r.note):
         click.echo(f"note: {note}")
     written = sum(len(r.written) for r in results)
     built = len(results) - len(failed)
-    click.echo(
+    say(
         f"{_plural(len(results), 'dossier')}: {built} built, {len(failed)} with errors; "
-        f"{_plural(written, 'document')} written."
+        f"{_plural(written, 'document')} written.",
+        "error" if failed else "done",
     )
     sys.exit(1 if failed else 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from afsprakengen.model import DossierModel
 
 from afsprakengen.cli.app import DOSSIER, _plural, _summary, cli
+from afsprakengen.cli.output import say, say_problem
+
+STATUS_TONES = {"✓": "done", "!": "warning", "✗": "error"}
+"""The colour of a status line by its mark."""
 
 
 @cli.command("calendar")
@@ -42,15 +46,16 @@ def calendar_command(year: int, dossier: str | None, ics_path: Path | None) -> N
     for line in calendar_lines(cal):
         click.echo(line)
     if ics_path is not None:
-        from afsprakengen.cycle.ics import calendar_ics
+        from afsprakengen.cycle.ics import calendar_ics, calendar_stamp
 
+        stamp = calendar_stamp(year, None if dossier is None else Path(dossier))
         try:
-            write_atomic(calendar_ics(cal, datetime.now(UTC)), ics_path)
+            write_atomic(calendar_ics(cal, stamp), ics_path)
         except WriteError as exc:
-            click.echo(f"{ics_path}:1:1: error: {exc}")
+            say(f"{ics_path}:1:1: error: {exc}", "error")
             sys.exit(1)
         events = _plural(len(cal.milestones) + len(cal.overleggen), "event")
-        click.echo(f"wrote {ics_path} ({events}, a reminder two weeks ahead of each still to come)")
+        say(f"wrote {ics_path} ({events}, a reminder two weeks ahead of each still to come)", "done")
 
 
 @cli.command("status")
@@ -82,7 +87,7 @@ def status_command(dossier: str, today: datetime | None, as_json: bool, fail_lat
         click.echo(json.dumps(status_data(status), ensure_ascii=False, indent=2))
     else:
         for line in status_lines(status):
-            click.echo(line)
+            say(line, STATUS_TONES.get(line.strip()[:1]))
     sys.exit(1 if fail_late and status.late else 0)
 
 
@@ -93,7 +98,7 @@ def _model_or_exit(dossier: str, today: date | None = None) -> DossierModel:
     result = check_dossier(Path(dossier), dossier, today or date.today(), cache=Cache())
     if result.model is None or result.errors:
         for problem in result.problems:
-            click.echo(problem.format(), err=True)
-        click.echo(f"{_summary(result, list(result.problems))} Fix the errors first.", err=True)
+            say_problem(problem, err=True)
+        say(f"{_summary(result, list(result.problems))} Fix the errors first.", "error", err=True)
         sys.exit(1)
     return result.model

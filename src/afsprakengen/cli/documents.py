@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from afsprakengen.cli.app import _plural, cli
+from afsprakengen.cli.output import say_problem
 
 
 @cli.group()
@@ -28,7 +29,7 @@ def documents_check(paths: tuple[Path, ...]) -> None:
 
     count, problems = check_documents(paths)
     for problem in problems:
-        click.echo(problem.format())
+        say_problem(problem)
     checked = f"{_plural(count, 'document')} checked"
     click.echo(f"{checked}: {_plural(len(problems), 'problem')}." if problems else f"{checked}: no problems.")
     sys.exit(1 if problems or not count else 0)

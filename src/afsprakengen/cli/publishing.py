@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from afsprakengen.cli.app import _TODAY, DOSSIER, _cache, _plural, cli
+from afsprakengen.cli.output import say
 
 
 @cli.command()
@@ -50,7 +51,7 @@ def publish(dossier: str, year: int, out: Path, today: datetime | None) -> None:
     if status:
         sys.exit(status)
     if not result.written:
-        click.echo(f"error: nothing to publish for {year}: no document of jaarschijf {year} is definitief")
+        say(f"error: nothing to publish for {year}: no document of jaarschijf {year} is definitief", "error")
         sys.exit(1)
     status = export_beside(result.written, ("pdf", "odt"), request.jobs)
     sys.exit(status or _index(result.written, result.described, out, year))
@@ -66,13 +67,13 @@ def _index(written: tuple[Path, ...], described: tuple[tuple[str, str, str, str]
         files = tuple(docx.with_suffix(s) for s in (".pdf", ".odt", ".docx"))
         documents.append(Published(title, subject, version, status, files))
         for finding in pdf_findings(docx.with_suffix(".pdf")):
-            click.echo(f"{docx.with_suffix('.pdf')}: warning: {finding}")
+            say(f"{docx.with_suffix('.pdf')}: warning: {finding}", "warning")
     try:
         write_atomic(index_html(f"Prestatieafspraken {year}: gepubliceerde documenten", documents), out / "index.html")
     except WriteError as exc:
-        click.echo(f"error: {exc}")
+        say(f"error: {exc}", "error")
         return 1
-    click.echo(f"wrote {out / 'index.html'} ({_plural(len(documents), 'document')} in PDF/A, ODF and Word)")
+    say(f"wrote {out / 'index.html'} ({_plural(len(documents), 'document')} in PDF/A, ODF and Word)", "done")
     return 0
 
 
@@ -85,9 +86,9 @@ def export_beside(documents: tuple[Path, ...], formats: tuple[str, ...], workers
     try:
         exported = export(documents, formats, workers=workers)
     except ExportError as exc:
-        click.echo(f"error: {exc} (the .docx files are written)")
+        say(f"error: {exc} (the .docx files are written)", "error")
         return 1
     for path in exported.written:
         click.echo(f"wrote {path}")
-    click.echo(f"{_plural(len(exported.written), 'file')} written as {' and '.join(f.upper() for f in formats)}.")
+    say(f"{_plural(len(exported.written), 'file')} written as {' and '.join(f.upper() for f in formats)}.", "done")
     return 0

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from afsprakengen.rounds.versions import Version
 
 from afsprakengen.cli.app import _plural, _written_or_exit, cli
+from afsprakengen.cli.output import say_problem
 
 
 @cli.command("diff")
@@ -86,7 +87,7 @@ def _versions_or_exit(old: str, new: str) -> tuple[Version, Version]:
     loaded = {name: load_version(argument, date.today()) for name, argument in (("OLD", old), ("NEW", new))}
     for name, version in loaded.items():
         for problem in version.problems:
-            click.echo(problem.format(), err=True)
+            say_problem(problem, err=True)
         if version.version is None and version.problems:
             click.echo(f"{name} cannot be compared: {_plural(len(version.problems), 'error')}.", err=True)
     before, after = loaded["OLD"].version, loaded["NEW"].version

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from afsprakengen.cli.app import DOSSIER, cli
+from afsprakengen.cli.output import say_problem
 
 
 @cli.command()
@@ -33,7 +34,7 @@ def new(
     request = NewRequest(directory, gemeente, jaar or today.year + 1, corporaties, huurders, today)
     result = new_dossier(request)
     for problem in result.problems:
-        click.echo(problem.format(), err=True)
+        say_problem(problem, err=True)
     if result.problems:
         sys.exit(1)
     for path in result.written:
@@ -61,7 +62,7 @@ def schema_export(dossier: str) -> None:
         click.echo("note: the dossier has errors, so the schemas do not list its ids and codes (run check)")
     result = export_schemas(Path(dossier), tailored)
     for problem in result.problems:
-        click.echo(problem.format(), err=True)
+        say_problem(problem, err=True)
     for path in result.written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(result.written)} file{'' if len(result.written) == 1 else 's'} written.")

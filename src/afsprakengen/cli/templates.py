@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from afsprakengen.cli.app import _plural, cli
+from afsprakengen.cli.output import say_problem
 from afsprakengen.documents.kinds import KIND_BY_NAME, KINDS
 
 _KIND = click.Choice([k.name for k in KINDS])
@@ -36,13 +37,13 @@ def template_check(path: Path, kind: str | None) -> None:
 
     found = kind or recognise_kind(path, str(path))
     if not isinstance(found, str):
-        click.echo(found.format())
+        say_problem(found)
         sys.exit(1)
     if kind is None:
         click.echo(f"{path}: a template for {found}.")
     problems = check_template(path, str(path), found)
     for problem in problems:
-        click.echo(problem.format())
+        say_problem(problem)
     click.echo(f"{path}: {_plural(len(problems), 'problem')}." if problems else f"{path}: every field is known.")
     sys.exit(1 if problems else 0)
 

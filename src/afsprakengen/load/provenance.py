@@ -1,10 +1,12 @@
-"""Where a build came from: the Git commit of the dossier, and whether it has uncommitted changes."""
+"""Where a build came from: the Git commit of the dossier, its time, and whether it has uncommitted changes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -54,3 +56,26 @@ def _git(root: Path, *args: str) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def commit_time(root: Path) -> datetime | None:
+    """The committer time of the last commit that changed the dossier's folder, in UTC; None outside Git."""
+    if shutil.which("git") is None:
+        return None
+    raw = _git(root, "log", "-1", "--format=%ct", "HEAD", "--", ".")
+    return _epoch(raw)
+
+
+def source_date_epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org) when it is a whole number of seconds; otherwise None."""
+    return _epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def _epoch(raw: str) -> datetime | None:
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    try:
+        return datetime.fromtimestamp(int(raw), UTC)
+    except (OverflowError, OSError, ValueError):
+        return None

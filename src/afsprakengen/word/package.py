@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -11,6 +10,8 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+from afsprakengen.load.provenance import source_date_epoch
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -296,20 +297,9 @@ def _entry_order(parts: dict[str, bytes]) -> list[str]:
 
 
 def _zip_time(created: datetime) -> tuple[int, int, int, int, int, int]:
-    moment = _source_date_epoch() or _utc(created)
+    moment = source_date_epoch() or _utc(created)
     moment = min(max(moment, ZIP_EARLIEST), ZIP_LATEST)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-
-
-def _source_date_epoch() -> datetime | None:
-    """SOURCE_DATE_EPOCH (reproducible-builds.org) when it is a whole number of seconds; otherwise None."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not (raw.isascii() and raw.isdigit()):
-        return None
-    try:
-        return datetime.fromtimestamp(int(raw), UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def stored_zip(parts: dict[str, bytes]) -> bytes:

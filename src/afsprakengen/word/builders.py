@@ -73,6 +73,10 @@ def heading_on_new_page(document: Document, text: str) -> Paragraph:
     return heading
 
 
+AFTER_TABLE = 12.0
+"""Points of space above the first paragraph after a table (instead of an empty paragraph)."""
+
+
 def space_before(paragraph: Paragraph, points: float) -> Paragraph:
     """Space above the paragraph, in points (instead of an empty paragraph)."""
     paragraph.paragraph_format.space_before = Pt(points)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from afsprakengen.word.builders import Document, compose, contents_page, optional_text, para, title_page
+from afsprakengen.word.builders import (
+    AFTER_TABLE,
+    Document,
+    compose,
+    contents_page,
+    optional_text,
+    para,
+    space_before,
+    title_page,
+)
 from afsprakengen.word.tables import (
     Cell,
     add_row,
@@ -112,7 +121,6 @@ def _activities_table(d: Document) -> None:
     total = "{{ t.investeringen.totaal|euro if t.investeringen.totaal else '–' }}"
     total_row(grid, ["Totaal {{ t.naam }}, investering {{ periode }}", total], span=7, right=True, fill=SHADE)
     small(grid)
-    para(d, "")
 
 
 def _investments(d: Document) -> None:
@@ -131,15 +139,13 @@ def _investments(d: Document) -> None:
     totals = [_amount(f"investeringen.{part}") for part in ("jaar", "doorkijk")]
     total_row(grid, ["Totaal", *totals, "{{ investeringen.totaal|euro }}"], right=True, fill=SHADE)
     small(grid)
-    para(d, "")
-    para(d, "Investeringen per jaar", "Tussenkop")
+    space_before(para(d, "Investeringen per jaar", "Tussenkop"), AFTER_TABLE)
     cells = ["{{ j }}", _amount("investeringen.per_jaar[loop.index0]")]
     grid = loop_table(d, ["Jaar", "Investering"], "j in jaren", cells, YEAR_TOTAL_WIDTHS)
     align_right(grid, [1])
     total_row(grid, ["Totaal {{ jaren[0] }}–{{ jaren[4] }}", "{{ investeringen.totaal|euro }}"], right=True, fill=SHADE)
     small(grid)
-    para(d, "")
-    para(d, PROVISO, "Kleine tekst")
+    space_before(para(d, PROVISO, "Kleine tekst"), AFTER_TABLE)
 
 
 def _amount(value: str) -> str:
@@ -168,7 +174,6 @@ def _stock(d: Document) -> None:
     align_right(grid, range(1, 6))
     small(grid)
     keep_rows_together(grid)  # a stock development reads as one sum: never split over two pages
-    para(d, "")
     para(d, "{%p endif %}")
 
 
@@ -186,7 +191,6 @@ def _rent_policy(d: Document) -> None:
         d, ["Onderdeel", "Beleid"], "k in huurbeleid.kenmerken", ["{{ k.naam }}", "{{ k.waarde }}"], [9.0, 7.0]
     )
     small(grid)
-    para(d, "")
     para(d, "{%p endif %}")
     para(d, "{%p endif %}")
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from afsprakengen.word.builders import Document, centred, compose, contents_page, optional_text, para, title_page
+from afsprakengen.word.builders import (
+    AFTER_TABLE,
+    Document,
+    centred,
+    compose,
+    contents_page,
+    optional_text,
+    para,
+    space_before,
+    title_page,
+)
 from afsprakengen.word.tables import add_row, align_right, loop_rows, new_table, small, total_row
 
 SHY = "\u00ad"
@@ -143,10 +153,9 @@ def _investments(d: Document) -> None:
     add_row(table, ["{%tr endif %}", "", "", "", ""])
     align_right(table, range(1, 5))
     small(table)
-    para(d, "")
     para(d, "{%p for i in investeringen %}")
     para(d, "{%p if i.toelichting %}")
-    para(d, "{{ i.corporatie }}", "Tussenkop")
+    space_before(para(d, "{{ i.corporatie }}", "Tussenkop"), AFTER_TABLE)
     para(d, "{{p i.toelichting }}")
     para(d, "{%p endif %}")
     para(d, "{%p endfor %}")
@@ -161,7 +170,6 @@ def _counts_table(d: Document, columns: int, widths: list[float]) -> None:
     totals = [f"{{{{ totaal.per_status[{i}] or '–' }}}}" for i in range(columns)]
     total_row(table, ["{{ totaal.naam }}", "{{ totaal.aantal }}", *totals])
     small(table)
-    para(d, "")
 
 
 def _themes(d: Document) -> None:
@@ -180,7 +188,6 @@ def _themes(d: Document) -> None:
     ]
     loop_rows(table, "a in t.afspraken", cells, empty_runs=True)
     small(table)
-    para(d, "")
     _comparisons(d)
     _explanations(d)
     para(d, "{%p endfor %}")
@@ -189,7 +196,7 @@ def _themes(d: Document) -> None:
 def _comparisons(d: Document) -> None:
     """Below a theme's table: per unit a chart of target against realised, its numbers those of the table."""
     para(d, "{%p for g in t.vergelijkingen %}")
-    chart = centred(para(d, "{{ g.grafiek }}", "Normal"))
+    chart = space_before(centred(para(d, "{{ g.grafiek }}", "Normal")), AFTER_TABLE)
     chart.paragraph_format.keep_with_next = True
     para(
         d,
@@ -246,7 +253,7 @@ def _key_figure_trends(d: Document) -> None:
         "betekent dat dat bod het cijfer niet gaf.",
     )
     para(d, "{%p for c in kerncijfers_trend %}")
-    para(d, "{{ c.corporatie }}", "Tussenkop")
+    space_before(para(d, "{{ c.corporatie }}", "Tussenkop"), AFTER_TABLE)
     header = ["Kerncijfer", "{%tc for j in c.jaren %}", "Bod {{ j }}", "{%tc endfor %}"]
     # The whole text width: the build shares it by the rendered texts (word/fit.py), the names get the most.
     table = new_table(d, header, [7.0, 0.1, 8.8, 0.1])
@@ -254,6 +261,5 @@ def _key_figure_trends(d: Document) -> None:
     loop_rows(table, "r in c.rijen", cells, empty_runs=True)
     align_right(table, [2])
     small(table)
-    para(d, "")
     para(d, "{%p endfor %}")
     para(d, "{%p endif %}")

@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 import pytest
+import yaml
 
 from afsprakengen.load import yamlsource
 from afsprakengen.load.yamlsource import load_yaml, load_yaml_text
@@ -112,7 +113,37 @@ def test_alias_bomb_is_refused_quickly() -> None:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
     message = _message("\n".join(lines) + "\n")
-    assert "expands to more than 1,000,000 values (an alias bomb?)" in message
+    assert message == "f.yaml:6:4: error: the file expands to more than 200,000 values (an alias bomb?)"
+
+
+def test_alias_bomb_is_counted_without_expanding(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    monkeypatch.setattr(yamlsource._Builder, "build", lambda *args: built.append(args))
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{n}: &{n} [{', '.join(['*' + p] * 10)}]" for p, n in zip("abcdefgh", "bcdefghi", strict=True)]
+    assert "an alias bomb?" in _message("\n".join(lines) + "\n")
+    assert built == []  # refused on the node graph, before a single value is built
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("items:\n" + "- x\n" * 1_000_000, "f.yaml:100001:1: "),
+        ("items: [" + "1," * 1_000_000 + "]\n", "f.yaml:1:400006: "),
+        ("a:\n" + "  b: c\n" * 150_000, "f.yaml:100001:4: "),
+    ],
+)
+def test_a_million_values_are_refused_before_composing(
+    text: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml, "compose", lambda *args, **kwargs: pytest.fail("composed"))
+    message = "error: the file has more than 200,000 values, lines or list items; no dossier file comes near that"
+    assert _message(text) == expected + message
+
+
+def test_just_under_the_value_limit_loads() -> None:
+    data = _data("items:\n" + "- x\n" * 99_990)
+    assert isinstance(data, dict) and len(data["items"]) == 99_990
 
 
 def test_not_utf8_points_at_the_byte(tmp_path: Path) -> None:

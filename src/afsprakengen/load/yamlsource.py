@@ -12,13 +12,12 @@ from typing import Any
 
 import yaml
 
+from afsprakengen.load.yamlbounds import MAX_VALUES, Refusal, too_many_expanded, too_many_in_text
 from afsprakengen.load.yamlerrors import describe_yaml_error
 from afsprakengen.problems import Location, Problem, error, json_path
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Larger files are refused: no dossier file comes near this, an accident or an attack does."""
-MAX_VALUES = 1_000_000
-"""Values after expanding aliases; more is an alias bomb (billion laughs), not a dossier."""
+MAX_BYTES = 5 * 1024 * 1024
+"""Larger files are refused unread: the largest sample file is 60 KB; an accident or an attack comes near this."""
 MAX_DEPTH = 100
 
 Path_ = tuple[str | int, ...]
@@ -145,6 +144,9 @@ def load_yaml_text(text: str, display: str) -> Loaded:
 
 
 def _load(text: str, display: str) -> Loaded:
+    refusal = too_many_in_text(text)
+    if refusal is not None:
+        return _refused(refusal, display)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -154,6 +156,9 @@ def _load(text: str, display: str) -> Loaded:
     if node is None:
         message = "the file is empty" if not text.strip() else "the file has only comments and no data"
         return Loaded(None, (error(Location(display), message),))
+    refusal = too_many_expanded(node)
+    if refusal is not None:
+        return _refused(refusal, display)
     builder = _Builder()
     try:
         data = builder.build(node, ())
@@ -161,6 +166,10 @@ def _load(text: str, display: str) -> Loaded:
         mark = exc.node.start_mark
         return Loaded(None, (error(Location(display, mark.line + 1, mark.column + 1), exc.message),))
     return Loaded(SourceDoc(display, data, builder.marks, builder.key_marks, builder.raw))
+
+
+def _refused(refusal: Refusal, display: str) -> Loaded:
+    return Loaded(None, (error(Location(display, refusal.line, refusal.column), refusal.message),))
 
 
 def read_file(path: Path, display: str) -> bytes | Problem:

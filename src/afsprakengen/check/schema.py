@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from afsprakengen.check.fastschema import is_valid, schema_of
 from afsprakengen.load.yamlsource import Path_, SourceDoc
-from afsprakengen.problems import Problem, did_you_mean, error
+from afsprakengen.problems import STOPPED, Problem, did_you_mean, error
 
 if TYPE_CHECKING:  # jsonschema loads only for a file that fails the quick check
     from jsonschema import Draft202012Validator, ValidationError
@@ -35,6 +36,10 @@ _PATTERN_WORDS = {
 }
 
 
+MAX_VIOLATIONS = 1_000
+"""Violations described per file; after them the check of the file stops (and says so)."""
+
+
 @cache
 def validator_for(kind: str) -> Draft202012Validator:
     """The validator of an input kind, built once per process."""
@@ -56,7 +61,11 @@ def check_schema(doc: SourceDoc, kind: str, cache: Cache | None = None) -> list[
 def check_against(doc: SourceDoc, validator: Draft202012Validator) -> list[Problem]:
     """Every violation of a schema in a document, each located and in plain words, without repeats."""
     problems: dict[str, Problem] = {}
-    for violation in validator.iter_errors(doc.data):
+    for i, violation in enumerate(itertools.islice(validator.iter_errors(doc.data), MAX_VIOLATIONS + 1)):
+        if i == MAX_VIOLATIONS:  # jsonschema takes ~50 microseconds a violation: a million would take a minute
+            stop = error(doc.at(tuple(violation.absolute_path)), STOPPED)
+            problems.setdefault(stop.format(), stop)
+            break
         for problem in _describe(_narrow(violation), doc):
             problems.setdefault(problem.format(), problem)
     return sorted(_drop_explained(list(problems.values())), key=lambda p: p.location)

@@ -511,7 +511,7 @@ def test_an_unwritable_document_is_a_located_error(tmp_path: Path) -> None:
     target = tmp_path / "nergens" / "overzicht.docx"
     result = run_diff(str(old / "2027"), str(old / "2027"), "--docx", str(target))
     assert result.exit_code == 1
-    assert f"{target}:1:1: error: cannot write {target}: the folder {target.parent} does not exist" in result.output
+    assert f"{target}:1:1: error: cannot write it: the folder {target.parent} does not exist" in result.output
 
 
 @needs_libreoffice

@@ -161,8 +161,8 @@ def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
     """Write one finished document atomically; the problem, located at the target, if that fails."""
     try:
         write_atomic(data, target)
-    except WriteError as exc:
-        return (error(Location(str(target)), str(exc)),)
+    except WriteError as exc:  # located at the target, so the message need not name it again
+        return (error(Location(str(target)), str(exc).replace(f"cannot write {target}:", "cannot write it:")),)
     return ()
 
 

@@ -116,11 +116,12 @@ def _report(result: BuildResult) -> int:
     if result.check.errors:
         click.echo(f"{_summary(result.check, list(result.check.problems))} Nothing was built.")
         return 1
-    if result.problems:
-        click.echo(f"{_plural(len(result.problems), 'error')} while rendering. Nothing was written.")
-        return 1
     for path in result.written:
         click.echo(f"wrote {path}")
+    if result.problems:
+        done = f"{_plural(len(result.written), 'document')} written" if result.written else "Nothing was written"
+        click.echo(f"{_plural(len(result.problems), 'error')}. {done}; every other document was left as it was.")
+        return 1
     if result.note:
         click.echo(f"note: {result.note}")
     click.echo(f"{_plural(len(result.written), 'document')} written.")

@@ -525,3 +525,14 @@ def test_libreoffice_reads_the_wijzigingsoverzicht(sample_rounds: tuple[Path, Re
         "Samenwerking en huurdersparticipatie",
     ):
         assert expected in text
+
+
+@needs_git
+@pytest.mark.parametrize("rev", ["--output=/tmp/x", "-h", "-"])
+def test_a_revision_that_starts_with_a_dash_is_refused(
+    rev: str, base_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(base_repo / "teststad")
+    result = run_diff("--", f"{rev}:2027", "v1:2027")
+    assert result.exit_code == 1
+    assert f"{rev}:2027:1:1: error: '{rev}' is not a revision: a revision cannot start with '-'" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -43,9 +44,24 @@ MAX_VIOLATIONS = 1_000
 @cache
 def validator_for(kind: str) -> Draft202012Validator:
     """The validator of an input kind, built once per process."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
-    return Draft202012Validator(schema_of(kind), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    ecma = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})  # type: ignore[no-untyped-call]
+    return ecma(schema_of(kind), format_checker=Draft202012Validator.FORMAT_CHECKER)  # type: ignore[no-any-return]
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """`pattern` as JSON Schema (ECMA 262) and fastjsonschema read it: `$` ends the text, never before a last newline.
+
+    Python's `$` also matches before a final newline, so jsonschema alone would take the party id 'thuis\\n'.
+    """
+    from jsonschema import ValidationError
+
+    if validator.is_type(instance, "string") and not re.search(_DOLLAR.sub(r"\\Z", pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def check_schema(doc: SourceDoc, kind: str, cache: Cache | None = None) -> list[Problem]:
@@ -219,7 +235,12 @@ def _schema(violation: ValidationError) -> dict[str, Any]:
 
 
 def _clip(text: str, limit: int = 60) -> str:
+    """At most `limit` characters, control characters written as escapes (a problem is one line)."""
+    text = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 _DESCRIBERS: dict[str, Callable[[ValidationError, SourceDoc, Path_], Iterator[Problem]]] = {

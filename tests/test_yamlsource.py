@@ -96,6 +96,10 @@ def test_raw_text_of_numbers_is_kept_for_hints() -> None:
             "a: !!timestamp 2026-01-01\n",
             "f.yaml:1:4: error: the YAML tag '!!timestamp' is not allowed; write the value as plain text",
         ),
+        (
+            "a:\n  b: 1\n  c",
+            "f.yaml:3:4: error: expected 'key: value' here; a ':' is missing or the indentation is off",
+        ),
         ("a: &a [1, *a]\n", "f.yaml:1:4: error: an alias refers to the value that contains it (a loop)"),
         ("a: *nowhere\n", "f.yaml:1:4: error: this alias (*name) refers to no anchor (&name) above it"),
         ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: the file holds more than one YAML document ('---'); keep one"),

@@ -172,6 +172,13 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path, monkeypatch: pytes
     assert problem.format() == "f.yaml:1:1: error: the file is 3 MB; the limit is 1 MB"
 
 
+def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: " + b"x" * (yamlsource.MAX_BYTES * 8 // 7))
+    (problem,) = load_yaml(path, "f.yaml").problems
+    assert problem.format() == "f.yaml:1:1: error: the file is 5.7 MB; the limit is 5 MB"
+
+
 def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
     (problem,) = load_yaml(tmp_path / "missing.yaml", "missing.yaml").problems
     assert problem.format().startswith("missing.yaml:1:1: error: cannot read the file: ")

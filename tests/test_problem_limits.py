@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from afsprakengen.check.dossier import check_dossier
+from afsprakengen.problems import STOPPED, Location, capped, error
 from tests.casefolders import BASE
 
 
@@ -40,3 +41,12 @@ def test_at_the_limit_nothing_is_left_out(tmp_path: Path) -> None:
     lines = _with_bad_themes(tmp_path, 200)
     assert len(lines) == 200
     assert not any("not shown" in line for line in lines)
+
+
+def test_a_check_that_stopped_early_says_so_without_hidden_problems() -> None:
+    shown = [error(Location("f.yaml", i + 1), "x") for i in range(3)]
+    stop = error(Location("f.yaml", 9, 2), STOPPED)
+    lines = [p.format() for p in capped([*shown, stop])]
+    assert lines[:3] == [p.format() for p in shown]
+    message = "the check of this file stopped here after too many problems; fix the ones above and check again"
+    assert lines[3:] == [f"f.yaml:9:2: error: {message}"]

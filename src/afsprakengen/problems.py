@@ -69,10 +69,15 @@ def capped(problems: Iterable[Problem], limit: int = MAX_PER_FILE) -> list[Probl
         out.extend(rest[:limit])
         hidden = rest[limit:]
         if hidden or stopped:
-            more = f"{'at least ' if stopped else ''}{len(hidden):,} more problem{'' if len(hidden) == 1 else 's'}"
-            at = (hidden or stopped)[0].location
-            out.append(error(at, f"{more} in this file not shown; fix the ones above and check again"))
+            out.append(error((hidden or stopped)[0].location, _more(len(hidden), bool(stopped))))
     return out
+
+
+def _more(hidden: int, stopped: bool) -> str:
+    if not hidden:
+        return "the check of this file stopped here after too many problems; fix the ones above and check again"
+    more = f"{'at least ' if stopped else ''}{hidden:,} more problem{'' if hidden == 1 else 's'}"
+    return f"{more} in this file not shown; fix the ones above and check again"
 
 
 def count(problems: Iterable[Problem], severity: Severity) -> int:

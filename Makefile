@@ -4,7 +4,7 @@ BIN = $(VENV)/bin
 SAMPLE = samples/voorbeeldstad
 PYTHON ?= python3
 
-.PHONY: setup run test lint typecheck unit golden templates bench
+.PHONY: setup run test lint typecheck unit golden templates bench fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,10 @@ templates: setup
 # Exit 0 also when a goal is not met; BENCH_QUICK=1 builds 20 batch dossiers instead of 342 and extrapolates.
 bench: setup
 	$(BIN)/python -m benchmarks.run
+
+# 10,000 mutated dossiers checked (tests/fuzz.py): no internal error, no hang, every problem at a place that exists.
+# `make test` runs 300 of them (tests/test_fuzz.py); FUZZ_CASES and FUZZ_SEED change the count and the seed.
+FUZZ_CASES ?= 10000
+FUZZ_SEED ?= 15
+fuzz: setup
+	$(BIN)/python -m tests.fuzz --cases $(FUZZ_CASES) --seed $(FUZZ_SEED)

@@ -511,7 +511,7 @@ def test_an_unwritable_document_is_a_located_error(tmp_path: Path) -> None:
     target = tmp_path / "nergens" / "overzicht.docx"
     result = run_diff(str(old / "2027"), str(old / "2027"), "--docx", str(target))
     assert result.exit_code == 1
-    assert f"{target}:1:1: error: cannot write {target}: the folder {target.parent} does not exist" in result.output
+    assert f"{target}:1:1: error: cannot write it: the folder {target.parent} does not exist" in result.output
 
 
 @needs_libreoffice
@@ -525,3 +525,14 @@ def test_libreoffice_reads_the_wijzigingsoverzicht(sample_rounds: tuple[Path, Re
         "Samenwerking en huurdersparticipatie",
     ):
         assert expected in text
+
+
+@needs_git
+@pytest.mark.parametrize("rev", ["--output=/tmp/x", "-h", "-"])
+def test_a_revision_that_starts_with_a_dash_is_refused(
+    rev: str, base_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(base_repo / "teststad")
+    result = run_diff("--", f"{rev}:2027", "v1:2027")
+    assert result.exit_code == 1
+    assert f"{rev}:2027:1:1: error: '{rev}' is not a revision: a revision cannot start with '-'" in result.output

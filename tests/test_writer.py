@@ -20,6 +20,7 @@ import docx
 import pytest
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
+from afsprakengen import files
 from afsprakengen.files import WriteError, write_atomic
 from afsprakengen.word.package import DocProperties, finish_docx
 
@@ -384,3 +385,23 @@ def test_libreoffice_converts_the_finished_document(rendered: bytes, tmp_path: P
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True)
         assert "Afspraak 1.1: 120 sociale huurwoningen." in text.stdout
+
+
+def test_temp_files_a_killed_writer_left_are_removed_when_old(tmp_path: Path) -> None:
+    target = tmp_path / "afspraken.docx"
+    old, young, other = (
+        tmp_path / name
+        for name in (
+            ".afspraken.docx.0123456789ab.tmp",
+            ".afspraken.docx.ba9876543210.tmp",
+            ".afspraken.docx.notours.tmp",
+        )
+    )
+    for path in (old, young, other):
+        path.write_bytes(b"half")
+    hour_ago = time.time() - files.STALE_AFTER - 1
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    write_atomic(b"new", target)
+    files.remove_stale_temps(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["afspraken.docx", young.name, other.name])

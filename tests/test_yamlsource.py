@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 import pytest
+import yaml
 
 from afsprakengen.load import yamlsource
 from afsprakengen.load.yamlsource import load_yaml, load_yaml_text
@@ -95,6 +96,10 @@ def test_raw_text_of_numbers_is_kept_for_hints() -> None:
             "a: !!timestamp 2026-01-01\n",
             "f.yaml:1:4: error: the YAML tag '!!timestamp' is not allowed; write the value as plain text",
         ),
+        (
+            "a:\n  b: 1\n  c",
+            "f.yaml:3:4: error: expected 'key: value' here; a ':' is missing or the indentation is off",
+        ),
         ("a: &a [1, *a]\n", "f.yaml:1:4: error: an alias refers to the value that contains it (a loop)"),
         ("a: *nowhere\n", "f.yaml:1:4: error: this alias (*name) refers to no anchor (&name) above it"),
         ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: the file holds more than one YAML document ('---'); keep one"),
@@ -112,7 +117,37 @@ def test_alias_bomb_is_refused_quickly() -> None:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
     message = _message("\n".join(lines) + "\n")
-    assert "expands to more than 1,000,000 values (an alias bomb?)" in message
+    assert message == "f.yaml:6:4: error: the file expands to more than 200,000 values (an alias bomb?)"
+
+
+def test_alias_bomb_is_counted_without_expanding(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    monkeypatch.setattr(yamlsource._Builder, "build", lambda *args: built.append(args))
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{n}: &{n} [{', '.join(['*' + p] * 10)}]" for p, n in zip("abcdefgh", "bcdefghi", strict=True)]
+    assert "an alias bomb?" in _message("\n".join(lines) + "\n")
+    assert built == []  # refused on the node graph, before a single value is built
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("items:\n" + "- x\n" * 1_000_000, "f.yaml:100001:1: "),
+        ("items: [" + "1," * 1_000_000 + "]\n", "f.yaml:1:400006: "),
+        ("a:\n" + "  b: c\n" * 150_000, "f.yaml:100001:4: "),
+    ],
+)
+def test_a_million_values_are_refused_before_composing(
+    text: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml, "compose", lambda *args, **kwargs: pytest.fail("composed"))
+    message = "error: the file has more than 200,000 values, lines or list items; no dossier file comes near that"
+    assert _message(text) == expected + message
+
+
+def test_just_under_the_value_limit_loads() -> None:
+    data = _data("items:\n" + "- x\n" * 99_990)
+    assert isinstance(data, dict) and len(data["items"]) == 99_990
 
 
 def test_not_utf8_points_at_the_byte(tmp_path: Path) -> None:
@@ -135,6 +170,13 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path, monkeypatch: pytes
     path.write_bytes(b"a: " + b"x" * (3 * 1024 * 1024) + b"\n")
     (problem,) = load_yaml(path, "f.yaml").problems
     assert problem.format() == "f.yaml:1:1: error: the file is 3 MB; the limit is 1 MB"
+
+
+def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: " + b"x" * (yamlsource.MAX_BYTES * 8 // 7))
+    (problem,) = load_yaml(path, "f.yaml").problems
+    assert problem.format() == "f.yaml:1:1: error: the file is 5.7 MB; the limit is 5 MB"
 
 
 def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:

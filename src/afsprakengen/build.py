@@ -13,7 +13,7 @@ from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.accessible import rendered_problems
 from afsprakengen.documents.kinds import KINDS, Job, JobOptions
 from afsprakengen.documents.produce import Progress, fork_context, produce_all, render_job, template_for
-from afsprakengen.files import WriteError, write_atomic
+from afsprakengen.files import WriteError, remove_stale_temps, write_atomic
 from afsprakengen.load.provenance import Provenance, git_provenance
 from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, did_you_mean, error
@@ -181,8 +181,9 @@ def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
     """Write one finished document atomically; the problem, located at the target, if that fails."""
     try:
         write_atomic(data, target)
-    except WriteError as exc:
-        return (error(Location(str(target)), str(exc)),)
+        remove_stale_temps(target)
+    except WriteError as exc:  # located at the target, so the message need not name it again
+        return (error(Location(str(target)), str(exc).replace(f"cannot write {target}:", "cannot write it:")),)
     return ()
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
+import re
 import secrets
+import time
 from pathlib import Path
 
 
@@ -24,6 +27,24 @@ def write_atomic(data: bytes, target: Path) -> None:
         _replace_with(data, target)
     except OSError as e:
         raise WriteError(f"cannot write {target}: {_reason(e, target.parent)}") from e
+
+
+STALE_AFTER = 3600.0
+"""Seconds after which a temp file is taken to be left by a killed writer (a live one writes in well under this)."""
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Remove the temp files of target that a killed or crashed writer left behind (older than STALE_AFTER)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for temp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            if _TEMP.fullmatch(temp.name.removeprefix(f".{target.name}")):
+                with contextlib.suppress(OSError):
+                    if now - temp.lstat().st_mtime > STALE_AFTER:
+                        temp.unlink()
+
+
+_TEMP = re.compile(r"\.[0-9a-f]{12}\.tmp")
 
 
 REASONS = {

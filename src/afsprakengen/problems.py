@@ -51,6 +51,35 @@ def warning(location: Location, message: str) -> Problem:
     return Problem(location, Severity.WARNING, message)
 
 
+MAX_PER_FILE = 200
+"""Problems shown per file; the rest are one line that says how many (999,000 lines help nobody)."""
+STOPPED = "the check of this file stopped here: it has too many problems"
+"""The message of a check that stopped early (the schema check after MAX_VIOLATIONS); `capped` says 'at least'."""
+
+
+def capped(problems: Iterable[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """At most `limit` problems per file, in the order given; then one line, at the first left out, with the count."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.location.file, []).append(problem)
+    out: list[Problem] = []
+    for found in by_file.values():
+        stopped = [p for p in found if p.message == STOPPED]
+        rest = [p for p in found if p.message != STOPPED]
+        out.extend(rest[:limit])
+        hidden = rest[limit:]
+        if hidden or stopped:
+            out.append(error((hidden or stopped)[0].location, _more(len(hidden), bool(stopped))))
+    return out
+
+
+def _more(hidden: int, stopped: bool) -> str:
+    if not hidden:
+        return "the check of this file stopped here after too many problems; fix the ones above and check again"
+    more = f"{'at least ' if stopped else ''}{hidden:,} more problem{'' if hidden == 1 else 's'}"
+    return f"{more} in this file not shown; fix the ones above and check again"
+
+
 def count(problems: Iterable[Problem], severity: Severity) -> int:
     """How many problems have the given severity."""
     return sum(1 for p in problems if p.severity is severity)

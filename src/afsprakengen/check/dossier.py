@@ -21,7 +21,7 @@ from afsprakengen.load.dossierfiles import DossierFile, find_files
 from afsprakengen.load.yamlsource import SourceDoc, collector_paused, load_yaml_bytes, read_file
 from afsprakengen.model import DossierModel
 from afsprakengen.model.construct import build_model
-from afsprakengen.problems import Problem, Severity, count
+from afsprakengen.problems import Problem, Severity, capped, count
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _check(root: Path, display: str, today: date, cache: Cache | None) -> CheckR
         problems.extend(p for rule in RULES for p in rule(model))
         problems.extend(convertible(model, cache))
         problems.extend(p for advice in ADVICE for p in advice(model, today))
-    return CheckResult(tuple(_ordered(problems, layout.files)), layout.files, model)
+    return CheckResult(tuple(capped(_ordered(problems, layout.files))), layout.files, model)
 
 
 def check_file(f: DossierFile, cache: Cache | None = None) -> FileCheck:

@@ -117,11 +117,12 @@ def _report(result: BuildResult) -> int:
     if result.check.errors:
         say(f"{_summary(result.check, list(result.check.problems))} Nothing was built.", "error")
         return 1
-    if result.problems:
-        say(f"{_plural(len(result.problems), 'error')} while rendering. Nothing was written.", "error")
-        return 1
     for path in result.written:
         click.echo(f"wrote {path}")
+    if result.problems:
+        done = f"{_plural(len(result.written), 'document')} written" if result.written else "Nothing was written"
+        say(f"{_plural(len(result.problems), 'error')}. {done}; every other document was left as it was.", "error")
+        return 1
     if result.note:
         click.echo(f"note: {result.note}")
     for reason in result.missing:

@@ -67,9 +67,10 @@ def find_files(root: Path, display: str) -> Layout:
     """Find every dossier file below root; unknown files and folders are warnings, missing ones errors."""
     files: list[DossierFile] = []
     problems: list[Problem] = []
+    inside = root.resolve()
     for item, year in _iter_candidates(root):
         shown = _display(display, item.relative_to(root).as_posix())
-        found = _classify(item, shown, year)
+        found = _outside(item, inside, shown) or _classify(item, shown, year)
         if isinstance(found, DossierFile):
             files.append(found)
         else:
@@ -92,6 +93,15 @@ def _iter_candidates(root: Path) -> Iterator[tuple[Path, int | None]]:
 
 def _is_yaml(item: Path) -> bool:
     return item.is_file() and item.suffix in (".yaml", ".yml") and not item.name.startswith(".")
+
+
+def _outside(item: Path, inside: Path, shown: str) -> Problem | None:
+    """An error for a file that is a link (or lies in a linked folder) pointing out of the dossier; it is not read."""
+    real = item.resolve()
+    if real.is_relative_to(inside):
+        return None
+    message = f"this file is a link to {real}, outside the dossier; a dossier reads only its own files (copy it in)"
+    return error(Location(shown), message)
 
 
 def _classify(item: Path, shown: str, year: int | None) -> DossierFile | Problem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from afsprakengen.problems import Location, Problem, error
@@ -58,12 +60,24 @@ def _position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
     if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
         mark = exc.context_mark  # type: ignore[attr-defined]  # where the unclosed quote or bracket was opened
     if mark is not None:
-        return mark.line + 1, mark.column + 1
+        return _within(text, mark.line + 1, mark.column + 1)
     offset = getattr(exc, "position", 0) or 0
     if yaml.__with_libyaml__:
         offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))  # libyaml counts bytes
     before = text[:offset]
     return before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1
+
+
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break, so its line numbers."""
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """The position, or the end of the text when libyaml puts the end of a text without a last newline past it."""
+    lines = LINE_BREAK.split(text)
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, column
 
 
 def _char_at(text: str, line: int, column: int) -> str:

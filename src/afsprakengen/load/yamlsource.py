@@ -12,13 +12,12 @@ from typing import Any
 
 import yaml
 
+from afsprakengen.load.yamlbounds import MAX_VALUES, Refusal, too_many_expanded, too_many_in_text
 from afsprakengen.load.yamlerrors import describe_yaml_error
 from afsprakengen.problems import Location, Problem, error, json_path
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Larger files are refused: no dossier file comes near this, an accident or an attack does."""
-MAX_VALUES = 1_000_000
-"""Values after expanding aliases; more is an alias bomb (billion laughs), not a dossier."""
+MAX_BYTES = 5 * 1024 * 1024
+"""Larger files are refused unread: the largest sample file is 60 KB; an accident or an attack comes near this."""
 MAX_DEPTH = 100
 
 Path_ = tuple[str | int, ...]
@@ -145,6 +144,9 @@ def load_yaml_text(text: str, display: str) -> Loaded:
 
 
 def _load(text: str, display: str) -> Loaded:
+    refusal = too_many_in_text(text)
+    if refusal is not None:
+        return _refused(refusal, display)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -154,6 +156,9 @@ def _load(text: str, display: str) -> Loaded:
     if node is None:
         message = "the file is empty" if not text.strip() else "the file has only comments and no data"
         return Loaded(None, (error(Location(display), message),))
+    refusal = too_many_expanded(node)
+    if refusal is not None:
+        return _refused(refusal, display)
     builder = _Builder()
     try:
         data = builder.build(node, ())
@@ -163,13 +168,18 @@ def _load(text: str, display: str) -> Loaded:
     return Loaded(SourceDoc(display, data, builder.marks, builder.key_marks, builder.raw))
 
 
+def _refused(refusal: Refusal, display: str) -> Loaded:
+    return Loaded(None, (error(Location(display, refusal.line, refusal.column), refusal.message),))
+
+
 def read_file(path: Path, display: str) -> bytes | Problem:
     """The file's bytes, or a problem saying why it cannot be read (or is too large to)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
-            return error(Location(display), f"the file is {size // (1024 * 1024)} MB; the limit is {limit} MB")
+            shown = f"{size / (1024 * 1024):.1f}".removesuffix(".0")  # 5.7 MB, not 5 MB against a limit of 5
+            return error(Location(display), f"the file is {shown} MB; the limit is {limit} MB")
         return path.read_bytes()
     except OSError as exc:
         return error(Location(display), f"cannot read the file: {exc.strerror or exc}")

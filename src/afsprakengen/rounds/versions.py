@@ -129,6 +129,8 @@ def _git_version(here: Path, rev: str, path: str, today: date) -> LoadedVersion:
     """The version of the cycle at PATH in revision REV, checked from a copy of its dossier as it was then."""
     if not rev or not path:
         raise _Refused("write a Git revision as REV:PATH, e.g. v2027-ronde2:2027 (PATH as seen from here)")
+    if rev.startswith("-"):  # git would read it as an option
+        raise _Refused(f"'{rev}' is not a revision: a revision cannot start with '-'")
     place = _locate(here, rev, path)
     cycle = _cycle_in_tree(place)
     dossier = cycle.parent

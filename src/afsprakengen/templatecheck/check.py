@@ -8,6 +8,7 @@ from pathlib import Path
 from afsprakengen.documents.kinds import KIND_BY_NAME, KINDS
 from afsprakengen.problems import Location, Problem, error
 from afsprakengen.templatecheck.infer import TemplateSyntaxProblem, find_unknown_refs
+from afsprakengen.word.compiled import TemplateOpenError
 from afsprakengen.word.package import template_kind
 from afsprakengen.word.render import make_env, template_text
 
@@ -16,7 +17,7 @@ def check_template(path: Path, shown: str, kind: str) -> list[Problem]:
     """Every field or attribute path the template uses that the kind's context does not provide."""
     try:
         source = template_text(path)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OSError, TemplateOpenError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         return [error(Location(shown), f"cannot open the template as a Word document ({exc})")]
     try:
         refs = find_unknown_refs(source, KIND_BY_NAME[kind].context_type, make_env())

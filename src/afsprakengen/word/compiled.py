@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from afsprakengen.cache import Cache
 from afsprakengen.word.assemble import text_value
 from afsprakengen.word.environment import make_env
+from afsprakengen.word.zipbounds import MAX_TEMPLATE_BYTES, package_problem
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -65,6 +66,9 @@ class TemplateOpenError(Exception):
 
 def compiled_template(path: Path, cache: Cache | None = None) -> CompiledTemplate:
     """The compiled template at `path`: compiled once per process for the same bytes, and kept in `cache`."""
+    size = path.stat().st_size
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateOpenError(f"the file is {size // (1024 * 1024):,} MB; the limit is {MAX_TEMPLATE_BYTES >> 20} MB")
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     known = _COMPILED.get(digest)
@@ -83,6 +87,9 @@ _COMPILED: dict[str, CompiledTemplate] = {}
 def _compile(digest: str, data: bytes, cache: Cache | None) -> CompiledTemplate:
     from docxtpl import DocxTemplate  # docxtpl's preprocessing, needed only when a template is new
 
+    refused = package_problem(data)
+    if refused is not None:
+        raise TemplateOpenError(refused)
     try:
         tpl = DocxTemplate(io.BytesIO(data))
         tpl.render_init()

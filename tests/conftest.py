@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
 from afsprakengen.model import DossierModel
+from tests.lspclient import YamlServer, server_command
 from tests.sampledossier import SAMPLE, run_build
 
 
@@ -76,3 +77,15 @@ def diff_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(cli, [*args, "--redline", str(out / "prestatieafspraken-2027-redline.docx")])
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[YamlServer]:
+    """yaml-language-server, started once; CI must have it (.ci/run installs it), elsewhere it may be absent."""
+    command = server_command()
+    if command is None:
+        if os.environ.get("CI"):
+            pytest.fail("yaml-language-server is not installed (npm install -g yaml-language-server)")
+        pytest.skip("yaml-language-server is not installed (npm install -g yaml-language-server)")
+    with YamlServer(command, tmp_path_factory.mktemp("lsp-root")) as started:
+        yield started

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from afsprakengen.check.schema import _PATTERN_WORDS
 from afsprakengen.model import DossierModel
 from afsprakengen.schemas_export import dossier_schemas, names_of
 from tests.casefolders import CASES, make_case_dossier
-from tests.lspclient import Diagnostic, YamlServer, server_command
+from tests.lspclient import Diagnostic, YamlServer
 from tests.sampledossier import ROOT, SAMPLE
 
 SCHEMAS = ROOT / "schemas"
@@ -37,18 +36,6 @@ SAME_LINE_CASES = [
     "bad-code-pattern",
 ]
 LOCATED = re.compile(r"^dossier/(?P<file>\S+?):(?P<line>\d+):\d+: error: (?P<message>.*)$", re.MULTILINE)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[YamlServer]:
-    """yaml-language-server, started once; CI must have it (.ci/run installs it), elsewhere it may be absent."""
-    command = server_command()
-    if command is None:
-        if os.environ.get("CI"):
-            pytest.fail("yaml-language-server is not installed (npm install -g yaml-language-server)")
-        pytest.skip("yaml-language-server is not installed (npm install -g yaml-language-server)")
-    with YamlServer(command, tmp_path_factory.mktemp("lsp-root")) as started:
-        yield started
 
 
 def case_copy(case: Path, root: Path) -> Path:

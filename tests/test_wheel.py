@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.lspclient import YamlServer
 from tests.sampledossier import ROOT
+from tests.test_editor import with_diagnostics
 
 Run = subprocess.CompletedProcess[str]
 
@@ -125,3 +127,11 @@ def test_messages_point_at_what_a_wheel_user_has(venv: Path, workdir: Path) -> N
     help_text = " ".join(afsprakengen(venv, workdir, "status", "--help").stdout.split())
     assert "afsprakengen schema export" in help_text
     assert "schemas/status" not in help_text.replace(".schemas/status", "")
+
+
+def test_the_editor_finds_nothing_wrong_in_the_new_dossier(server: YamlServer, mijnstad: Path) -> None:
+    """yaml-language-server (VS Code's YAML engine) on every file `new` wrote, through their modelines."""
+    files = sorted(mijnstad.rglob("*.yaml"))
+    assert len(files) == 4
+    assert all(f.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=") for f in files)
+    assert with_diagnostics(server.diagnostics(files), mijnstad) == {}

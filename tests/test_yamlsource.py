@@ -117,7 +117,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
     message = _message("\n".join(lines) + "\n")
-    assert message == "f.yaml:6:4: error: the file expands to more than 200,000 values (an alias bomb?)"
+    assert message == "f.yaml:6:4: error: the file expands to more than 600,000 values (an alias bomb?)"
 
 
 def test_alias_bomb_is_counted_without_expanding(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,16 +132,16 @@ def test_alias_bomb_is_counted_without_expanding(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("items:\n" + "- x\n" * 1_000_000, "f.yaml:100001:1: "),
-        ("items: [" + "1," * 1_000_000 + "]\n", "f.yaml:1:400006: "),
-        ("a:\n" + "  b: c\n" * 150_000, "f.yaml:100001:4: "),
+        ("items:\n" + "- x\n" * 1_000_000, "f.yaml:300001:1: "),
+        ("items: [" + "1," * 1_000_000 + "]\n", "f.yaml:1:1200006: "),
+        ("a:\n" + "  b: c\n" * 400_000, "f.yaml:300001:4: "),
     ],
 )
 def test_a_million_values_are_refused_before_composing(
     text: str, expected: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(yaml, "compose", lambda *args, **kwargs: pytest.fail("composed"))
-    message = "error: the file has more than 200,000 values, lines or list items; no dossier file comes near that"
+    message = "error: the file has more than 600,000 values, lines or list items; no dossier file comes near that"
     assert _message(text) == expected + message
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import yaml
 
-MAX_VALUES = 200_000
-"""Values a file may hold, aliases expanded: about 70 times the largest sample file; more is a runaway or a bomb."""
+MAX_VALUES = 600_000
+"""Values a file may hold, aliases expanded: a cycle of 5,000 agreements (about 250,000) fits; more is a runaway or a bomb."""
 
 _MARKS = ("\n", ":", "-", ",", "[", "{", "?")
 """Every value of a YAML text stands on its own line or after one of these, so their count bounds the values."""

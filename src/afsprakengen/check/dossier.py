@@ -104,10 +104,9 @@ def _load_and_validate(f: DossierFile, data: bytes, cache: Cache | None) -> File
     result = load_yaml_bytes(data, f.display)
     if result.doc is None:
         return FileCheck(None, result.problems, valid=False)
-    schema_problems = check_schema(result.doc, f.kind, cache)
     unshowable = tuple(unshowable_values(result.doc))
     said = {p.location for p in unshowable}
-    schema_problems = tuple(p for p in schema_problems if p.location not in said)
+    schema_problems = [p for p in check_schema(result.doc, f.kind, cache) if p.location not in said]
     problems = (*result.problems, *thousands_separators(result.doc), *unshowable, *schema_problems)
     return FileCheck(result.doc, problems, valid=not schema_problems and not unshowable)
 

@@ -250,7 +250,7 @@ def _bytes(rng: random.Random, data: bytes) -> bytes:
 def _folder(rng: random.Random, path: Path) -> str:
     """Move the file to another (year) folder, or rename its year folder."""
     root = path.parent.parent if path.parent.name.isdigit() else path.parent
-    target = rng.choice(("2024", "2028", "2099", "1899", "0000", "20x7", "."))
+    target = rng.choice(("2024", "2028", "2099", "1899", "0000", "9999", "20x7", "."))
     if path.parent.name.isdigit() and rng.random() < 0.5:
         renamed = root / (target if target != "." else "2030")
         if renamed.exists():

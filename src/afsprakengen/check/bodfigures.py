@@ -85,4 +85,16 @@ def rent_years(m: DossierModel) -> Iterator[Problem]:
                 yield error(policy.src.at("huurverhoging", str(y), key=True), message)
 
 
-BOD_RULES = (key_figure_kinds, stock_development, rent_years)
+def activity_years(m: DossierModel) -> Iterator[Problem]:
+    """The aantallen and investeringen of an activity are for years of the bod."""
+    for bod in _bods(m):
+        last = bod.jaar + BOD_YEARS - 1
+        for a in bod.activiteiten:
+            for field, per_year in (("aantallen", a.aantallen), ("investeringen", a.investeringen)):
+                for y in sorted(per_year):
+                    if not bod.jaar <= y <= last:
+                        message = f"{y} is not a year of this bod: give the {field} for {bod.jaar} to {last}"
+                        yield error(a.src.at(field, str(y), key=True), message)
+
+
+BOD_RULES = (key_figure_kinds, stock_development, rent_years, activity_years)

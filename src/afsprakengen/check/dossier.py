@@ -17,6 +17,7 @@ from afsprakengen.check.numbers import thousands_separators
 from afsprakengen.check.rules import RULES
 from afsprakengen.check.schema import check_schema
 from afsprakengen.check.smart import ADVICE
+from afsprakengen.check.values import unshowable_values
 from afsprakengen.load.dossierfiles import DossierFile, find_files
 from afsprakengen.load.yamlsource import SourceDoc, collector_paused, load_yaml_bytes, read_file
 from afsprakengen.model import DossierModel
@@ -103,9 +104,11 @@ def _load_and_validate(f: DossierFile, data: bytes, cache: Cache | None) -> File
     result = load_yaml_bytes(data, f.display)
     if result.doc is None:
         return FileCheck(None, result.problems, valid=False)
-    schema_problems = check_schema(result.doc, f.kind, cache)
-    problems = (*result.problems, *thousands_separators(result.doc), *schema_problems)
-    return FileCheck(result.doc, problems, valid=not schema_problems)
+    unshowable = tuple(unshowable_values(result.doc))
+    said = {p.location for p in unshowable}
+    schema_problems = [p for p in check_schema(result.doc, f.kind, cache) if p.location not in said]
+    problems = (*result.problems, *thousands_separators(result.doc), *unshowable, *schema_problems)
+    return FileCheck(result.doc, problems, valid=not schema_problems and not unshowable)
 
 
 def _ordered(problems: list[Problem], files: tuple[DossierFile, ...]) -> list[Problem]:

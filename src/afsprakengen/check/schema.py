@@ -31,9 +31,11 @@ _PATTERN_WORDS = {
     "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": "a party id uses lower-case letters, digits and '-', e.g. 'woonstad'",
     "^[A-Z]{2,6}$": "a theme code is 2 to 6 capital letters, e.g. 'WZ'",
     "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$": "a code uses capitals, digits and '-', e.g. 'WZ-03'",
-    "^[0-9]{4}(-Q[1-4]|-[0-9]{2}-[0-9]{2})?$": "a term is a year, quarter or date: '2027', '2027-Q2', '2027-06-30'",
+    "^(19[0-9]{2}|2[01][0-9]{2}|2200)(-Q[1-4]|-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$": (
+        "a term is a year (1900-2200), a quarter or a date: '2027', '2027-Q2', '2027-06-30'"
+    ),
     "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "a deadline is a month and day as MM-DD, e.g. '07-01'",
-    "^[0-9]{4}$": "a year has four digits, e.g. 2028",
+    "^(19[0-9]{2}|2[01][0-9]{2}|2200)$": "a year has four digits, from 1900 to 2200, e.g. 2028",
 }
 
 
@@ -208,6 +210,11 @@ def _min_length(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iter
     yield error(doc.at(path), "this text must not be empty")
 
 
+def _max_length(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    length = len(violation.instance) if isinstance(violation.instance, str) else 0
+    yield error(doc.at(path), f"this text has {length} characters; at most {_expected(violation)} are allowed here")
+
+
 def _unique(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
     items = violation.instance if isinstance(violation.instance, list) else []
     for index, item in enumerate(items):
@@ -222,7 +229,8 @@ def _bound(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[
         "exclusiveMinimum": "more than",
         "exclusiveMaximum": "less than",
     }[str(violation.validator)]
-    yield error(doc.at(path), f"{violation.instance} is out of range: it must be {words} {_expected(violation)}")
+    value = _clip(str(violation.instance))
+    yield error(doc.at(path), f"{value} is out of range: it must be {words} {_expected(violation)}")
 
 
 def _expected(violation: ValidationError) -> Any:
@@ -253,6 +261,7 @@ _DESCRIBERS: dict[str, Callable[[ValidationError, SourceDoc, Path_], Iterator[Pr
     "format": _format,
     "minItems": _min_items,
     "minLength": _min_length,
+    "maxLength": _max_length,
     "uniqueItems": _unique,
     "minimum": _bound,
     "maximum": _bound,

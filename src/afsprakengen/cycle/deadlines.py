@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 
 
 def deadline(month_day: str, year: int) -> date:
     """The date of an MM-DD setting in a year; an impossible day (02-30, an error elsewhere) becomes the last."""
     month, day = (int(x) for x in month_day.split("-"))
-    while True:
-        try:
-            return date(year, month, day)
-        except ValueError:
-            day -= 1
+    return date(year, month, min(day, monthrange(year, month)[1]))

@@ -36,6 +36,8 @@ _EXAMPLE_NAMES = (
     "evaluatie.yaml",
 )
 _YEAR = re.compile(r"[0-9]{4}")
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a cycle (its folder, and every year in the schemas) may have."""
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,14 @@ def _iter_candidates(root: Path) -> Iterator[tuple[Path, int | None]]:
     for item in sorted(root.iterdir()):
         if _is_yaml(item):
             yield item, None
-        elif item.is_dir() and _YEAR.fullmatch(item.name):
+        elif item.is_dir() and _is_year(item.name):
             for child in sorted(item.iterdir()):
                 if _is_yaml(child):
                     yield child, int(item.name)
+
+
+def _is_year(name: str) -> bool:
+    return bool(_YEAR.fullmatch(name)) and FIRST_YEAR <= int(name) <= LAST_YEAR
 
 
 def _is_yaml(item: Path) -> bool:
@@ -129,10 +135,15 @@ def _missing(files: list[DossierFile], display: str) -> Iterator[Problem]:
 
 def _stray_folders(root: Path, display: str) -> Iterator[Problem]:
     for item in sorted(root.iterdir()):
-        stray = item.is_dir() and not item.name.startswith(".") and not _YEAR.fullmatch(item.name)
-        if stray and any(_is_yaml(child) for child in item.iterdir()):
-            message = f"the folder '{item.name}' is not a year (e.g. 2027), so its files are ignored"
-            yield warning(Location(_display(display, item.name)), message)
+        stray = item.is_dir() and not item.name.startswith(".") and not _is_year(item.name)
+        if not stray or not any(_is_yaml(child) for child in item.iterdir()):
+            continue
+        where = Location(_display(display, item.name))
+        if _YEAR.fullmatch(item.name):
+            message = f"the year folder '{item.name}' is outside {FIRST_YEAR}-{LAST_YEAR}, so its files are not read"
+            yield error(where, message)
+        else:
+            yield warning(where, f"the folder '{item.name}' is not a year (e.g. 2027), so its files are ignored")
 
 
 def _display(root_display: str, relative: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 MAX_VALUES = 600_000
-"""Values a file may hold, aliases expanded: a cycle of 5,000 agreements (about 250,000) fits; more is a runaway or a bomb."""
+"""Values a file may hold, aliases expanded: 5,000 agreements (about 250,000) fit; more is a runaway or a bomb."""
 
 _MARKS = ("\n", ":", "-", ",", "[", "{", "?")
 """Every value of a YAML text stands on its own line or after one of these, so their count bounds the values."""

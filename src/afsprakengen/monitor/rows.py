@@ -50,8 +50,12 @@ def _locked(m: DossierModel, a: Afspraak, themes: dict[str, str]) -> dict[str, C
         "indicator": ind.naam if ind else None,
         "streefwaarde": _value(ind.streefwaarde) if ind else None,
         "eenheid": ind.eenheid if ind else None,
-        "richting": (ind.richting or "minimaal") if ind and ind.streefwaarde is not None else None,
+        "richting": (ind.richting or "minimaal") if ind and _number(ind.streefwaarde) else None,
     }
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _filled(regel: EvaluatieRegel | None) -> dict[str, Cell]:

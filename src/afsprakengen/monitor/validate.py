@@ -135,7 +135,7 @@ def _locked(grid: _Grid, n: int, row: tuple[Cell, ...], expected: Row, columns: 
             out.append(
                 error(
                     grid.at(n, column.key),
-                    f"the {column.header} of {expected.code} was changed (the dossier has {shown}); this column "
+                    f"the {column.header} of {expected.code} was changed (in the dossier: {shown}); this column "
                     "comes from the dossier and cannot be changed here",
                 )
             )

@@ -102,8 +102,9 @@ def test_the_workbook_has_its_sheets_locks_lists_and_widths(model: DossierModel)
     numbers = next(dv for dv in ws.data_validations.dataValidation if dv.type == "decimal")
     text_targets = [c.row for c in ws["F"][1:] if isinstance(c.value, str)]
     assert text_targets and ws[f"H{text_targets[0]}"].value is None  # no richting for a text target
-    checked = set(str(numbers.sqref).split())
-    assert "I2" in checked and not checked & {f"I{row}" for row in text_targets}  # a text target takes any text
+    checked = {cell for block in numbers.sqref.ranges for cell in block.cells}  # (row, column) pairs
+    assert str(numbers.sqref).startswith("I2:I4 I6:I8 ")
+    assert (2, 9) in checked and not checked & {(row, 9) for row in text_targets}  # a text target takes any text
     assert ws.column_dimensions["A"].width == 11 and ws.column_dimensions["K"].width == 50
     corp = _sheet(wb, "Woonstad")
     assert [c.value for c in corp[1]][4:] == [
@@ -312,3 +313,11 @@ def test_a_file_that_is_no_workbook_is_one_error(dossier: Path, tmp_path: Path) 
     assert [p.format() for p in _import(tmp_path / "m.xlsx", dossier).problems] == [
         "m.xlsx:1:1: error: this is not an .xlsx workbook (nor a .csv file); save it as .xlsx and try again"
     ]
+
+
+def test_the_sample_evaluation_is_what_its_filled_workbook_says(dossier: Path) -> None:
+    workbook = SAMPLE.parent / "monitor-2025-ingevuld.xlsx"
+    result = _import(workbook, dossier)
+    assert result.problems == () and result.target is None and result.changes == ()
+    wb = load_workbook(io.BytesIO(_export(dossier, 2025)))
+    assert [r[9] for r in _sheet(wb, "Woonstad").iter_rows(min_row=2, max_row=3, values_only=True)] == [74, 0]

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -30,6 +31,7 @@ from afsprakengen.problems import Location, Problem, error
 FILL = PatternFill("solid", fgColor="FFF2CC")
 """The background of the cells to fill in."""
 HEADER = Font(bold=True)
+UNLOCKED = Protection(locked=False)
 MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 8, 60, 50
 
 
@@ -102,11 +104,11 @@ def _style_column(ws: Worksheet, index: int, column: Column, count: int) -> None
     if column.fill:
         width = max(width, 16 if not column.wrap else WRAP_WIDTH)
     ws.column_dimensions[letter].width = width
-    for r in range(2, count + 2):
-        cell = ws.cell(r, index)
-        cell.alignment = Alignment(wrap_text=column.wrap, vertical="top")
+    alignment = Alignment(wrap_text=column.wrap, vertical="top")
+    for (cell,) in ws.iter_rows(min_row=2, max_row=count + 1, min_col=index, max_col=index):
+        cell.alignment = alignment
         if column.fill:
-            cell.protection = Protection(locked=False)
+            cell.protection = UNLOCKED
             cell.fill = FILL
 
 
@@ -125,13 +127,26 @@ def _validations(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], 
             ws.add_data_validation(dv)
     key = "realisatie" if "realisatie" in keys else "gerealiseerd"
     letter = get_column_letter(keys.index(key) + 1)
-    cells = [f"{letter}{i}" for i, row in enumerate(rows, start=2) if row.code in numeric]
-    if cells:
+    ranges = _ranges(letter, [i for i, row in enumerate(rows, start=2) if row.code in numeric])
+    if ranges:
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
         _explain(dv, "Een getal", "Vul een getal in (0 of meer), zonder eenheid.")
-        for cell in cells:
-            dv.add(cell)
+        dv.sqref = MultiCellRange(" ".join(ranges))
         ws.add_data_validation(dv)
+
+
+def _ranges(letter: str, numbers: list[int]) -> list[str]:
+    """Row numbers (ascending) as ranges of one column: I2:I4 I6 I8:I9."""
+    out: list[str] = []
+    start = prev = None
+    for n in [*numbers, None]:
+        if n is not None and prev is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None and prev is not None:
+            out.append(f"{letter}{start}" if start == prev else f"{letter}{start}:{letter}{prev}")
+        start = prev = n
+    return out
 
 
 def _explain(dv: DataValidation, title: str, text: str) -> None:

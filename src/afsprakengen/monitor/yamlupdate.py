@@ -54,15 +54,15 @@ def updated_evaluatie(
     if not isinstance(data, CommentedMap):
         raise Unreadable("the file is not a mapping of fields")
     changes: list[Change] = []
-    regels = _seq(data, "evaluaties", None)
+    regels = _Entries(_seq(data, "evaluaties", None), "afspraak")
     for one in agreements:
         values = {"realisatie": one.realisatie, "status": one.status, "toelichting": one.toelichting}
         values["vervolg"] = one.vervolg
-        changes.extend(_put(regels, "afspraak", one.code, values, AGREEMENT_KEYS))
+        changes.extend(_put(regels.of(one.code), one.code, values, AGREEMENT_KEYS))
     if activities:
-        done = _seq(data, "activiteiten", _top_position(data))
+        done = _Entries(_seq(data, "activiteiten", _top_position(data)), "activiteit")
         for act in activities:
-            changes.extend(_put(done, "activiteit", act.code, {"gerealiseerd": act.gerealiseerd}, ACTIVITY_KEYS))
+            changes.extend(_put(done.of(act.code), act.code, {"gerealiseerd": act.gerealiseerd}, ACTIVITY_KEYS))
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue(), tuple(changes)
@@ -95,13 +95,28 @@ def _seq(data: CommentedMap, key: str, position: int | None) -> CommentedSeq:
     return seq
 
 
-def _put(seq: CommentedSeq, id_key: str, code: str, values: Mapping[str, object], order: Sequence[str]) -> list[Change]:
-    """Set the values of the entry with this code (a new entry at the end when there is none)."""
-    entry = next((e for e in seq if isinstance(e, CommentedMap) and e.get(id_key) == code), None)
-    if entry is None:
-        entry = CommentedMap()
-        entry[id_key] = code
-        seq.append(entry)
+class _Entries:
+    """The entries of a list by their code (the first of a code), and new ones appended at its end."""
+
+    def __init__(self, seq: CommentedSeq, id_key: str) -> None:
+        self.seq, self.id_key = seq, id_key
+        self.by_code: dict[object, CommentedMap] = {}
+        for e in seq:
+            if isinstance(e, CommentedMap):
+                self.by_code.setdefault(e.get(id_key), e)
+
+    def of(self, code: str) -> CommentedMap:
+        """The entry with this code, a new one when there is none."""
+        if code not in self.by_code:
+            entry = CommentedMap()
+            entry[self.id_key] = code
+            self.seq.append(entry)
+            self.by_code[code] = entry
+        return self.by_code[code]
+
+
+def _put(entry: CommentedMap, code: str, values: Mapping[str, object], order: Sequence[str]) -> list[Change]:
+    """Set the values of an entry; only a value that differs is touched."""
     changes = []
     for key, new in values.items():
         old = entry.get(key)

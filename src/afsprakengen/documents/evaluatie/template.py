@@ -126,6 +126,37 @@ def _overview(d: Document) -> None:
         "Kleine tekst",
     )
     _investments(d)
+    _activities(d)
+
+
+def _activities(d: Document) -> None:
+    """Section 2.4, when the evaluation has realised numbers per activity: planned (bod J) against realised."""
+    para(d, "{%p if activiteiten %}")
+    para(d, "2.4 Activiteiten van de corporaties", "Heading 2")
+    para(
+        d,
+        "Per activiteit uit de bods voor {{ jaar }} het aantal dat voor dat jaar gepland was, "
+        "en wat er volgens deze evaluatie werkelijk gerealiseerd is.",
+    )
+    header = ["Corporatie", "Activiteit", "Gepland (bod {{ jaar }})", "Gerealiseerd", "Verschil"]
+    table = new_table(d, header, [3.4, 5.6, 3.0, 3.0, 2.0])
+    cells = [
+        "{{ a.corporatie }}",
+        "{{ a.code }} {{ a.titel }}",
+        "{{ a.gepland }}",
+        "{{ a.gerealiseerd }}",
+        "{{ a.verschil }}",
+    ]
+    loop_rows(table, "a in activiteiten", cells, empty_runs=True)
+    align_right(table, range(2, 5))
+    small(table)
+    para(d, "{%p for a in activiteiten %}")
+    para(d, "{%p if a.toelichting %}")
+    space_before(para(d, "{{ a.code }} {{ a.titel }}", "Tussenkop"), AFTER_TABLE)
+    para(d, "{{p a.toelichting }}")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
 
 
 def _investments(d: Document) -> None:

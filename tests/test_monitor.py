@@ -17,9 +17,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
+from afsprakengen.load.yamlsource import load_yaml_bytes
 from afsprakengen.model import DossierModel
 from afsprakengen.monitor.export import export_monitor
 from afsprakengen.monitor.importer import Imported, ImportRequest, import_monitor
+from afsprakengen.monitor.validate import Filled, Realised
+from afsprakengen.monitor.yamlnew import new_evaluatie
 from afsprakengen.publish.office import convert, find_office
 from tests.sampledossier import SAMPLE
 
@@ -321,3 +324,52 @@ def test_the_sample_evaluation_is_what_its_filled_workbook_says(dossier: Path) -
     assert result.problems == () and result.target is None and result.changes == ()
     wb = load_workbook(io.BytesIO(_export(dossier, 2025)))
     assert [r[9] for r in _sheet(wb, "Woonstad").iter_rows(min_row=2, max_row=3, values_only=True)] == [74, 0]
+
+
+TRICKY = [
+    "ja",
+    "no",
+    "null",
+    "1.10",
+    "2026-12-01",
+    "klaar: deels",
+    "# geen commentaar",
+    "- geen lijst",
+    "tekst met #hekje",
+    "'aanhalingsteken",
+    'dubbel "citaat"',
+    "  voorloopspaties",
+    "€ 27.500 vastgesteld",
+    "regel een\nregel twee",
+    " inspringen\nop de eerste regel",
+    "tab\tin de tekst\nen een regel",
+    "[haken]",
+    "{accolades}",
+    "*ster",
+    "&anker",
+    "!tag",
+    "%procent",
+    "@apenstaart",
+    "`backtick",
+    "einde met dubbele punt:",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_a_new_evaluation_reads_back_every_text_as_written(text: str) -> None:
+    filled = Filled("WZ-01", "vertraagd", text, text, "doorzetten")
+    written, _ = new_evaluatie(2026, DAY, [filled], [Realised("WS-01", 2.5)])
+    loaded = load_yaml_bytes(written.encode("utf-8"), "evaluatie.yaml")
+    assert loaded.doc is not None and loaded.problems == ()
+    entry = loaded.doc.data["evaluaties"][0]
+    assert (entry["realisatie"].rstrip("\n"), entry["toelichting"].rstrip("\n")) == (text, text)
+    assert loaded.doc.data["activiteiten"] == [{"activiteit": "WS-01", "gerealiseerd": 2.5}]
+    assert loaded.doc.data["datum"] == "2026-12-01"
+
+
+def test_a_workbook_with_nothing_filled_in_writes_no_empty_evaluation(dossier: Path, tmp_path: Path) -> None:
+    (tmp_path / "m.xlsx").write_bytes(_export(dossier, 2026))
+    assert [p.format() for p in _import(tmp_path / "m.xlsx", dossier).problems] == [
+        "m.xlsx:1:1: error: nothing is filled in on the Afspraken sheet; a new evaluatie.yaml needs a status for at "
+        "least one agreement"
+    ]

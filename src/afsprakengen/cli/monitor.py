@@ -69,10 +69,11 @@ def import_command(workbook: str, dossier: str, year: int | None, today: datetim
     nothing is written. An existing evaluatie.yaml keeps its comments, order and layout; a new
     one is a concept dated today.
     """
+    from afsprakengen.cache import Cache
     from afsprakengen.monitor.importer import ImportRequest, import_monitor
 
     day = today.date() if today else date.today()
-    result = import_monitor(ImportRequest(Path(workbook), workbook, Path(dossier), dossier, day, year))
+    result = import_monitor(ImportRequest(Path(workbook), workbook, Path(dossier), dossier, day, year, Cache()))
     for problem in result.problems:
         say_problem(problem, err=True)
     if result.problems:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -32,12 +32,15 @@ FILL = PatternFill("solid", fgColor="FFF2CC")
 """The background of the cells to fill in."""
 HEADER = Font(bold=True)
 UNLOCKED = Protection(locked=False)
+_STYLES = {(True, False): "Invullen", (True, True): "Invullen, tekst", (False, True): "Tekst"}
+"""The named styles by (to fill, wrapped); a locked short cell keeps the default style."""
 MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 8, 60, 50
 
 
 def monitor_workbook(m: DossierModel, cyclus: Cyclus) -> bytes:
     """The workbook's bytes: the same dossier gives the same bytes (fixed timestamps, fixed zip entry times)."""
     wb = Workbook()
+    _named_styles(wb)
     sheet = wb.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = AFSPRAKEN
@@ -104,12 +107,20 @@ def _style_column(ws: Worksheet, index: int, column: Column, count: int) -> None
     if column.fill:
         width = max(width, 16 if not column.wrap else WRAP_WIDTH)
     ws.column_dimensions[letter].width = width
-    alignment = Alignment(wrap_text=column.wrap, vertical="top")
+    style = _STYLES.get((column.fill, column.wrap))
+    if style is None:
+        return
     for (cell,) in ws.iter_rows(min_row=2, max_row=count + 1, min_col=index, max_col=index):
-        cell.alignment = alignment
-        if column.fill:
-            cell.protection = UNLOCKED
-            cell.fill = FILL
+        cell.style = style
+
+
+def _named_styles(wb: Workbook) -> None:
+    """The styles of the cells to fill (yellow, unlocked) and of the long texts (wrapped), each once."""
+    for (fill, wrap), name in _STYLES.items():
+        style = NamedStyle(name, alignment=Alignment(wrap_text=wrap, vertical="top"))
+        if fill:
+            style.fill, style.protection = FILL, UNLOCKED
+        wb.add_named_style(style)
 
 
 def _validations(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], numeric: set[str]) -> None:

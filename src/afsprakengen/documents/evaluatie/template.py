@@ -141,10 +141,10 @@ def _activities(d: Document) -> None:
     loop_rows(table, "a in activiteiten", [f"{{{{ a.{f} }}}}" for f in fields], empty_runs=True)
     align_right(table, range(2, 5))
     small(table)
-    _explanations(d, "a in activiteiten", "{{ a.code }} {{ a.titel }}", "a.toelichting")
+    _row_notes(d, "a in activiteiten", "{{ a.code }} {{ a.titel }}", "a.toelichting")
 
 
-def _explanations(d: Document, loop: str, title: str, field: str) -> None:
+def _row_notes(d: Document, loop: str, title: str, field: str) -> None:
     """After a table: each row's explanation under its own small heading, then the section's endif."""
     para(d, f"{{%p for {loop} %}}")
     para(d, f"{{%p if {field} %}}")
@@ -180,7 +180,7 @@ def _investments(d: Document) -> None:
     add_row(table, ["{%tr endif %}", "", "", "", ""])
     align_right(table, range(1, 5))
     small(table)
-    _explanations(d, "i in investeringen", "{{ i.corporatie }}", "i.toelichting")
+    _row_notes(d, "i in investeringen", "{{ i.corporatie }}", "i.toelichting")
 
 
 def _counts_table(d: Document, columns: int, widths: list[float]) -> None:

@@ -373,3 +373,27 @@ def test_a_workbook_with_nothing_filled_in_writes_no_empty_evaluation(dossier: P
         "m.xlsx:1:1: error: nothing is filled in on the Afspraken sheet; a new evaluatie.yaml needs a status for at "
         "least one agreement"
     ]
+
+
+def test_a_missing_column_and_a_missing_sheet_are_errors(dossier: Path, tmp_path: Path) -> None:
+    wb = load_workbook(io.BytesIO(_export(dossier, 2026)))
+    _sheet(wb, "Afspraken")["J1"] = "Stoplicht"
+    wb.save(tmp_path / "m.xlsx")
+    assert [p.format() for p in _import(tmp_path / "m.xlsx", dossier).problems] == [
+        "m.xlsx!Afspraken!J1: error: the column 'Status' is missing from the header row; export the workbook again"
+    ]
+    _sheet(wb, "Afspraken").title = "Blad1"
+    wb.save(tmp_path / "m.xlsx")
+    assert [p.format() for p in _import(tmp_path / "m.xlsx", dossier).problems] == [
+        "m.xlsx:1:1: error: the workbook has no sheet 'Afspraken' "
+        "(it has: Blad1, Woonstad, Wonen & Welzijn, Toelichting)"
+    ]
+
+
+def test_a_dossier_with_errors_takes_no_import(dossier: Path, tmp_path: Path) -> None:
+    workbook = _filled_2026(dossier, tmp_path / "monitor-2026.xlsx")
+    path = dossier / "2026" / "prestatieafspraken.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("jaar: 2026", "jaar: 2062", 1), encoding="utf-8")
+    problems = [p.format() for p in _import(workbook, dossier).problems]
+    assert problems and all(p.startswith("voorbeeldstad/2026/prestatieafspraken.yaml:") for p in problems)
+    assert not (dossier / "2026" / "evaluatie.yaml").exists()

@@ -86,9 +86,10 @@ def _grid(sheet: Sheet, display: str, columns: Sequence[Column], problems: list[
     where = {str(v).strip().lower(): i for i, v in enumerate(header) if v is not None}
     found = {c.key: where[c.header.lower()] for c in columns if c.header.lower() in where}
     grid = _Grid(sheet, display, found)
-    missing = [c.header for c in columns if c.key not in found]
-    for name in missing:
-        at = Location(display, cell=f"{sheet.title}!{get_column_letter(len(header) + 1)}1" if sheet.title else "A1")
+    missing = [(i, c.header) for i, c in enumerate(columns) if c.key not in found]
+    for index, name in missing:  # at the place the export put it
+        cell = f"{get_column_letter(index + 1)}1"
+        at = Location(display, cell=f"{sheet.title}!{cell}" if sheet.title else cell)
         problems.append(error(at, f"the column '{name}' is missing from the header row; export the workbook again"))
     return None if missing else grid
 

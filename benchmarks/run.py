@@ -15,6 +15,7 @@ from pathlib import Path
 from benchmarks.goals_batch import batch_row, quick
 from benchmarks.goals_check import check_rows
 from benchmarks.goals_cli import cli_rows
+from benchmarks.goals_monitor import monitor_rows
 from benchmarks.goals_render import render_rows
 from benchmarks.measure import BenchError
 from benchmarks.table import Row, format_table
@@ -23,7 +24,7 @@ from benchmarks.table import Row, format_table
 def measure_all(tmp: Path) -> list[Row]:
     """Every row, in the table's order."""
     print("measuring (CPU: time.process_time in-process; user+sys of child processes) ...", file=sys.stderr)
-    return [*render_rows(tmp), *check_rows(tmp), *cli_rows(tmp), batch_row(tmp)]
+    return [*render_rows(tmp), *check_rows(tmp), *cli_rows(tmp), *monitor_rows(tmp), batch_row(tmp)]
 
 
 def main() -> int:

@@ -24,6 +24,8 @@ class Location:
     column: int = 1
     pointer: str = ""
     """JSON path such as `$.afspraken[3].trekker`; empty for problems with the file as a whole."""
+    cell: str = ""
+    """In a workbook: the sheet and cell, `Afspraken!D14` (shown as `file!Afspraken!D14` instead of line:col)."""
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,11 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        """Render as `path:line:col: severity: [json path: ]message`."""
+        """Render as `path:line:col: severity: [json path: ]message` (in a workbook `path!sheet!cell: ...`)."""
         loc = self.location
         where = f"{loc.pointer}: " if loc.pointer else ""
-        return f"{loc.file}:{loc.line}:{loc.column}: {self.severity.value}: {where}{self.message}"
+        place = f"{loc.file}!{loc.cell}" if loc.cell else f"{loc.file}:{loc.line}:{loc.column}"
+        return f"{place}: {self.severity.value}: {where}{self.message}"
 
 
 def error(location: Location, message: str) -> Problem:

@@ -200,6 +200,21 @@ def evaluation_parties(m: DossierModel) -> Iterator[Problem]:
             seen.add(inv.corporatie)
 
 
+def evaluation_activities(m: DossierModel) -> Iterator[Problem]:
+    """The activities an evaluation gives realised numbers for are activities of the bods of its year, each once."""
+    for c in m.cycli:
+        if c.evaluatie is None:
+            continue
+        codes = [a.code for b in c.bods for a in b.activiteiten]
+        seen: set[str] = set()
+        for r in c.evaluatie.activiteiten:
+            if r.activiteit not in codes:
+                yield _unknown(r.src, ("activiteit",), r.activiteit, f"an activity in a bod of {c.jaar}", codes)
+            elif r.activiteit in seen:
+                yield error(r.src.at("activiteit"), f"'{r.activiteit}' has a realised number twice; keep one entry")
+            seen.add(r.activiteit)
+
+
 def _agreement_codes(cyclus: Cyclus | None) -> list[str] | None:
     if cyclus is None or cyclus.prestatieafspraken is None:
         return None
@@ -299,6 +314,7 @@ RULES: tuple[Rule, ...] = (
     outlook_years,
     evaluation_references,
     evaluation_parties,
+    evaluation_activities,
     signable,
     decisions,
     logo_files,

@@ -427,6 +427,16 @@ class Investering:
 
 
 @dataclass(frozen=True)
+class ActiviteitRealisatie:
+    """What one activity of a bod of J really achieved in J."""
+
+    activiteit: str
+    gerealiseerd: Number
+    src: Src
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
 class Evaluatie:
     """<J>/evaluatie.yaml: the joint evaluation of J, written in J+1."""
 
@@ -441,6 +451,7 @@ class Evaluatie:
     conclusies: str | None = None
     input_volgende_cyclus: tuple[str, ...] = ()
     investeringen: tuple[Investering, ...] = ()
+    activiteiten: tuple[ActiviteitRealisatie, ...] = ()
 
 
 @dataclass(frozen=True)

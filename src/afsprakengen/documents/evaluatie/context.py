@@ -8,6 +8,7 @@ from datetime import date
 from afsprakengen import model
 from afsprakengen.documents import charts
 from afsprakengen.documents.common import Chart, Md, md, md_list, party_names, richting, unit_for
+from afsprakengen.documents.evaluatie.activities import ActiviteitCtx, realised_activities
 from afsprakengen.documents.evaluatie.comparison import VergelijkingCtx, is_number, theme_comparisons
 from afsprakengen.documents.evaluatie.investments import InvesteringCtx, investments
 from afsprakengen.documents.evaluatie.trend import TrendCtx, key_figure_trends
@@ -134,6 +135,8 @@ class EvaluatieCtx:
     """Per corporation planned (bod J) against realised investments; empty when the evaluation has none."""
     investeringen_totaal: InvesteringCtx | None = None
     """Their total, with two or more corporations."""
+    activiteiten: tuple[ActiviteitCtx, ...] = ()
+    """Per activity of the bods of J planned against realised (`activiteiten`); empty when the evaluation has none."""
     """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
     kerncijfers_trend: tuple[TrendCtx, ...] = ()
     """Per corporation its key figures over the years of its bods."""
@@ -168,6 +171,7 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
         aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
         investeringen=invested,
         investeringen_totaal=invested_total,
+        activiteiten=realised_activities(m, ev),
         kerncijfers_trend=key_figure_trends(m),
     )
 

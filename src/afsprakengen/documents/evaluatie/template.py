@@ -126,6 +126,33 @@ def _overview(d: Document) -> None:
         "Kleine tekst",
     )
     _investments(d)
+    _activities(d)
+
+
+def _activities(d: Document) -> None:
+    """Section 2.4, when the evaluation has realised numbers per activity: planned (bod J) against realised."""
+    para(d, "{%p if activiteiten %}")
+    para(d, "2.4 Activiteiten van de corporaties", "Heading 2")
+    intro = "Per activiteit uit de bods voor {{ jaar }} het aantal dat voor dat jaar gepland was, "
+    para(d, intro + "en wat er volgens deze evaluatie werkelijk gerealiseerd is.")
+    header = ["Corporatie", "Activiteit", "Gepland (bod {{ jaar }})", "Gerealiseerd", "Verschil"]
+    table = new_table(d, header, [3.4, 5.6, 3.0, 3.0, 2.0])
+    fields = ("corporatie", "code }} {{ a.titel", "gepland", "gerealiseerd", "verschil")
+    loop_rows(table, "a in activiteiten", [f"{{{{ a.{f} }}}}" for f in fields], empty_runs=True)
+    align_right(table, range(2, 5))
+    small(table)
+    _row_notes(d, "a in activiteiten", "{{ a.code }} {{ a.titel }}", "a.toelichting")
+
+
+def _row_notes(d: Document, loop: str, title: str, field: str) -> None:
+    """After a table: each row's explanation under its own small heading, then the section's endif."""
+    para(d, f"{{%p for {loop} %}}")
+    para(d, f"{{%p if {field} %}}")
+    space_before(para(d, title, "Tussenkop"), AFTER_TABLE)
+    para(d, f"{{{{p {field} }}}}")
+    para(d, "{%p endif %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endif %}")
 
 
 def _investments(d: Document) -> None:
@@ -153,13 +180,7 @@ def _investments(d: Document) -> None:
     add_row(table, ["{%tr endif %}", "", "", "", ""])
     align_right(table, range(1, 5))
     small(table)
-    para(d, "{%p for i in investeringen %}")
-    para(d, "{%p if i.toelichting %}")
-    space_before(para(d, "{{ i.corporatie }}", "Tussenkop"), AFTER_TABLE)
-    para(d, "{{p i.toelichting }}")
-    para(d, "{%p endif %}")
-    para(d, "{%p endfor %}")
-    para(d, "{%p endif %}")
+    _row_notes(d, "i in investeringen", "{{ i.corporatie }}", "i.toelichting")
 
 
 def _counts_table(d: Document, columns: int, widths: list[float]) -> None:

@@ -1,0 +1,155 @@
+"""The realisations written into evaluatie.yaml by a round trip (ruamel.yaml): comments, order and layout kept."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from afsprakengen.monitor.validate import Filled, Realised
+
+AGREEMENT_KEYS = ("afspraak", "realisatie", "status", "toelichting", "vervolg")
+ACTIVITY_KEYS = ("activiteit", "gerealiseerd")
+TOP_AFTER = ("evaluaties", "investeringen")
+"""A new top-level `activiteiten` goes after the last of these the file has."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value the import changes: the code, the field, what it was (None: not there) and what it becomes."""
+
+    code: str
+    field: str
+    old: object
+    new: object
+
+
+class Unreadable(Exception):
+    """The existing file is no YAML the round trip can keep (it is then left alone)."""
+
+
+def _yaml() -> YAML:
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def updated_evaluatie(
+    text: str | None, year: int, today: date, agreements: Sequence[Filled], activities: Sequence[Realised]
+) -> tuple[str, tuple[Change, ...]]:
+    """The new text of evaluatie.yaml (from the existing text, or a new concept) and what changed."""
+    y = _yaml()
+    try:
+        data = y.load(text) if text is not None else _new(year, today)
+    except YAMLError as exc:
+        raise Unreadable(str(exc).splitlines()[0]) from exc
+    if not isinstance(data, CommentedMap):
+        raise Unreadable("the file is not a mapping of fields")
+    changes: list[Change] = []
+    regels = _Entries(_seq(data, "evaluaties", None), "afspraak")
+    for one in agreements:
+        values = {"realisatie": one.realisatie, "status": one.status, "toelichting": one.toelichting}
+        values["vervolg"] = one.vervolg
+        changes.extend(_put(regels.of(one.code), one.code, values, AGREEMENT_KEYS))
+    if activities:
+        done = _Entries(_seq(data, "activiteiten", _top_position(data)), "activiteit")
+        for act in activities:
+            changes.extend(_put(done.of(act.code), act.code, {"gerealiseerd": act.gerealiseerd}, ACTIVITY_KEYS))
+    out = io.StringIO()
+    y.dump(data, out)
+    return out.getvalue(), tuple(changes)
+
+
+def _new(year: int, today: date) -> CommentedMap:
+    data = CommentedMap()
+    data["jaar"] = year
+    data["status"] = "concept"
+    data["datum"] = today
+    data["evaluaties"] = CommentedSeq()
+    return data
+
+
+def _top_position(data: CommentedMap) -> int:
+    keys = list(data)
+    present = [keys.index(k) for k in TOP_AFTER if k in data]
+    return max(present) + 1 if present else len(keys)
+
+
+def _seq(data: CommentedMap, key: str, position: int | None) -> CommentedSeq:
+    found = data.get(key)
+    if isinstance(found, CommentedSeq):
+        return found
+    seq = CommentedSeq()
+    if position is None or key in data:
+        data[key] = seq
+    else:
+        data.insert(position, key, seq)
+    return seq
+
+
+class _Entries:
+    """The entries of a list by their code (the first of a code), and new ones appended at its end."""
+
+    def __init__(self, seq: CommentedSeq, id_key: str) -> None:
+        self.seq, self.id_key = seq, id_key
+        self.by_code: dict[object, CommentedMap] = {}
+        for e in seq:
+            if isinstance(e, CommentedMap):
+                self.by_code.setdefault(e.get(id_key), e)
+
+    def of(self, code: str) -> CommentedMap:
+        """The entry with this code, a new one when there is none."""
+        if code not in self.by_code:
+            entry = CommentedMap()
+            entry[self.id_key] = code
+            self.seq.append(entry)
+            self.by_code[code] = entry
+        return self.by_code[code]
+
+
+def _put(entry: CommentedMap, code: str, values: Mapping[str, object], order: Sequence[str]) -> list[Change]:
+    """Set the values of an entry; only a value that differs is touched."""
+    changes = []
+    for key, new in values.items():
+        old = entry.get(key)
+        if _same(old, new):
+            continue
+        changes.append(Change(code, key, old, new))
+        if new is None:
+            del entry[key]
+        elif key in entry:
+            entry[key] = _scalar(new)
+        else:
+            entry.insert(_position(entry, key, order), key, _scalar(new))
+    return changes
+
+
+def _position(entry: CommentedMap, key: str, order: Sequence[str]) -> int:
+    """After the last key that comes before it in the canonical order."""
+    keys = list(entry)
+    before = [keys.index(k) for k in order[: order.index(key)] if k in entry]
+    return max(before) + 1 if before else 0
+
+
+def _same(old: object, new: object) -> bool:
+    if old is None or new is None:
+        return old is None and new is None
+    if isinstance(old, int | float) and isinstance(new, int | float) and not isinstance(old, bool):
+        return abs(old - new) < 1e-9
+    return " ".join(str(old).split()) == " ".join(str(new).split())
+
+
+def _scalar(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value.rstrip() + "\n")
+    return value

@@ -169,14 +169,14 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path, monkeypatch: pytes
     path = tmp_path / "f.yaml"
     path.write_bytes(b"a: " + b"x" * (3 * 1024 * 1024) + b"\n")
     (problem,) = load_yaml(path, "f.yaml").problems
-    assert problem.format() == "f.yaml:1:1: error: the file is 3 MB; the limit is 1 MB"
+    assert problem.format() == "f.yaml:1:1: error: the file is 3 MiB; the limit is 1 MiB"
 
 
 def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_bytes(b"a: " + b"x" * (yamlsource.MAX_BYTES * 8 // 7))
     (problem,) = load_yaml(path, "f.yaml").problems
-    assert problem.format() == "f.yaml:1:1: error: the file is 5.7 MB; the limit is 5 MB"
+    assert problem.format() == "f.yaml:1:1: error: the file is 5.7 MiB; the limit is 5 MiB"
 
 
 def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:

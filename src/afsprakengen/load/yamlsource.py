@@ -178,8 +178,8 @@ def read_file(path: Path, display: str) -> bytes | Problem:
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
-            shown = f"{size / (1024 * 1024):.1f}".removesuffix(".0")  # 5.7 MB, not 5 MB against a limit of 5
-            return error(Location(display), f"the file is {shown} MB; the limit is {limit} MB")
+            shown = f"{size / (1024 * 1024):.1f}".removesuffix(".0")  # 5.7 MiB, not 5 MiB against a limit of 5
+            return error(Location(display), f"the file is {shown} MiB; the limit is {limit} MiB")
         return path.read_bytes()
     except OSError as exc:
         return error(Location(display), f"cannot read the file: {exc.strerror or exc}")

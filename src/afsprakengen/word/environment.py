@@ -43,7 +43,8 @@ def make_env(herkomst: str = "", herkomst_in_voettekst: bool = False) -> Sandbox
     env.filters["safe"] = safe
     env.filters["urlize"] = str
     env.filters["aanhalen"] = _quoted
-    for table in (env.filters, env.tests):
+    tables: tuple[dict[str, Callable[..., Any]], ...] = (env.filters, env.tests)
+    for table in tables:
         table.update({name: strict_arguments(f) for name, f in table.items() if name not in UNDEFINED_ALLOWED})
     env.globals["herkomst"] = herkomst
     env.globals["herkomst_in_voettekst"] = herkomst_in_voettekst

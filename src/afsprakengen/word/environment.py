@@ -43,14 +43,18 @@ def make_env(herkomst: str = "", herkomst_in_voettekst: bool = False) -> Sandbox
     env.filters["safe"] = safe
     env.filters["urlize"] = str
     env.filters["aanhalen"] = _quoted
-    tables: tuple[dict[str, Callable[..., Any]], ...] = (env.filters, env.tests)
-    for table in tables:
-        table.update({name: strict_arguments(f) for name, f in table.items() if name not in UNDEFINED_ALLOWED})
+    env.filters.update(_strict_table(env.filters))
+    env.tests.update(_strict_table(env.tests))
     env.globals["herkomst"] = herkomst
     env.globals["herkomst_in_voettekst"] = herkomst_in_voettekst
     env.globals["lipsum"] = lipsum
     env.globals["namespace"] = BoundedNamespace
     return env
+
+
+def _strict_table(table: dict[str, Any]) -> dict[str, Any]:
+    """The filters or tests that must never be given a missing field, each failing when one is."""
+    return {name: strict_arguments(f) for name, f in table.items() if name not in UNDEFINED_ALLOWED}
 
 
 class FilterValueError(LimitError):

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,8 +61,9 @@ def _assert_whole(out: Path, known: dict[str, set[str]]) -> None:
             assert path.name[1:].split(".docx.")[0] + ".docx" in known, path.name
 
 
-def _build(dossier: Path, out: Path) -> subprocess.Popen[bytes]:
-    args = [sys.executable, "-m", "afsprakengen", "build", str(dossier), "--out", str(out), *TODAY, "--no-layout"]
+def _build(dossier: Path, out: Path, *python: str) -> subprocess.Popen[bytes]:
+    build = ["build", str(dossier), "--out", str(out), *TODAY, "--no-layout"]
+    args = [sys.executable, *(python or ["-m", "afsprakengen"]), *build]
     return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -71,20 +73,55 @@ def _finished(process: subprocess.Popen[bytes]) -> int:
     return process.returncode
 
 
-def test_a_build_killed_at_random_moments_leaves_every_document_whole(tmp_path: Path) -> None:
+SLOW_WRITES = """
+import sys, time
+import afsprakengen.files as files
+from afsprakengen.cli.app import main
+real = files._staged
+def slow(data, target):
+    sys.stderr.write("staging\\n")
+    sys.stderr.flush()
+    time.sleep(0.05)
+    return real(data, target)
+files._staged = slow
+sys.argv = ["afsprakengen", *sys.argv[1:]]
+main()
+"""
+"""The build, with each document's temp file taking 50 ms and announced on stderr: the write phase made long."""
+
+
+def _killed_while_writing(dossier: Path, out: Path, runner: Path, rng: random.Random, documents: int) -> None:
+    process = _build(dossier, out, str(runner))
+    assert process.stderr is not None
+    while (line := process.stderr.readline()) != b"staging\n":  # the progress lines, then the write phase
+        assert line, "the build ended before its write phase"
+    time.sleep(rng.uniform(0, 0.05 * documents + 0.3))  # now and then after the renames
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+
+
+def test_a_build_killed_in_its_write_phase_leaves_the_whole_old_or_the_whole_new_set(tmp_path: Path) -> None:
     old, new, known = _known(tmp_path)
+    runner = tmp_path / "slow_writes.py"
+    runner.write_text(SLOW_WRITES, encoding="utf-8")
     out = tmp_path / "out"
-    started = time.monotonic()
     assert _finished(_build(old, out)) == 0
-    duration = time.monotonic() - started
-    rng = random.Random(15)
+    sets = {"old": _digests(out)}
+    assert _finished(_build(new, out)) == 0
+    sets["new"] = _digests(out)
+    assert _finished(_build(old, out)) == 0
+    rng, seen, temps_left = random.Random(16), set(), 0
     for i in range(KILLS):
-        process = _build(new if i % 2 == 0 else old, out)
-        time.sleep(rng.uniform(0, duration))
-        process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=60)
-        _assert_whole(out, known)
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(known)
+        _killed_while_writing(new if i % 2 == 0 else old, out, runner, rng, len(known))
+        now = {name: digest for name, digest in _digests(out).items() if not name.startswith(".")}
+        temps_left += any(name.endswith(".tmp") for name in _digests(out))
+        whole = [name for name, digests in sets.items() if now == digests]
+        assert whole, f"kill {i}: a mixed set"
+        seen.add(whole[0])
+    assert seen == {"old", "new"}  # some kills came after the renames, most before
+    assert temps_left  # a kill while staging leaves temp files, for the next build to remove
+    assert _finished(_build(new, out)) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(known)  # the next build removed every temp file
 
 
 def test_two_builds_into_one_folder_at_once_give_whole_documents(tmp_path: Path) -> None:
@@ -97,31 +134,50 @@ def test_two_builds_into_one_folder_at_once_give_whole_documents(tmp_path: Path)
     assert sorted(p.name for p in out.iterdir()) == sorted(known)  # finished builds leave no temp files
 
 
+def _failing(real: Callable[..., None], when: Callable[[int], bool], code: int) -> Callable[..., None]:
+    """`real`, failing with the OSError `code` on the calls (counted from 1) that `when` picks."""
+    calls = 0
+
+    def failing(*args: object) -> None:
+        nonlocal calls
+        calls += 1
+        if when(calls):
+            raise OSError(code, os.strerror(code))
+        real(*args)
+
+    return failing
+
+
 def test_a_full_disk_is_one_line_and_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    old, new, known = _known(tmp_path)
+    old, new, _ = _known(tmp_path)
     out = tmp_path / "out"
     assert run_build(old, out).exit_code == 0
     before = _digests(out)
-    syncs = 0
-    real_fsync = os.fsync
-
-    def full_after_three(fd: int) -> None:
-        nonlocal syncs
-        syncs += 1
-        if syncs > 3:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", full_after_three)
+    monkeypatch.setattr(os, "fsync", _failing(os.fsync, lambda calls: calls > 3, errno.ENOSPC))
     result = run_build(new, out)
     monkeypatch.undo()
     assert result.exit_code == 1
     failed = [line for line in result.output.splitlines() if ": error: " in line]
     assert len(failed) == 1, result.output
     assert failed[0].endswith(".docx:1:1: error: cannot write it: no space left on the device")
-    assert "1 error. 2 documents written; every other document was left as it was." in result.output
+    assert "1 error. Nothing was written; every document was left as it was." in result.output
+    assert "wrote " not in result.output
+    assert _digests(out) == before  # the whole old set, and no temp file left behind
+
+
+def test_a_rename_that_fails_reports_exactly_what_was_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new, known = _known(tmp_path)
+    out = tmp_path / "out"
+    assert run_build(old, out).exit_code == 0
+    before = _digests(out)
+    monkeypatch.setattr(os, "replace", _failing(os.replace, lambda calls: calls == 3, errno.EACCES))
+    result = run_build(new, out)
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    wrote = [line.removeprefix("wrote ") for line in result.output.splitlines() if line.startswith("wrote ")]
+    assert len(wrote) == 2
+    assert "1 error. 2 documents written (above); every other document was left as it was." in result.output
     after = _digests(out)
     assert sorted(after) == sorted(before)  # no temp file left behind
-    changed = [name for name in after if after[name] != before[name]]
-    assert 1 <= len(changed) <= 3
+    assert sorted(name for name in after if after[name] != before[name]) == sorted(Path(w).name for w in wrote)
     _assert_whole(out, known)

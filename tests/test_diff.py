@@ -336,6 +336,22 @@ def test_git_failures_are_located_errors(
 
 
 @needs_git
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../../geheim"])
+def test_a_committed_link_out_of_the_dossier_is_a_located_error(
+    base_repo: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    (base_repo / "teststad" / "2027" / "notities.yaml").symlink_to(target)
+    git(base_repo, "add", "-A")
+    git(base_repo, "commit", "-q", "-m", "link")
+    monkeypatch.chdir(base_repo / "teststad")
+    result = run_diff("HEAD:2027", "v2:2027")
+    assert result.exit_code == 1
+    assert "HEAD:2027:1:1: error: 2027/notities.yaml in teststad at commit " in result.output, result.output
+    assert "is a link or special file that reaches outside the dossier" in result.output
+    assert target not in result.output and "internal error" not in result.output
+
+
+@needs_git
 def test_a_revision_outside_git_is_a_located_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edited(BASE, tmp_path / "d", ())
     monkeypatch.chdir(tmp_path / "d")

@@ -84,7 +84,9 @@ def test_dossier_text_that_looks_like_escaped_jinja_comes_out_as_written(tmp_pat
 
 
 def test_raw_xml_marked_safe_by_a_template_comes_out_as_text(tmp_path: Path) -> None:
-    evil = _template_with(tmp_path, "{{ '</w:t></w:r></w:p><w:p>'|safe }}", "{{ titel }}")
+    promised = "{% for t in themas %}{% for a in t.afspraken %}{{ a.code }} {% endfor %}{% endfor %}"
+    signed = "{% for o in ondertekenaars %}{{ o.naam }} {% endfor %}"  # what a prestatieafspraken must show
+    evil = _template_with(tmp_path, "{{ '</w:t></w:r></w:p><w:p>'|safe }}", "{{ titel }}", promised, signed)
     out = tmp_path / "out"
     result = run_build(BASE, out, "--template", f"prestatieafspraken={evil}", "--year", "2027")
     assert result.exit_code == 0, result.output

@@ -50,3 +50,13 @@ def test_a_check_that_stopped_early_says_so_without_hidden_problems() -> None:
     assert lines[:3] == [p.format() for p in shown]
     message = "the check of this file stopped here after too many problems; fix the ones above and check again"
     assert lines[3:] == [f"f.yaml:9:2: error: {message}"]
+
+
+def test_a_problem_is_one_line_whatever_its_values_hold() -> None:
+    from afsprakengen.problems import Location, error
+
+    hostile = "WZ-01\nd/fake.yaml:1:1: error: injected\r\x1b[2K\u2028\x85\t"
+    line = error(Location(f"d/{hostile}.yaml", 2, 3, f"$.x['{hostile}']"), f"'{hostile}' is bad").format()
+    assert len(line.splitlines()) == 1
+    assert "\x1b" not in line and "\t" not in line
+    assert line.count("WZ-01\\nd/fake.yaml:1:1: error: injected\\r\\x1b[2K\\u2028\\x85\\t") == 3

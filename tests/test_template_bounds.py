@@ -57,7 +57,7 @@ def test_a_template_that_inflates_to_2_gb_is_refused_uninflated(
     monkeypatch.setattr(zipfile.ZipFile, "open", lambda *args, **kwargs: pytest.fail("a part was inflated"))
     with pytest.raises(TemplateOpenError) as caught:
         compiled_template(bomb)
-    assert str(caught.value) == "the part word/document.xml inflates to 2,048 MB; the limit is 100 MB"
+    assert str(caught.value) == "the part word/document.xml inflates to 2,048 MiB; the limit is 100 MiB"
 
 
 def test_too_many_parts_are_refused(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_parts_that_inflate_too_much_together_are_refused(tmp_path: Path, monkey
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for i in range(3):
             zf.writestr(f"word/media/x{i}.bin", b"\0" * 600_000)
-    with pytest.raises(TemplateOpenError, match=r"^its parts inflate to 2 MB together; the limit is 1 MB$"):
+    with pytest.raises(TemplateOpenError, match=r"^its parts inflate to 2 MiB together; the limit is 1 MiB$"):
         compiled_template(path)
 
 
@@ -86,7 +86,7 @@ def test_a_huge_template_file_is_refused_unread(tmp_path: Path, monkeypatch: pyt
     path = tmp_path / "huge.docx"
     path.write_bytes(b"\0" * (3 * 1024 * 1024))
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read"))
-    with pytest.raises(TemplateOpenError, match=r"^the file is 3 MB; the limit is 1 MB$"):
+    with pytest.raises(TemplateOpenError, match=r"^the file is 3 MiB; the limit is 1 MiB$"):
         compiled_template(path)
 
 

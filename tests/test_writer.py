@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 import subprocess
+import sys
 import time
 import zipfile
 from collections.abc import Iterator
@@ -387,21 +388,22 @@ def test_libreoffice_converts_the_finished_document(rendered: bytes, tmp_path: P
         assert "Afspraak 1.1: 120 sociale huurwoningen." in text.stdout
 
 
-def test_temp_files_a_killed_writer_left_are_removed_when_old(tmp_path: Path) -> None:
-    target = tmp_path / "afspraken.docx"
-    old, young, other = (
-        tmp_path / name
-        for name in (
-            ".afspraken.docx.0123456789ab.tmp",
-            ".afspraken.docx.ba9876543210.tmp",
-            ".afspraken.docx.notours.tmp",
-        )
-    )
-    for path in (old, young, other):
-        path.write_bytes(b"half")
+def test_temp_files_a_killed_writer_left_are_removed_by_their_pid_or_age(tmp_path: Path) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    names = {
+        "killed": f".afspraken.docx.{int(dead.stdout)}-0123abcd.tmp",  # its writer runs no more
+        "running": f".afspraken.docx.{os.getpid()}-0123abcd.tmp",  # a build writing now keeps its own
+        "old_running": f".evaluatie.docx.{os.getpid()}-4567abcd.tmp",  # over an hour: left behind whatever its pid
+        "old_format": ".afspraken.docx.0123456789ab.tmp",
+        "young_old_format": ".afspraken.docx.ba9876543210.tmp",
+        "not_ours": ".afspraken.docx.notours.tmp",
+    }
+    for name in names.values():
+        (tmp_path / name).write_bytes(b"half")
     hour_ago = time.time() - files.STALE_AFTER - 1
-    os.utime(old, (hour_ago, hour_ago))
-    os.utime(other, (hour_ago, hour_ago))
-    write_atomic(b"new", target)
-    files.remove_stale_temps(target)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["afspraken.docx", young.name, other.name])
+    for key in ("old_running", "old_format", "not_ours"):
+        os.utime(tmp_path / names[key], (hour_ago, hour_ago))
+    write_atomic(b"new", tmp_path / "afspraken.docx")
+    files.remove_stale_temps(tmp_path)
+    kept = ["afspraken.docx", names["running"], names["young_old_format"], names["not_ours"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)

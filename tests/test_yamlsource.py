@@ -18,6 +18,32 @@ def _data(text: str) -> object:
     return loaded.doc.data
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "again"),
+    [
+        (
+            "a: 1\nb: 2\na: 3\n",
+            "1:1: error: the key 'a' appears twice in this mapping (again at line 3, column 1)",
+            "3:1: error: the key 'a' appears twice in this mapping (first on line 1)",
+        ),
+        (
+            '{2028: 25, "2028\\n": 99}',
+            "1:2: error: the key '2028' appears twice in this mapping (again at line 1, column 12)",
+            "1:12: error: the key '2028\\n' is the key '2028' again (line 1, column 2)",
+        ),
+        (
+            "{2028: 25, '2028': 99}",
+            "1:2: error: the key '2028' appears twice in this mapping (again at line 1, column 12)",
+            "1:12: error: the key '2028' appears twice in this mapping (first on line 1)",
+        ),
+    ],
+)
+def test_keys_that_are_the_same_key_are_refused_at_both_places(text: str, first: str, again: str) -> None:
+    loaded = load_yaml_text(text, "f.yaml")
+    assert loaded.doc is None
+    assert [p.format() for p in loaded.problems] == [f"f.yaml:{first}", f"f.yaml:{again}"]
+
+
 def _message(text: str) -> str:
     loaded = load_yaml_text(text, "f.yaml")
     assert loaded.doc is None
@@ -79,7 +105,6 @@ def test_raw_text_of_numbers_is_kept_for_hints() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: 1\nb: 2\na: 3\n", "f.yaml:3:1: error: the key 'a' appears twice in this mapping (first on line 1)"),
         ("a:\n\tb: 1\n", "f.yaml:2:1: error: a tab is used here; YAML indents with spaces only"),
         ("", "f.yaml:1:1: error: the file is empty"),
         ("# only a comment\n", "f.yaml:1:1: error: the file has only comments and no data"),
@@ -169,14 +194,14 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path, monkeypatch: pytes
     path = tmp_path / "f.yaml"
     path.write_bytes(b"a: " + b"x" * (3 * 1024 * 1024) + b"\n")
     (problem,) = load_yaml(path, "f.yaml").problems
-    assert problem.format() == "f.yaml:1:1: error: the file is 3 MB; the limit is 1 MB"
+    assert problem.format() == "f.yaml:1:1: error: the file is 3 MiB; the limit is 1 MiB"
 
 
 def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_bytes(b"a: " + b"x" * (yamlsource.MAX_BYTES * 8 // 7))
     (problem,) = load_yaml(path, "f.yaml").problems
-    assert problem.format() == "f.yaml:1:1: error: the file is 5.7 MB; the limit is 5 MB"
+    assert problem.format() == "f.yaml:1:1: error: the file is 5.7 MiB; the limit is 5 MiB"
 
 
 def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:

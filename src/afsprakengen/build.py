@@ -1,4 +1,4 @@
-"""Build a dossier's documents: check, plan, render every document, then write them all atomically."""
+"""Build a dossier's documents: check, plan, render every document, then write the whole set or nothing new."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.accessible import rendered_problems
 from afsprakengen.documents.kinds import KINDS, Job, JobOptions
 from afsprakengen.documents.produce import Progress, fork_context, produce_all, render_job, template_for
-from afsprakengen.files import WriteError, remove_stale_temps, write_atomic
+from afsprakengen.files import SetWriteError, WriteError, remove_stale_temps, write_atomic, write_set
 from afsprakengen.load.provenance import Provenance, git_provenance
 from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, did_you_mean, error
@@ -68,7 +68,8 @@ class BuildResult:
 
 
 def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
-    """Check the dossier; if it has no errors, render every requested document and write them all."""
+    """Check the dossier; if it has no errors, render every requested document and write them all, or none."""
+    remove_stale_temps(request.out)  # what killed builds left; a build running now keeps its own
     checked = check_dossier(request.root, request.display, request.today, cache=request.cache)
     if checked.errors or checked.model is None:
         return BuildResult(checked, (), ())
@@ -181,7 +182,7 @@ def write_one(data: bytes, target: Path) -> tuple[Problem, ...]:
     """Write one finished document atomically; the problem, located at the target, if that fails."""
     try:
         write_atomic(data, target)
-        remove_stale_temps(target)
+        remove_stale_temps(target.parent)
     except WriteError as exc:  # located at the target, so the message need not name it again
         return (error(Location(str(target)), str(exc).replace(f"cannot write {target}:", "cannot write it:")),)
     return ()
@@ -193,11 +194,9 @@ def _write_all(checked: CheckResult, out: Path, rendered: list[tuple[Job, bytes]
     except OSError as exc:
         problem = error(Location(str(out)), f"cannot create the output folder: {exc.strerror or exc}")
         return BuildResult(checked, (problem,), ())
-    written: list[Path] = []
-    for job, data in rendered:
-        failed = write_one(data, out / job.output)
-        if failed:
-            return BuildResult(checked, failed, tuple(written))
-        written.append(out / job.output)
+    try:
+        written = write_set([(data, out / job.output) for job, data in rendered])
+    except SetWriteError as exc:
+        return BuildResult(checked, (error(Location(str(exc.target)), f"cannot write it: {exc.reason}"),), exc.written)
     described = tuple((job.title, job.subject, job.version, job.status) for job, _ in rendered)
-    return BuildResult(checked, (), tuple(written), described=described)
+    return BuildResult(checked, (), written, described=described)

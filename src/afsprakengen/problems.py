@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,7 +42,15 @@ class Problem:
         loc = self.location
         where = f"{loc.pointer}: " if loc.pointer else ""
         place = f"{loc.file}!{loc.cell}" if loc.cell else f"{loc.file}:{loc.line}:{loc.column}"
-        return f"{place}: {self.severity.value}: {where}{self.message}"
+        return one_line(f"{place}: {self.severity.value}: {where}{self.message}")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """The text with every control character (newline, ANSI escape, line separator) written as its escape."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def error(location: Location, message: str) -> Problem:

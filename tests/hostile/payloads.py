@@ -10,6 +10,7 @@ TOO_LARGE = "a number or range is too large"
 INTERNALS = "it tries to reach Python internals"
 LOAD = "a template cannot load other templates"
 SLOW = "longer than the time limit"
+MISSING = "it uses a field the context does not have ('nosuchfield' is undefined)"
 
 PAYLOADS: tuple[tuple[str, str | None], ...] = (
     # resources
@@ -89,7 +90,7 @@ PAYLOADS: tuple[tuple[str, str | None], ...] = (
     ("{{ ()|attr('\\x5f\\x5fclass\\x5f\\x5f') }}", INTERNALS),
     ("{{ '{0.__class__}'.format(1) }}", INTERNALS),
     ("{{ range.__self__ }}", "it uses a field the context does not have ('function object' has no attribute"),
-    ("{{ [1]|map(attribute='__class__')|list }}", None),  # the sandbox gives undefined, never the class
+    ("{{ [1]|map(attribute='__class__')|list }}", "access to attribute '__class__' of 'int' object is unsafe"),
     ("{{ config.items() }}", "it uses a field the context does not have"),
     ("{{ request.application }}", "it uses a field the context does not have"),
     # raw XML from a template: text, never XML
@@ -104,4 +105,16 @@ PAYLOADS: tuple[tuple[str, str | None], ...] = (
     ("{{ " + X + "|e|replace('&lt;', '<') }}", None),
     ("{{ ('&lt;w:t&gt;INJ'|safe).unescape() }}", "('str object' has no attribute 'unescape')"),
     ("{{ " + X + "|wordwrap(5) }}", None),
+    # a missing field fails wherever it is named, also inside a literal, a filter, a test or a call
+    ("{{ [nosuchfield] }}", MISSING),
+    ("{{ (nosuchfield,) }}", MISSING),
+    ("{{ {'k': nosuchfield} }}", MISSING),
+    ("{{ {nosuchfield: 1} }}", MISSING),
+    ("{{ [nosuchfield]|length }}", MISSING),
+    ("{% for x in [1, nosuchfield] %}{{ loop.index }}{% endfor %}", MISSING),
+    ("{{ nosuchfield|pprint }}", MISSING),
+    ("{{ nosuchfield|tojson }}", MISSING),
+    ("{{ nosuchfield is none }}", MISSING),
+    ("{{ dict(k=nosuchfield) }}", MISSING),
+    ("{{ nosuchfield|default('given') }}{{ nosuchfield is defined }}", None),  # asking whether it is there is fine
 )

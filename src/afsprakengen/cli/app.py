@@ -48,6 +48,10 @@ _NO_LAYOUT = click.option(
 )
 
 
+INTERNAL_ERROR = 3
+"""The exit status of a bug in afsprakengen (1 is a problem in the user's input, 2 a wrong command line)."""
+
+
 def _jobs(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """The --jobs option, with what N counts for the command."""
     return click.option("--jobs", "workers", type=click.IntRange(min=1), default=None, metavar="N", help=help_text)
@@ -57,7 +61,15 @@ def _jobs(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]
 @click.version_option(__version__, "-V", "--version", prog_name="afsprakengen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors (for bug reports).")
 def cli(debug: bool) -> None:
-    """Check a prestatieafspraken dossier (YAML in Git) and render its Word documents."""
+    """Check a prestatieafspraken dossier (YAML in Git) and render its Word documents.
+
+    \b
+    Exit status of every command:
+      0  fine
+      1  problems in your input (the dossier, a template, an argument's file)
+      2  a wrong command line (usage)
+      3  an internal error: a bug in afsprakengen (--debug shows its traceback)
+    """
 
 
 @cli.command()
@@ -162,4 +174,4 @@ def main() -> None:
             "error",
             err=True,
         )
-        sys.exit(1)
+        sys.exit(INTERNAL_ERROR)

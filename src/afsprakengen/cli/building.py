@@ -83,8 +83,8 @@ def build(
 
     Per year folder J: woonvisie-uittreksel-<J>.docx, activiteitenoverzicht-<corporatie>-<J>.docx
     per bod, prestatieafspraken-<J>.docx and evaluatie-<J>.docx, each when its inputs exist.
-    Nothing is written when the check finds errors; a document is replaced only when it was
-    rendered completely, so a failed build never damages a document that was already there.
+    Nothing is written when the check finds errors; the documents are written as one set, after
+    every one was rendered completely: a failed or interrupted build leaves the old set as it was.
     With --pdf and --odt, LibreOffice writes a PDF/A + PDF/UA and an .odt beside every .docx.
     """
     from afsprakengen.build import BuildRequest, build_dossier  # rendering libraries load only when building
@@ -120,8 +120,12 @@ def _report(result: BuildResult) -> int:
     for path in result.written:
         click.echo(f"wrote {path}")
     if result.problems:
-        done = f"{_plural(len(result.written), 'document')} written" if result.written else "Nothing was written"
-        say(f"{_plural(len(result.problems), 'error')}. {done}; every other document was left as it was.", "error")
+        done = (
+            f"{_plural(len(result.written), 'document')} written (above); every other"
+            if result.written
+            else "Nothing was written; every"
+        )
+        say(f"{_plural(len(result.problems), 'error')}. {done} document was left as it was.", "error")
         return 1
     if result.note:
         click.echo(f"note: {result.note}")

@@ -22,14 +22,17 @@ def document_problems(data: bytes, shown: str, output: str) -> tuple[Problem, ..
 def rendered_problems(
     jobs: Sequence[Job], outcomes: Iterable[bytes | tuple[Problem, ...]], templates: Iterable[tuple[str, Path]]
 ) -> list[Problem]:
-    """The accessibility problems of every rendered document of the jobs."""
+    """The accessibility problems of every rendered document of the jobs, and what it lacks of its context."""
+    from afsprakengen.documents.complete import completeness_problems
     from afsprakengen.documents.produce import template_for
 
     overrides = tuple(templates)
     found: list[Problem] = []
     for job, outcome in zip(jobs, outcomes, strict=True):
         if isinstance(outcome, bytes):
-            found.extend(document_problems(outcome, template_for(job.kind, overrides)[1], job.output))
+            shown = template_for(job.kind, overrides)[1]
+            found.extend(completeness_problems(outcome, shown, job.output, job.context))
+            found.extend(document_problems(outcome, shown, job.output))
     return found
 
 

@@ -102,11 +102,14 @@ def _is_yaml(item: Path) -> bool:
 
 
 def _outside(item: Path, inside: Path, shown: str) -> Problem | None:
-    """An error for a file that is a link (or lies in a linked folder) pointing out of the dossier; it is not read."""
-    real = item.resolve()
-    if real.is_relative_to(inside):
+    """An error for a file that is a link (or lies in a linked folder) pointing out of the dossier; it is not read.
+
+    The message never names where the link points: a pull request's link must not print a path (or a secret in
+    it) into a CI log.
+    """
+    if item.resolve().is_relative_to(inside):
         return None
-    message = f"this file is a link to {real}, outside the dossier; a dossier reads only its own files (copy it in)"
+    message = "this file is a link to outside the dossier; a dossier reads only its own files (copy it in)"
     return error(Location(shown), message)
 
 

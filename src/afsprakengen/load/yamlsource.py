@@ -115,10 +115,12 @@ class Loaded:
 class _Refused(Exception):
     """A YAML construct we refuse, at a node."""
 
-    def __init__(self, node: yaml.Node, message: str) -> None:
+    def __init__(self, node: yaml.Node, message: str, also: tuple[yaml.Node, str] | None = None) -> None:
         super().__init__(message)
         self.node = node
         self.message = message
+        self.also = also
+        """A second place the same problem is at (the first of two keys that are the same), with its message."""
 
 
 def load_yaml(path: Path, display: str) -> Loaded:
@@ -163,9 +165,14 @@ def _load(text: str, display: str) -> Loaded:
     try:
         data = builder.build(node, ())
     except _Refused as exc:
-        mark = exc.node.start_mark
-        return Loaded(None, (error(Location(display, mark.line + 1, mark.column + 1), exc.message),))
+        places = ((exc.also,) if exc.also else ()) + ((exc.node, exc.message),)
+        return Loaded(None, tuple(_at(node, message, display) for node, message in places))
     return Loaded(SourceDoc(display, data, builder.marks, builder.key_marks, builder.raw))
+
+
+def _at(node: yaml.Node, message: str, display: str) -> Problem:
+    mark = node.start_mark
+    return error(Location(display, mark.line + 1, mark.column + 1), message)
 
 
 def _refused(refusal: Refusal, display: str) -> Loaded:
@@ -178,8 +185,8 @@ def read_file(path: Path, display: str) -> bytes | Problem:
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
-            shown = f"{size / (1024 * 1024):.1f}".removesuffix(".0")  # 5.7 MB, not 5 MB against a limit of 5
-            return error(Location(display), f"the file is {shown} MB; the limit is {limit} MB")
+            shown = f"{size / (1024 * 1024):.1f}".removesuffix(".0")  # 5.7 MiB, not 5 MiB against a limit of 5
+            return error(Location(display), f"the file is {shown} MiB; the limit is {limit} MiB")
         return path.read_bytes()
     except OSError as exc:
         return error(Location(display), f"cannot read the file: {exc.strerror or exc}")
@@ -251,21 +258,40 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        seen: dict[str, yaml.Node] = {}
+        seen: dict[str, yaml.ScalarNode] = {}
         key_marks = self.key_marks
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(key_node, "a key must be plain text, not a list or mapping")
             key = key_node.value
-            if key in seen:
-                first = seen[key].start_mark.line + 1
-                raise _Refused(key_node, f"the key '{key}' appears twice in this mapping (first on line {first})")
-            seen[key] = key_node
+            if _normal(key) in seen:
+                raise _twice(seen[_normal(key)], key_node)
+            seen[_normal(key)] = key_node
             key_path = (*path, key)
             mark = key_node.start_mark
             key_marks[key_path] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, key_path)
         return result
+
+
+def _normal(key: str) -> str:
+    """A key as the model reads it: a year key is a number, so '2028', '2028\\n' and ' 2028' are one key."""
+    text = key.strip()
+    try:
+        return str(int(text))
+    except ValueError:
+        return text
+
+
+def _twice(first: yaml.ScalarNode, again: yaml.ScalarNode) -> _Refused:
+    """Two keys of one mapping that are the same key, refused at both places."""
+    line, column = first.start_mark.line + 1, first.start_mark.column + 1
+    if first.value == again.value:
+        later = f"the key '{again.value}' appears twice in this mapping (first on line {line})"
+    else:
+        later = f"the key '{again.value}' is the key '{first.value}' again (line {line}, column {column})"
+    where = f"line {again.start_mark.line + 1}, column {again.start_mark.column + 1}"
+    return _Refused(again, later, (first, f"the key '{first.value}' appears twice in this mapping (again at {where})"))
 
 
 def _check_tag(node: yaml.Node, kind: str) -> None:

@@ -47,5 +47,6 @@ def _item(d: Published) -> str:
 
 
 def _size(f: Path) -> str:
-    kb = f.stat().st_size / 1024
-    return f"{kb:.0f} kB".replace(".", ",") if kb < 1024 else f"{kb / 1024:.1f} MB".replace(".", ",")
+    """The file's size in the unit it is counted in: KiB and MiB (1,024 bytes), with a decimal comma."""
+    kib = f.stat().st_size / 1024
+    return f"{kib:.0f} KiB" if kib < 1024 else f"{kib / 1024:.1f} MiB".replace(".", ",")

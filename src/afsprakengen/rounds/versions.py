@@ -193,8 +193,17 @@ def _extract(place: _GitPlace, dossier: PurePosixPath, into: Path) -> None:
     done = _run_git(place.top, "archive", "--format=tar", f"{place.commit}:{_spec(dossier)}")
     if done is None or done.returncode != 0:
         raise _Refused(f"git could not read {_shown(dossier)} at commit {place.commit[:12]}")
-    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
-        archive.extractall(into, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+            archive.extractall(into, filter="data")
+    except tarfile.FilterError as exc:  # where a link points is never shown (a path, or a secret in it)
+        name = exc.tarinfo.name
+        raise _Refused(
+            f"{name} in {_shown(dossier)} at commit {place.commit[:12]} is a link or special file that reaches "
+            "outside the dossier; a dossier reads only its own files"
+        ) from None
+    except tarfile.TarError as exc:
+        raise _Refused(f"git gave an archive of {_shown(dossier)} that cannot be read ({exc})") from None
 
 
 def _git(where: Path, *args: str) -> str | None:

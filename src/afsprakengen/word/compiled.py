@@ -68,7 +68,8 @@ def compiled_template(path: Path, cache: Cache | None = None) -> CompiledTemplat
     """The compiled template at `path`: compiled once per process for the same bytes, and kept in `cache`."""
     size = path.stat().st_size
     if size > MAX_TEMPLATE_BYTES:
-        raise TemplateOpenError(f"the file is {size // (1024 * 1024):,} MB; the limit is {MAX_TEMPLATE_BYTES >> 20} MB")
+        limit = MAX_TEMPLATE_BYTES >> 20
+        raise TemplateOpenError(f"the file is {size // (1024 * 1024):,} MiB; the limit is {limit} MiB")
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     known = _COMPILED.get(digest)

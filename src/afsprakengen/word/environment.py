@@ -8,12 +8,23 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from jinja2 import StrictUndefined, pass_context
+from jinja2 import pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from afsprakengen.dutch import FILTERS, aanhalen
-from afsprakengen.word.sandbox import BoundedNamespace, BoundedSandbox, LimitError, bounded_filter, lipsum, safe, shown
+from afsprakengen.word.sandbox import (
+    UNDEFINED_ALLOWED,
+    BoundedNamespace,
+    BoundedSandbox,
+    LimitError,
+    Missing,
+    bounded_filter,
+    lipsum,
+    safe,
+    shown,
+    strict_arguments,
+)
 
 LARGEST_NUMBER = 10**15
 """The largest amount or number our number filters format (Babel's decimals are exact up to about this)."""
@@ -26,17 +37,24 @@ def make_env(herkomst: str = "", herkomst_in_voettekst: bool = False) -> Sandbox
     template can show, typically in the footer; a render passes its own value with the context.
     `herkomst_in_voettekst` says the dossier wants it in the footer of definitief documents too.
     """
-    env = BoundedSandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env = BoundedSandbox(autoescape=True, undefined=Missing, keep_trailing_newline=True)
     env.filters.update({name: bounded_filter(name, function) for name, function in env.filters.items()})
     env.filters.update({name: _checked(name, function) for name, function in FILTERS.items()})
     env.filters["safe"] = safe
     env.filters["urlize"] = str
     env.filters["aanhalen"] = _quoted
+    env.filters.update(_strict_table(env.filters))
+    env.tests.update(_strict_table(env.tests))
     env.globals["herkomst"] = herkomst
     env.globals["herkomst_in_voettekst"] = herkomst_in_voettekst
     env.globals["lipsum"] = lipsum
     env.globals["namespace"] = BoundedNamespace
     return env
+
+
+def _strict_table(table: dict[str, Any]) -> dict[str, Any]:
+    """The filters or tests that must never be given a missing field, each failing when one is."""
+    return {name: strict_arguments(f) for name, f in table.items() if name not in UNDEFINED_ALLOWED}
 
 
 class FilterValueError(LimitError):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from jinja2 import Template, TemplateRuntimeError, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError, TemplateSyntaxError, Undefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
@@ -43,8 +43,68 @@ def refuse(what: str) -> LimitError:
     return LimitError(f"{what} is refused (a template may make at most {MAX_TEXT:,} characters in one value)")
 
 
+class Missing(StrictUndefined):
+    """A missing field that fails wherever it is used, also shown inside a list or dict (its repr)."""
+
+    __repr__ = StrictUndefined._fail_with_undefined_error
+
+
+def strict(value: Any) -> Any:
+    """The value itself, or the missing field's error when it is one (so it never travels inside a literal)."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return value
+
+
+UNDEFINED_ALLOWED = frozenset({"default", "d", "defined", "undefined"})
+"""The filters and tests a missing field may be given: the ones that ask whether it is there."""
+
+
+def strict_arguments(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter or test that fails on a missing field among its value and arguments."""
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            strict(value)
+        return function(*args, **kwargs)
+
+    for attribute in ("jinja_pass_arg", "__name__", "__doc__"):
+        if hasattr(function, attribute):
+            setattr(guarded, attribute, getattr(function, attribute))
+    return guarded
+
+
 class _Generator(CodeGenerator):
-    """Jinja's code generator, with the result of a `{% filter %}` block escaped like every other value."""
+    """Jinja's code generator: a `{% filter %}` block's result escaped, every item of a literal checked as defined."""
+
+    def _strict_items(self, items: list[nodes.Expr], frame: Frame) -> None:
+        for index, item in enumerate(items):
+            self.write(", " if index else "")
+            self.write("environment.strict(")
+            self.visit(item, frame)
+            self.write(")")
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self.write("[")
+        self._strict_items(node.items, frame)
+        self.write("]")
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":
+            super().visit_Tuple(node, frame)
+            return
+        self.write("(")
+        self._strict_items(node.items, frame)
+        self.write(",)" if len(node.items) == 1 else ")")
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self.write("{")
+        for index, pair in enumerate(node.items):
+            self.write(", " if index else "")
+            self._strict_items([pair.key], frame)
+            self.write(": ")
+            self._strict_items([pair.value], frame)
+        self.write("}")
 
     def visit_FilterBlock(self, node: nodes.FilterBlock, frame: Frame) -> None:
         filter_frame = frame.inner()
@@ -65,6 +125,7 @@ class BoundedSandbox(SandboxedEnvironment):
 
     code_generator_class = _Generator
     intercepted_binops = frozenset({"*", "**", "%"})
+    strict = staticmethod(strict)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -89,6 +150,8 @@ class BoundedSandbox(SandboxedEnvironment):
             if getattr(__obj, "__name__", "") in {"format", "format_map"}:
                 _check_format(owner, ())
         _check_sizes((*args, *kwargs.values()))
+        for value in (*args, *kwargs.values()):
+            strict(value)
         return super().call(__context, __obj, *args, **kwargs)
 
 

@@ -32,4 +32,4 @@ def package_problem(data: bytes) -> str | None:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):,.0f} MB"
+    return f"{size / (1024 * 1024):,.0f} MiB"

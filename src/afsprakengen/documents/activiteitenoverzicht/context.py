@@ -115,6 +115,10 @@ class ActiviteitenoverzichtCtx:
     kerncijfers: tuple[KerncijferCtx, ...]
     reacties: tuple[ReactieCtx, ...]
 
+    def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """What the body must show (a document cut short is never written): each activity of the bod."""
+        return tuple((f"activity {a.code}", (a.code,)) for t in self.themas for a in t.activiteiten)
+
 
 def build_activiteitenoverzicht(m: model.DossierModel, bod: model.Bod) -> ActiviteitenoverzichtCtx:
     """The context of one corporation's bod."""

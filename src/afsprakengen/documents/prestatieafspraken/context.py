@@ -197,6 +197,12 @@ class PrestatieafsprakenCtx:
     standaard_voorbehouden: bool
     """Whether to show the standard provisos: the agreements state none and the dossier does not switch them off."""
 
+    def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """What the body must show (a signable document cut short is never written): each agreement, each signatory."""
+        agreements = tuple((f"agreement {a.code}", (a.code,)) for t in self.themas for a in t.afspraken)
+        signatories = tuple((f"the signature of {o.naam} ({o.partij})", (o.naam,)) for o in self.ondertekenaars)
+        return agreements + signatories
+
 
 def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> PrestatieafsprakenCtx:
     """The context of the prestatieafspraken of one cycle (which must have them)."""

@@ -1,0 +1,73 @@
+"""A document is read back before it is written: cut short, or lacking what its context promised, it is not written."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import docx
+
+from afsprakengen.documents.complete import completeness_problems
+from afsprakengen.word.readback import body_text
+from tests.casefolders import BASE
+from tests.sampledossier import run_build
+
+CODES = ("WZ-01", "DUUR-01")
+
+
+def _dossier(tmp_path: Path, inleiding: str | None = None) -> Path:
+    dossier = tmp_path / "dossier"
+    shutil.copytree(BASE, dossier)
+    if inleiding is not None:
+        path = dossier / "2027" / "prestatieafspraken.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert "inleiding: De afspraken voor 2027.\n" in text
+        path.write_text(text.replace("De afspraken voor 2027.", inleiding), encoding="utf-8")
+    return dossier
+
+
+def test_a_template_that_leaves_out_the_agreements_and_signatures_writes_nothing(tmp_path: Path) -> None:
+    template = tmp_path / "kaal.docx"
+    document = docx.Document()
+    document.add_heading("{{ titel }}", 1)
+    document.core_properties.title = "Kaal"
+    document.core_properties.language = "nl-NL"
+    document.save(str(template))
+    out = tmp_path / "out"
+    result = run_build(_dossier(tmp_path), out, "--template", f"prestatieafspraken={template}")
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if "does not show" in line]
+    assert (
+        f"{template}:1:1: error: prestatieafspraken-2027.docx: the document does not show agreement WZ-01; "
+        "it is not written" in lines
+    )
+    assert any("does not show the signature of" in line for line in lines), lines
+    assert not out.exists() or not any(out.iterdir())  # the whole set or nothing
+
+
+def test_a_document_with_a_broken_part_is_not_whole() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("word/document.xml", "<w:document xmlns:w='x'><w:body><w:p><w:t>cut")
+    (problem,) = completeness_problems(buffer.getvalue(), "t.docx", "a.docx", None)
+    assert problem.format().startswith("t.docx:1:1: error: a.docx: the rendered document is not whole (")
+
+
+def test_an_11_mb_text_field_is_refused_by_check_and_nothing_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_build(_dossier(tmp_path, "x" * 11_000_000), out)
+    assert result.exit_code == 1
+    assert "dossier/2027/prestatieafspraken.yaml:1:1: error: the file is 10.5 MiB; the limit is 5 MiB" in result.output
+    assert not out.exists()
+
+
+def test_a_long_text_field_is_rendered_completely_with_everything_after_it(tmp_path: Path) -> None:
+    long = " ".join(["lang"] * 800_000) + " EINDE"  # 4 MB, under the file limit: all of it, then the agreements
+    out = tmp_path / "out"
+    result = run_build(_dossier(tmp_path, long), out, "--only", "prestatieafspraken")
+    assert result.exit_code == 0, result.output
+    text = body_text((out / "prestatieafspraken-2027.docx").read_bytes())
+    assert long in text
+    assert all(code in text[text.index("EINDE") :] for code in CODES)

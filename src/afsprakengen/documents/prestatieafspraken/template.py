@@ -299,7 +299,7 @@ def _annexes(d: Document) -> None:
     cells = [
         "{{ k.naam }}",
         "{{ k.tekst }}",
-        "{{ k.peildatum|datum if k.peildatum else '' }}",
+        "{{ k.peildatum|datum|vast if k.peildatum else '' }}",
         "{{ k.bron }}",
     ]
     loop_table(d, ["Kerncijfer", "Waarde", "Peildatum", "Bron"], "k in kerncijfers", cells, [6.0, 3.0, 3.0, 4.0])

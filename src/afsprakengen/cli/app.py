@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -38,6 +38,13 @@ _TODAY = click.option(
     metavar="JJJJ-MM-DD",
     help="Check as if it were this date (default: today).",
 )
+
+
+def _out_folder(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The required --out option: a folder, created when missing."""
+    return click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help=help_text)
+
+
 _NO_CACHE = click.option(
     "--no-cache", is_flag=True, help="Check, render and lay out everything again; read and write no cache."
 )

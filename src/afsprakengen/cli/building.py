@@ -24,6 +24,7 @@ from afsprakengen.cli.app import (
     DOSSIER,
     _cache,
     _jobs,
+    _out_folder,
     _plural,
     _summary,
     cli,
@@ -34,13 +35,7 @@ from afsprakengen.cli.publishing import export_beside
 
 @cli.command()
 @click.argument("dossier", type=DOSSIER)
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the documents to (created when missing).",
-)
+@_out_folder("Folder to write the documents to (created when missing).")
 @_YEARS
 @_ONLY
 @click.option(
@@ -188,13 +183,7 @@ class Progress:
 
 @cli.command()
 @click.argument("dossiers", nargs=-1, required=True, type=DOSSIER)
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the documents: one subfolder per dossier, named after its folder.",
-)
+@_out_folder("Folder for the documents: one subfolder per dossier, named after its folder.")
 @_YEARS
 @_ONLY
 @_TODAY

@@ -8,20 +8,14 @@ from pathlib import Path
 
 import click
 
-from afsprakengen.cli.app import _TODAY, DOSSIER, _cache, _plural, cli
+from afsprakengen.cli.app import _TODAY, DOSSIER, _cache, _out_folder, _plural, cli
 from afsprakengen.cli.output import say
 
 
 @cli.command()
 @click.argument("dossier", type=DOSSIER)
 @click.option("--year", "year", required=True, type=click.IntRange(1900, 2200), help="The jaarschijf J to publish.")
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the publication (created when missing).",
-)
+@_out_folder("Folder for the publication (created when missing).")
 @_TODAY
 def publish(dossier: str, year: int, out: Path, today: datetime | None) -> None:
     """Gather the definitief documents of jaarschijf YEAR for publication and the archive.

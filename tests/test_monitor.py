@@ -318,6 +318,17 @@ def test_a_file_that_is_no_workbook_is_one_error(dossier: Path, tmp_path: Path) 
     ]
 
 
+def test_a_damaged_workbook_is_one_error(dossier: Path, tmp_path: Path) -> None:
+    whole = _export(dossier, 2026)
+    (tmp_path / "cut.xlsx").write_bytes(whole[: len(whole) // 2])
+    with zipfile.ZipFile(tmp_path / "empty.xlsx", "w") as z:
+        z.writestr("readme.txt", "a zip, not a workbook")
+    for name in ("cut.xlsx", "empty.xlsx"):
+        (problem,) = _import(tmp_path / name, dossier).problems
+        assert problem.format().startswith(f"{name}:1:1: error: "), problem.format()
+        assert "save it" in problem.format()
+
+
 def test_the_sample_evaluation_is_what_its_filled_workbook_says(dossier: Path) -> None:
     workbook = SAMPLE.parent / "monitor-2025-ingevuld.xlsx"
     result = _import(workbook, dossier)

@@ -145,6 +145,12 @@ def load_yaml_text(text: str, display: str) -> Loaded:
         return _load(text, display)
 
 
+def compose_text(text: str) -> yaml.Node | None:
+    """The node tree of YAML text through the same safe loader, marks included (for an edit that keeps the text)."""
+    with collector_paused():
+        return yaml.compose(text, Loader=_Loader)
+
+
 def _load(text: str, display: str) -> Loaded:
     refusal = too_many_in_text(text)
     if refusal is not None:

@@ -1,4 +1,4 @@
-"""The realisations written into evaluatie.yaml by a round trip (ruamel.yaml): comments, order and layout kept."""
+"""The realisations written into evaluatie.yaml: comments, order and layout kept (a targeted edit, else ruamel.yaml)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from afsprakengen.load.yamlsource import load_yaml_text
 from afsprakengen.monitor.validate import Filled, Realised
+from afsprakengen.monitor.yamledit import ListEdit, Values, edited
 
 AGREEMENT_KEYS = ("afspraak", "realisatie", "status", "toelichting", "vervolg")
 ACTIVITY_KEYS = ("activiteit", "gerealiseerd")
@@ -46,6 +49,9 @@ def updated_evaluatie(
     text: str | None, year: int, today: date, agreements: Sequence[Filled], activities: Sequence[Realised]
 ) -> tuple[str, tuple[Change, ...]]:
     """The new text of evaluatie.yaml (from the existing text, or a new concept) and what changed."""
+    fast = _targeted(text, agreements, activities) if text is not None else None
+    if fast is not None:
+        return fast
     y = _yaml()
     try:
         data = y.load(text) if text is not None else _new(year, today)
@@ -66,6 +72,94 @@ def updated_evaluatie(
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue(), tuple(changes)
+
+
+Wanted = tuple[tuple[str, str, str, dict[str, object]], ...]
+"""Per entry the values the workbook gives: (list key, id key, code, values)."""
+LISTS = (("evaluaties", "afspraak", AGREEMENT_KEYS, ()), ("activiteiten", "activiteit", ACTIVITY_KEYS, TOP_AFTER))
+
+
+def _wanted(agreements: Sequence[Filled], activities: Sequence[Realised]) -> Wanted:
+    rows = [("evaluaties", "afspraak", a.code, _agreement_values(a)) for a in agreements]
+    return tuple(rows + [("activiteiten", "activiteit", a.code, {"gerealiseerd": a.gerealiseerd}) for a in activities])
+
+
+def _agreement_values(one: Filled) -> dict[str, object]:
+    return {"realisatie": one.realisatie, "status": one.status, "toelichting": one.toelichting, "vervolg": one.vervolg}
+
+
+def _targeted(
+    text: str, agreements: Sequence[Filled], activities: Sequence[Realised]
+) -> tuple[str, tuple[Change, ...]] | None:
+    """Only the changed values rewritten in the text, when its layout allows and it reads back exactly as wanted."""
+    old = load_yaml_text(text, "evaluatie.yaml").doc
+    if old is None or not isinstance(old.data, dict):
+        return None
+    applied = _applied(old.data, _wanted(agreements, activities))
+    if applied is None:
+        return None
+    expected, changes = applied
+    lists = [ListEdit(key, id_key, order, _updates(changes, key), after) for key, id_key, order, after in LISTS]
+    new = edited(text, lists)
+    back = load_yaml_text(new, "evaluatie.yaml").doc if new is not None else None
+    if new is None or back is None or not _alike(back.data, expected):
+        return None
+    return new, tuple(c for _, c in changes)
+
+
+def _applied(data: dict[str, Any], wanted: Wanted) -> tuple[dict[str, Any], list[tuple[str, Change]]] | None:
+    """The data with the workbook's values set (what the edited file must read as), and each change by list."""
+    result = dict(data)
+    index: dict[str, dict[object, dict[str, Any]]] = {}
+    changes: list[tuple[str, Change]] = []
+    for key, id_key, code, values in wanted:
+        if key not in index:
+            entries = result.get(key, [])
+            if not isinstance(entries, list):
+                return None
+            result[key] = [dict(e) if isinstance(e, dict) else e for e in entries]
+            index[key] = {}
+            for e in reversed(result[key]):  # the first entry of a code is the one that counts
+                if isinstance(e, dict):
+                    index[key][e.get(id_key)] = e
+        entry = index[key].get(code)
+        if entry is None:
+            entry = index[key][code] = {id_key: code}
+            result[key].append(entry)
+        for field, new in values.items():
+            if not _same(entry.get(field), new):
+                changes.append((key, Change(code, field, entry.get(field), new)))
+                _set(entry, field, new)
+    return result, changes
+
+
+def _set(entry: dict[str, Any], field: str, new: object) -> None:
+    if new is None:
+        entry.pop(field, None)
+    else:
+        entry[field] = new
+
+
+def _updates(changes: Sequence[tuple[str, Change]], key: str) -> tuple[tuple[str, Values], ...]:
+    """The changes of one list per code, in the order the workbook has them."""
+    by_code: dict[str, list[tuple[str, object]]] = {}
+    for list_key, change in changes:
+        if list_key == key:
+            by_code.setdefault(change.code, []).append((change.field, change.new))
+    return tuple((code, tuple(values)) for code, values in by_code.items())
+
+
+def _alike(read: object, wanted: object) -> bool:
+    """The same data, a text that ends in a line break (a literal block) equal to the same text without it."""
+    if isinstance(read, dict) and isinstance(wanted, dict):
+        return read.keys() == wanted.keys() and all(_alike(read[k], wanted[k]) for k in read)
+    if isinstance(read, list) and isinstance(wanted, list):
+        return len(read) == len(wanted) and all(_alike(a, b) for a, b in zip(read, wanted, strict=True))
+    if isinstance(read, str) and isinstance(wanted, str):
+        return read.rstrip("\n") == wanted.rstrip("\n")
+    if isinstance(wanted, float) and wanted.is_integer() and isinstance(read, int):
+        return read == wanted
+    return type(read) is type(wanted) and read == wanted
 
 
 def _new(year: int, today: date) -> CommentedMap:

@@ -39,7 +39,7 @@ def unique_codes(m: DossierModel) -> Iterator[Problem]:
     yield from _duplicates(((p.id, p.src, ("id",)) for p in m.dossier.partijen), _TWICE.replace("{what}", "party id"))
     themes = m.dossier.themas
     yield from _duplicates(((t.code, t.src, ("code",)) for t in themes), _TWICE.replace("{what}", "theme code"))
-    twice_in_woonvisie = "theme '{code}' appears twice in the woonvisie (first at {where})"
+    twice_in_woonvisie = f"theme '{{code}}' appears twice in the {m.regime.naam} (first at {{where}})"
     yield from _duplicates(((t.thema, t.src, ("thema",)) for t in m.woonvisie.themas), twice_in_woonvisie)
     yield from _duplicates(((d.code, d.src, ("code",)) for d in m.doelen()), _TWICE.replace("{what}", "goal code"))
     for c in m.cycli:

@@ -8,6 +8,8 @@ from datetime import date
 from afsprakengen.check.texts import current_version, explained
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.model import Afspraak, Cyclus, DossierModel
+from afsprakengen.model.btiv import SUBJECTS, subjects_of
+from afsprakengen.model.regime import WVRV
 from afsprakengen.problems import Problem, warning
 
 Advice = Callable[[DossierModel, date], Iterator[Problem]]
@@ -120,6 +122,35 @@ def outlook_filled(m: DossierModel, today: date) -> Iterator[Problem]:
                 yield warning(bod.src.at("activiteiten", key=True), message)
 
 
+def btiv_covered(m: DossierModel, today: date) -> Iterator[Problem]:
+    """A bod has an activity for each subject of BTIV art. 39, once the dossier maps themes or activities to them."""
+    themes = {t.code: t for t in m.dossier.themas}
+    bods = [b for c in m.cycli for b in c.bods]
+    if not any(t.btiv for t in themes.values()) and not any(a.btiv for b in bods for a in b.activiteiten):
+        return
+    for bod in bods:
+        covered = frozenset().union(*(subjects_of(a, themes) for a in bod.activiteiten))
+        for letter, subject in SUBJECTS.items():
+            if letter not in covered:
+                message = (
+                    f"no activity of this bod is about subject {letter} of BTIV art. 39, {subject}: a bod covers "
+                    "all six subjects; add an activity, or name the subject in btiv of its theme or activity"
+                )
+                yield warning(bod.src.at("activiteiten", key=True), message)
+
+
+def programme_adopter(m: DossierModel, today: date) -> Iterator[Problem]:
+    """Under the Wvrv the college adopts the volkshuisvestingsprogramma, not the gemeenteraad."""
+    wv = m.woonvisie
+    if m.regime == WVRV and wv.vastgesteld_door == "gemeenteraad":
+        message = (
+            "under the Wvrv (regime: wvrv in dossier.yaml) the college van burgemeester en wethouders adopts the "
+            "volkshuisvestingsprogramma, not the gemeenteraad: write vastgesteld_door: college, or set the regime "
+            "in dossier.yaml to woningwet-2015"
+        )
+        yield warning(wv.src.at("vastgesteld_door"), message)
+
+
 ADVICE: tuple[Advice, ...] = (
     measurable,
     led_and_timed,
@@ -127,6 +158,8 @@ ADVICE: tuple[Advice, ...] = (
     evaluated,
     adopted,
     outlook_filled,
+    btiv_covered,
+    programme_adopter,
     explained,
     current_version,
 )

@@ -7,6 +7,7 @@ from datetime import date
 
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.model import DossierModel, Overleg, Termijnen
+from afsprakengen.model.regime import WONINGWET_2015, Regime
 
 
 @dataclass(frozen=True, order=True)
@@ -36,6 +37,8 @@ class Parties:
 
     gemeente: str
     corporaties: tuple[tuple[str, str], ...]
+    regime: Regime = WONINGWET_2015
+    """The legal regime: it names the policy document the cycle starts from."""
 
 
 GENERIC = Parties("de gemeente", ())
@@ -47,7 +50,7 @@ def parties_of(m: DossierModel) -> Parties:
         (p.naam for p in m.dossier.partijen if p.soort == "gemeente"), f"Gemeente {m.dossier.gemeente.naam}"
     )
     corporations = tuple((p.id, p.naam) for p in m.dossier.partijen if p.soort == "woningcorporatie")
-    return Parties(gemeente, corporations)
+    return Parties(gemeente, corporations, m.regime)
 
 
 def cycle_milestones(jaar: int, t: Termijnen, who: Parties) -> list[Milestone]:
@@ -61,7 +64,7 @@ def cycle_milestones(jaar: int, t: Termijnen, who: Parties) -> list[Milestone]:
             deadline(t.woonvisie, jaar - 1),
             jaar,
             "woonvisie",
-            f"Woonvisie / woonagenda als basis voor {jaar}",
+            f"{who.regime.mijlpaal} als basis voor {jaar}",
             who.gemeente,
         ),
         *_per_corporation(bod, jaar, "bod", f"Bod (activiteitenoverzicht) voor {jaar} uitbrengen", who),

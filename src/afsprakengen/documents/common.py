@@ -95,6 +95,33 @@ class PartijCtx:
 
 
 @dataclass(frozen=True)
+class BeleidCtx:
+    """The policy document in the words of the dossier's regime: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
+
+    naam: str
+    """'woonvisie' or 'volkshuisvestingsprogramma'."""
+    hoofdletter: str
+    """The name with a capital: 'Woonvisie', 'Volkshuisvestingsprogramma'."""
+    lidwoord: str
+    """'de' or 'het'."""
+    met_lidwoord: str
+    """'de woonvisie', 'het volkshuisvestingsprogramma'."""
+    begin: str
+    """The same at the start of a sentence: 'De woonvisie', 'Het volkshuisvestingsprogramma'."""
+    vastgesteld_door: str
+    """Who adopts it: 'de gemeenteraad' or 'het college van burgemeester en wethouders'."""
+    een_vastgestelde: str
+    """'een vastgestelde woonvisie', 'een vastgesteld volkshuisvestingsprogramma'."""
+
+
+def beleid(m: model.DossierModel) -> BeleidCtx:
+    """The policy document's words under the dossier's regime."""
+    r = m.regime
+    begin = r.met_lidwoord[:1].upper() + r.met_lidwoord[1:]
+    return BeleidCtx(r.naam, r.hoofdletter, r.lidwoord, r.met_lidwoord, begin, r.vaststeller, r.een_vastgestelde)
+
+
+@dataclass(frozen=True)
 class DoelCtx:
     """A woonvisie goal."""
 

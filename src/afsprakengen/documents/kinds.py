@@ -93,7 +93,7 @@ def _woonvisie_uittreksel_jobs(m: DossierModel, c: Cyclus, options: JobOptions) 
         output=f"woonvisie-uittreksel{part}-{c.jaar}.docx",
         context=ctx,
         title=ctx.titel,
-        subject=f"Woonvisie-uittreksel {ctx.gemeente} {c.jaar}",
+        subject=f"{m.regime.uittreksel} {ctx.gemeente} {c.jaar}",
         version=ctx.versie,
         status=ctx.status,
         created=ctx.datum,

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from afsprakengen.load.yamlsource import Path_, SourceDoc
+from afsprakengen.model.regime import Regime, regime
 from afsprakengen.problems import Location
 
 Number = int | float
@@ -59,6 +60,8 @@ class Thema:
     naam: str
     src: Src
     omschrijving: str | None = None
+    btiv: tuple[str, ...] = ()
+    """The subjects of BTIV art. 39 the theme's activities fall under, as letters (a-f) or names."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ class Dossier:
     src: Src
     instellingen: Instellingen = field(default_factory=Instellingen)
     overleggen: tuple[Overleg, ...] = ()
+    regime: str = "woningwet-2015"
+    """The legal regime of the cycle: woningwet-2015 or wvrv (see model/regime.py)."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,8 @@ class Woonvisie:
     periode: Periode | None = None
     bron: str | None = None
     inleiding: str | None = None
+    vastgesteld_door: str | None = None
+    """gemeenteraad or college: who adopted it; None is the regime's adopter."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +193,8 @@ class Activiteit:
     eenheid: str | None = None
     aantallen: dict[int, Number] = field(default_factory=dict)
     investeringen: dict[int, Number] = field(default_factory=dict)
+    btiv: tuple[str, ...] = ()
+    """The subjects of BTIV art. 39 of this activity, in place of its theme's."""
 
 
 KERNCIJFER_SOORTEN = ("bedrag", "aantal", "percentage", "tekst")
@@ -473,6 +482,11 @@ class DossierModel:
     cycli: tuple[Cyclus, ...]
     map: Path | None = None
     """The dossier folder, for the files dossier.yaml names (logos); None when it is not on disk."""
+
+    @property
+    def regime(self) -> Regime:
+        """The legal regime the dossier's cycle follows."""
+        return regime(self.dossier.regime)
 
     def partij(self, party_id: str) -> Partij | None:
         """The party with this id, if any."""

@@ -9,7 +9,17 @@ from datetime import date
 from afsprakengen import model
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.documents.activiteitenoverzicht.voorraad import HuurbeleidCtx, VoorraadCtx, rent_policy, stock
-from afsprakengen.documents.common import DoelCtx, KerncijferCtx, Md, doel_index, kerncijfers, md, party_names
+from afsprakengen.documents.common import (
+    BeleidCtx,
+    DoelCtx,
+    KerncijferCtx,
+    Md,
+    beleid,
+    doel_index,
+    kerncijfers,
+    md,
+    party_names,
+)
 
 JAREN = 5
 """The overview shows the years J .. J+4: the year of the bod and four years of doorkijk (Woningwet art. 43)."""
@@ -114,6 +124,8 @@ class ActiviteitenoverzichtCtx:
     huurbeleid: HuurbeleidCtx | None
     kerncijfers: tuple[KerncijferCtx, ...]
     reacties: tuple[ReactieCtx, ...]
+    beleid: BeleidCtx
+    """The policy document in the regime's words: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
 
     def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """What the body must show (a document cut short is never written): each activity of the bod."""
@@ -149,6 +161,7 @@ def build_activiteitenoverzicht(m: model.DossierModel, bod: model.Bod) -> Activi
         huurbeleid=rent_policy(bod.huurbeleid),
         kerncijfers=kerncijfers(bod.kerncijfers),
         reacties=_reactions(m, bod),
+        beleid=beleid(m),
     )
 
 

@@ -31,7 +31,7 @@ ABOUT = (
     "Woningcorporaties sturen elk jaar vóór 1 juli een overzicht van de activiteiten die zij het volgende jaar "
     "willen uitvoeren aan de gemeente en de huurdersorganisaties. Dit overzicht is de inbreng van "
     "{{ corporatie }} voor de prestatieafspraken {{ jaar }} met gemeente {{ gemeente }}. Per thema staan de "
-    "activiteiten met de aantallen per jaar, de doelen uit de woonvisie die zij dienen en de geplande "
+    "activiteiten met de aantallen per jaar, de doelen uit {{ beleid.met_lidwoord }} die zij dienen en de geplande "
     "investeringen. De aantallen en bedragen voor {{ jaren[1] }}–{{ jaren[4] }} zijn een doorkijk en indicatief; "
     "een – betekent dat voor dat jaar niets is opgegeven. De kolom Investering is het totaal van de jaren "
     "{{ periode }}; de investeringen per jaar staan in hoofdstuk {{ hoofdstukken.investeringen }}."
@@ -90,10 +90,10 @@ def _introduction(d: Document) -> None:
     optional_text(d, "inleiding")
     para(d, "Over dit overzicht", "Tussenkop")
     para(d, ABOUT)
-    para(d, "Doelen uit de woonvisie", "Tussenkop")
-    para(d, "De activiteiten dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
+    para(d, "Doelen uit {{ beleid.met_lidwoord }}", "Tussenkop")
+    para(d, "De activiteiten dragen bij aan de volgende doelen uit {{ beleid.lidwoord }} {{ woonvisie }}:")
     cells = ["{{ g.code }}", "{{ g.titel }}", "{{ g.thema }}"]
-    loop_table(d, ["Code", "Doel uit de woonvisie", "Thema"], "g in doelen", cells, [2.5, 9.2, 4.3])
+    loop_table(d, ["Code", "Doel uit {{ beleid.met_lidwoord }}", "Thema"], "g in doelen", cells, [2.5, 9.2, 4.3])
 
 
 def _themes(d: Document) -> None:

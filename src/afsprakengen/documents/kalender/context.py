@@ -7,6 +7,7 @@ from datetime import date
 
 from afsprakengen import model
 from afsprakengen.cycle.milestones import Milestone, year_calendar
+from afsprakengen.documents.common import BeleidCtx, beleid
 from afsprakengen.dutch import datum
 
 NBSP = "\u00a0"
@@ -56,6 +57,8 @@ class KalenderCtx:
     afgerond: int
     """How many milestones of the year are left out because they are done."""
     overleggen: tuple[OverlegCtx, ...]
+    beleid: BeleidCtx
+    """The policy document in the regime's words: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
 
 
 def vaste_datum(value: date) -> str:
@@ -80,6 +83,7 @@ def build_kalender(m: model.DossierModel, year: int) -> KalenderCtx:
         mijlpalen=tuple(_row(s) for s in todo),
         afgerond=len(cal.milestones) - len(todo),
         overleggen=tuple(OverlegCtx(o.datum, vaste_datum(o.datum), o.onderwerp) for o in cal.overleggen),
+        beleid=beleid(m),
     )
 
 

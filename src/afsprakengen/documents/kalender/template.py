@@ -22,7 +22,7 @@ def _milestones(d: Document) -> None:
         "In {{ jaar }} lopen drie cycli tegelijk: de afspraken voor {{ jaar + 1 }} worden voorbereid, die voor "
         "{{ jaar }} worden uitgevoerd, en over {{ jaar - 1 }} wordt verantwoording afgelegd en geëvalueerd. Dit "
         "overzicht is bedoeld voor de agenda van het tripartiete overleg.{% if afgerond %} Wat volgens het dossier "
-        "al is afgerond (een vastgestelde woonvisie, een uitgebracht bod, ondertekende afspraken, een evaluatie), "
+        "al is afgerond ({{ beleid.een_vastgestelde }}, een uitgebracht bod, ondertekende afspraken, een evaluatie), "
         "staat er niet meer in.{% endif %}",
     )
     cells = ["{{ m.wanneer }}", "{{ m.titel }}", "{{ m.jaarschijf }}", "{{ m.verantwoordelijk }}"]

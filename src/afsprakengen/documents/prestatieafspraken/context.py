@@ -9,12 +9,14 @@ from afsprakengen import model
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.documents.common import (
     RICHTING,
+    BeleidCtx,
     DoelCtx,
     KerncijferCtx,
     Md,
     OndertekenaarCtx,
     PartijCtx,
     Picture,
+    beleid,
     doel_index,
     kerncijfers,
     md,
@@ -196,6 +198,8 @@ class PrestatieafsprakenCtx:
     """The closing articles before the signatures (term, special circumstances, successors, disputes)."""
     standaard_voorbehouden: bool
     """Whether to show the standard provisos: the agreements state none and the dossier does not switch them off."""
+    beleid: BeleidCtx
+    """The policy document in the regime's words: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
 
     def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """What the body must show (a signable document cut short is never written): each agreement, each signatory."""
@@ -251,6 +255,7 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         overwegingen=overwegingen(m, cyclus),
         slotbepalingen=slotbepalingen(m, pa),
         standaard_voorbehouden=not pa.voorbehouden and m.dossier.instellingen.standaard_voorbehouden,
+        beleid=beleid(m),
     )
 
 

@@ -107,7 +107,7 @@ def _standard_recitals(m: model.DossierModel, cyclus: model.Cyclus) -> tuple[str
     pa = cyclus.prestatieafspraken
     assert pa is not None
     recitals = [
-        "de woningcorporaties op grond van de Woningwet (artikelen 42 tot en met 44) naar redelijkheid bijdragen aan "
+        f"de woningcorporaties op grond van {m.regime.grondslag} naar redelijkheid bijdragen aan "
         "de uitvoering van het volkshuisvestingsbeleid van de gemeente, en gemeente, woningcorporaties en "
         "huurdersorganisaties daarover samen prestatieafspraken maken;",
         _woonvisie_recital(m, pa),
@@ -122,13 +122,23 @@ def _standard_recitals(m: model.DossierModel, cyclus: model.Cyclus) -> tuple[str
 
 
 def _woonvisie_recital(m: model.DossierModel, pa: model.Prestatieafspraken) -> str:
-    wv = m.woonvisie
+    wv, r = m.woonvisie, m.regime
     if wv.vastgesteld is not None and wv.vastgesteld <= pa.datum:
         return (
-            f"de gemeenteraad van {m.dossier.gemeente.naam} op {datum(wv.vastgesteld)} de {wv.titel} heeft "
+            f"{adopter(m)} van {m.dossier.gemeente.naam} op {datum(wv.vastgesteld)} {r.lidwoord} {wv.titel} heeft "
             "vastgesteld, waarin het volkshuisvestingsbeleid van de gemeente staat;"
         )
-    return f"de gemeente haar volkshuisvestingsbeleid beschrijft in de {wv.titel};"
+    return f"de gemeente haar volkshuisvestingsbeleid beschrijft in {r.lidwoord} {wv.titel};"
+
+
+ADOPTERS = {"gemeenteraad": "de gemeenteraad", "college": "het college van burgemeester en wethouders"}
+"""The organ a `vastgesteld_door` in woonvisie.yaml names, with its article."""
+
+
+def adopter(m: model.DossierModel) -> str:
+    """Who adopted the policy document: woonvisie.yaml's `vastgesteld_door`, else the regime's adopter."""
+    door = m.woonvisie.vastgesteld_door
+    return ADOPTERS.get(door or "", m.regime.vaststeller)
 
 
 def _bod_recital(m: model.DossierModel, bods: tuple[model.Bod, ...], jaar: int) -> str:
@@ -137,7 +147,7 @@ def _bod_recital(m: model.DossierModel, bods: tuple[model.Bod, ...], jaar: int) 
     verb = "heeft" if len(bods) == 1 else "hebben"
     their = "haar" if len(bods) == 1 else "hun"
     return (
-        f"{opsomming(who)} op grond van artikel 42 van de Woningwet een overzicht van {their} voorgenomen "
+        f"{opsomming(who)} op grond van {m.regime.grondslag_bod} een overzicht van {their} voorgenomen "
         f"werkzaamheden voor {jaar} en de jaren daarna (het bod) {verb} uitgebracht, waarop deze afspraken "
         "voortbouwen;"
     )
@@ -151,7 +161,11 @@ def slotbepalingen(m: model.DossierModel, pa: model.Prestatieafspraken) -> tuple
         own, src, field = _chosen(getattr(pa, name), getattr(texts, name), pa, m.dossier.src, name)
         if own is False:
             continue
-        text = own if isinstance(own, str) else standard.format(j=pa.jaar, j1=pa.jaar + 1, j3=pa.jaar + 3)
+        text = (
+            own
+            if isinstance(own, str)
+            else standard.format(j=pa.jaar, j1=pa.jaar + 1, j3=pa.jaar + 3, wet=m.regime.grondslag_geschil)
+        )
         articles.append(SlotbepalingCtx(title, Md(text, src.at(*field))))
     return tuple(articles)
 
@@ -206,9 +220,9 @@ _ARTICLES = (
         "Een verschil van mening over het maken of uitvoeren van deze afspraken bespreken partijen eerst in het "
         "tripartiete overleg; zij zoeken daar samen naar een oplossing.\n\n"
         "Komen partijen binnen zes maanden na het begin van het overleg over de prestatieafspraken niet tot "
-        "overeenstemming, dan kan elk van hen op grond van artikel 44, vierde lid, van de Woningwet binnen vier "
+        "overeenstemming, dan kan elk van hen op grond van {wet} binnen vier "
         "weken daarna de minister vragen een beslissing te nemen. De Commissie Geschilbeslechting "
         "Prestatieafspraken adviseert de minister daarover.",
     ),
 )
-"""Per closing article: its field, its title and its standard text ({j} is the jaarschijf)."""
+"""Per closing article: its field, its title and its standard text ({j} is the jaarschijf, {wet} the legal basis)."""

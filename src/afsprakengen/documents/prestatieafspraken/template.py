@@ -112,10 +112,10 @@ def _introduction_and_parties(d: Document) -> None:
     para(d, "{%p endif %}")
     para(d, "3. Grondslag", "Heading 1")
     optional_text(d, "grondslag")
-    para(d, "Deze afspraken dragen bij aan de volgende doelen uit de {{ woonvisie }}:")
+    para(d, "Deze afspraken dragen bij aan de volgende doelen uit {{ beleid.lidwoord }} {{ woonvisie }}:")
     loop_table(
         d,
-        ["Code", "Doel uit de woonvisie", "Thema"],
+        ["Code", "Doel uit {{ beleid.met_lidwoord }}", "Thema"],
         "d in doelen",
         ["{{ d.code }}", "{{ d.titel }}", "{{ d.thema }}"],
         [2.2, 9.5, 4.3],
@@ -287,11 +287,11 @@ def _signature_block(d: Document, who: str) -> None:
 
 
 def _annexes(d: Document) -> None:
-    heading_on_new_page(d, "{{ bijlagen.overzicht }}. Van woonvisie naar concrete afspraken")
+    heading_on_new_page(d, "{{ bijlagen.overzicht }}. Van {{ beleid.naam }} naar concrete afspraken")
     para(
         d,
-        "Per thema en doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties (per corporatie) "
-        "en de afspraken voor {{ jaar }} die eraan bijdragen.",
+        "Per thema en doel uit {{ beleid.met_lidwoord }}: de activiteiten uit de biedingen van de corporaties "
+        "(per corporatie) en de afspraken voor {{ jaar }} die eraan bijdragen.",
     )
     goal_overview(d, "t in overzicht")
     para(d, "{%p if kerncijfers %}")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from afsprakengen import model
-from afsprakengen.documents.common import Md, md
+from afsprakengen.documents.common import BeleidCtx, Md, beleid, md
 from afsprakengen.dutch import opsomming
 
 
@@ -105,6 +105,8 @@ class WoonvisieUittrekselCtx:
     themas: tuple[ThemaUittreksel, ...]
     aantal_doelen: int
     aantal_geadresseerd: int
+    beleid: BeleidCtx
+    """The policy document in the regime's words: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
 
 
 def build_woonvisie_uittreksel(
@@ -119,7 +121,7 @@ def build_woonvisie_uittreksel(
     stand = _latest_date(wv, c)
     concept = _any_concept(c)
     return WoonvisieUittrekselCtx(
-        titel=_title(partial, c.jaar),
+        titel=_title(m.regime.uittreksel, partial, c.jaar),
         gemeente=m.dossier.gemeente.naam,
         jaar=c.jaar,
         versie=pa.versie if pa else "—",
@@ -139,13 +141,14 @@ def build_woonvisie_uittreksel(
         themas=themas,
         aantal_doelen=len(goals),
         aantal_geadresseerd=sum(1 for d in goals if d.geadresseerd),
+        beleid=beleid(m),
     )
 
 
-def _title(partial: tuple[str, ...], jaar: int) -> str:
+def _title(name: str, partial: tuple[str, ...], jaar: int) -> str:
     if not partial:
-        return f"Woonvisie-uittreksel {jaar}"
-    return f"Woonvisie-uittreksel {jaar}: {opsomming(partial)}"
+        return f"{name} {jaar}"
+    return f"{name} {jaar}: {opsomming(partial)}"
 
 
 def _any_concept(c: model.Cyclus) -> bool:

@@ -42,7 +42,7 @@ AGREEMENT_COLUMNS: tuple[Column, ...] = (
 )
 BOD_CODES = "{{ c.corporatie }}: {{ c.codes|join(', ') }}"
 ANNEX_COLUMNS: tuple[Column, ...] = (
-    ("Doel uit de woonvisie", ("{{ g.code }} {{ g.titel }}",), 4.4),
+    ("Doel uit {{ beleid.met_lidwoord }}", ("{{ g.code }} {{ g.titel }}",), 4.4),
     (
         "Activiteiten (bod)",
         (
@@ -61,7 +61,7 @@ ANNEX_COLUMNS: tuple[Column, ...] = (
 
 
 FOOTER = (
-    "Woonvisie {{ woonvisie_status }}{% if vastgesteld %} op {{ vastgesteld|datum }}{% endif %} · "
+    "{{ beleid.hoofdletter }} {{ woonvisie_status }}{% if vastgesteld %} op {{ vastgesteld|datum }}{% endif %} · "
     "{% if afspraken %}afspraken {{ jaar }} versie {{ afspraken.versie }}, {{ afspraken.status }}"
     "{% else %}nog geen afspraken {{ jaar }}{% endif %}"
 )
@@ -80,7 +80,7 @@ def _title_page(d: Document) -> None:
     with title_page(d, "Gemeente {{ gemeente }}", concept=CONCEPT):
         para(
             d,
-            "De ambities en doelen uit de {{ woonvisie }}{% if vastgesteld %} (vastgesteld op "
+            "De ambities en doelen uit {{ beleid.lidwoord }} {{ woonvisie }}{% if vastgesteld %} (vastgesteld op "
             "{{ vastgesteld|datum }}){% endif %}, met per doel de activiteiten en afspraken voor {{ jaar }} die eraan "
             "bijdragen.",
         )
@@ -113,10 +113,11 @@ def _introduction(d: Document) -> None:
     para(
         d,
         "Dit uittreksel laat zien waarop de prestatieafspraken voor {{ jaar }} voortbouwen. Per thema staan de "
-        "ambitie en de doelen uit de woonvisie{% if periode %} voor {{ periode }}{% endif %}. Bij elk doel staan "
-        "de activiteiten uit de activiteitenoverzichten van de corporaties en de afspraken voor {{ jaar }} die "
-        "eraan bijdragen. Een doel waaraan nog geen activiteit of afspraak bijdraagt, is gemarkeerd als "
-        f"«{NOT_ADDRESSED}». Bijlage 1 vat alles samen in het overzicht «Van woonvisie naar concrete afspraken».",
+        "ambitie en de doelen uit {{ beleid.met_lidwoord }}{% if periode %} voor {{ periode }}{% endif %}. "
+        "Bij elk doel staan de activiteiten uit de activiteitenoverzichten van de corporaties en de afspraken "
+        "voor {{ jaar }} die eraan bijdragen. Een doel waaraan nog geen activiteit of afspraak bijdraagt, is "
+        f"gemarkeerd als «{NOT_ADDRESSED}». Bijlage 1 vat alles samen in het overzicht "
+        "«Van {{ beleid.naam }} naar concrete afspraken».",
     )
     para(
         d,
@@ -125,7 +126,7 @@ def _introduction(d: Document) -> None:
         "{% if open %} Aan {{ open }} {{ 'doel' if open == 1 else 'doelen' }} draagt nog niets bij.{% endif %}",
     )
     para(d, "{%p if bron %}")
-    para(d, "De volledige woonvisie staat op:")
+    para(d, "{{ beleid.lidwoord|capitalize }} volledige {{ beleid.naam }} staat op:")
     para(d, "{{p bron }}")
     para(d, "{%p endif %}")
 
@@ -142,7 +143,7 @@ def _themes(d: Document) -> None:
     _goal_links(d)
     para(d, "{%p endfor %}")
     para(d, "{%p else %}")
-    para(d, "De woonvisie heeft voor de gekozen thema's geen ambitie of doelen.")
+    para(d, "{{ beleid.begin }} heeft voor de gekozen thema's geen ambitie of doelen.")
     para(d, "{%p endfor %}")
 
 
@@ -175,11 +176,11 @@ def _not_addressed(d: Document) -> None:
 
 
 def _annex(d: Document) -> None:
-    heading_on_new_page(d, "Bijlage 1. Van woonvisie naar concrete afspraken")
+    heading_on_new_page(d, "Bijlage 1. Van {{ beleid.naam }} naar concrete afspraken")
     para(
         d,
-        "Per doel uit de woonvisie: de activiteiten uit de biedingen van de corporaties en de afspraken voor "
-        "{{ jaar }} die eraan bijdragen.",
+        "Per doel uit {{ beleid.met_lidwoord }}: de activiteiten uit de biedingen van de corporaties en de "
+        "afspraken voor {{ jaar }} die eraan bijdragen.",
     )
     goal_overview(d, "t in themas")
 

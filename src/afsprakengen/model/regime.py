@@ -57,7 +57,7 @@ WONINGWET_2015 = Regime(
     uittreksel="Woonvisie-uittreksel",
     mijlpaal="Woonvisie / woonagenda",
     grondslag="de Woningwet (artikelen 42 tot en met 44)",
-    grondslag_bod="artikel 42 van de Woningwet",
+    grondslag_bod="artikel 43 van de Woningwet",
     grondslag_geschil="artikel 44, vierde lid, van de Woningwet",
     wet="de Woningwet",
 )

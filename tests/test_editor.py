@@ -193,6 +193,8 @@ def test_dossier_schemas_name_the_dossiers_ids_and_codes(sample_model: DossierMo
     assert schemas["woonvisie.schema.json"]["$defs"]["thema_code"]["enum"] == list(names.themas)
     assert "enum" not in schemas["woonvisie.schema.json"]["$defs"]["doel"]["properties"]["code"]
     assert "enum" not in schemas["dossier.schema.json"]["$defs"]["partij_id"]
+    statuses = ["gerealiseerd", "deels gerealiseerd", "vertraagd", "niet gerealiseerd", "vervallen"]
+    assert schemas["evaluatie.schema.json"]["$defs"]["stoplicht_code"]["enum"] == statuses  # the standard scale
 
 
 def test_dossier_schemas_accept_the_dossier(server: YamlServer, tmp_path: Path) -> None:
@@ -217,6 +219,25 @@ def test_dossier_schemas_mark_an_unknown_code_where_check_does(server: YamlServe
     copy = exported_copy(CASES / "base", tmp_path)
     for item in case.rglob("*.yaml"):
         shutil.copyfile(item, copy / item.relative_to(case))
+    expected = [(m["file"], int(m["line"])) for m in LOCATED.finditer((case / "expected.txt").read_text("utf-8"))]
+    found = with_diagnostics(server.diagnostics(sorted(copy.rglob("*.yaml"))), copy)
+    assert [(file, item.line) for file, items in found.items() for item in items] == expected
+
+
+def test_dossier_schemas_offer_the_dossiers_own_traffic_light(server: YamlServer, tmp_path: Path) -> None:
+    leiden = make_case_dossier(CASES / "valid" / "own-traffic-light-scale", tmp_path / "leiden")
+    copy = exported_copy(leiden, tmp_path / "exported")
+    schema = json.loads((tmp_path / "exported" / "schemas" / "evaluatie.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["stoplicht_code"]["enum"] == ["groen", "oranje", "rood"]
+    path = copy / "2025" / "evaluatie.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index("    status: oranje")
+    lines[at] = "    status: "
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert {"groen", "oranje", "rood"} <= set(server.completion(path, at + 1, 13))
+    case = CASES / "invalid" / "status-not-on-scale"
+    copy = exported_copy(leiden, tmp_path / "marked")  # a file the server has not seen yet
+    shutil.copyfile(case / "2025" / "evaluatie.yaml", copy / "2025" / "evaluatie.yaml")
     expected = [(m["file"], int(m["line"])) for m in LOCATED.finditer((case / "expected.txt").read_text("utf-8"))]
     found = with_diagnostics(server.diagnostics(sorted(copy.rglob("*.yaml"))), copy)
     assert [(file, item.line) for file, items in found.items() for item in items] == expected

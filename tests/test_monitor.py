@@ -99,7 +99,7 @@ def test_the_workbook_has_its_sheets_locks_lists_and_widths(model: DossierModel)
     assert not any(ws[f"{c}2"].protection.locked for c in "IJKL")
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
     assert lists == {
-        '"gerealiseerd,deels gerealiseerd,niet gerealiseerd,vertraagd,vervallen"',
+        '"gerealiseerd,deels gerealiseerd,vertraagd,niet gerealiseerd,vervallen"',  # the scale, best first
         '"doorzetten,bijstellen,beëindigen,nieuwe afspraak"',
     }
     numbers = next(dv for dv in ws.data_validations.dataValidation if dv.type == "decimal")
@@ -189,7 +189,7 @@ BAD_CELLS: dict[str, str | int] = {
 
 EXPECTED = """\
 monitor-2026.xlsx!Afspraken!J2: error: 'klaar' is not a status on the list (gerealiseerd, deels gerealiseerd, \
-niet gerealiseerd, vertraagd, vervallen)
+vertraagd, niet gerealiseerd, vervallen)
 monitor-2026.xlsx!Afspraken!L2: error: 'stoppen' is not a vervolg on the list (doorzetten, bijstellen, beëindigen, \
 nieuwe afspraak)
 monitor-2026.xlsx!Afspraken!C3: error: the Titel of BESCH-02 was changed (in the dossier: 'Woningen voor jongeren en \
@@ -200,7 +200,7 @@ monitor-2026.xlsx!Afspraken!I7: error: 'ruim 80' is not a number, and the target
 write the number alone, without a unit
 monitor-2026.xlsx!Afspraken!K8: error: the toelichting is the number 12; write it as a sentence
 monitor-2026.xlsx!Afspraken!J9: error: the status is missing; choose one of: gerealiseerd, deels gerealiseerd, \
-niet gerealiseerd, vertraagd, vervallen
+vertraagd, niet gerealiseerd, vervallen
 monitor-2026.xlsx!Afspraken!L10: error: the vervolg is missing; choose one of: doorzetten, bijstellen, beëindigen, \
 nieuwe afspraak
 monitor-2026.xlsx!Afspraken!I13: error: -5 is below 0; a realisation is 0 or more
@@ -264,7 +264,7 @@ def test_a_bad_cell_leaves_an_existing_evaluation_as_it_was(dossier: Path, tmp_p
     result = _import(tmp_path / "monitor-2025.xlsx", dossier)
     assert [p.format() for p in result.problems] == [
         "monitor-2025.xlsx!Afspraken!J3: error: 'half' is not a status on the list (gerealiseerd, deels gerealiseerd, "
-        "niet gerealiseerd, vertraagd, vervallen)"
+        "vertraagd, niet gerealiseerd, vervallen)"
     ]
     assert path.read_bytes() == before
 
@@ -296,8 +296,8 @@ def test_a_csv_cell_is_located_without_a_sheet(dossier: Path, tmp_path: Path) ->
     with (tmp_path / "a.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
     assert [p.format() for p in _import(tmp_path / "a.csv", dossier, 2026).problems] == [
-        "a.csv!J3: error: 'klaar' is not a status on the list (gerealiseerd, deels gerealiseerd, niet gerealiseerd, "
-        "vertraagd, vervallen)"
+        "a.csv!J3: error: 'klaar' is not a status on the list (gerealiseerd, deels gerealiseerd, vertraagd, "
+        "niet gerealiseerd, vervallen)"
     ]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from afsprakengen.load.dossierfiles import INPUT_KINDS
-from afsprakengen.model import DossierModel
+from afsprakengen.model import DossierModel, stoplicht
 from afsprakengen.resources import schema_path
 
 # The kinds that refer to parties, themes and goals that dossier.yaml and woonvisie.yaml define.
@@ -22,19 +22,23 @@ class DossierNames:
     partijen: tuple[str, ...]
     themas: tuple[str, ...]
     doelen: tuple[str, ...]
+    statussen: tuple[str, ...] = ()
+    """The codes of the dossier's traffic-light scale (`stoplicht.scale`)."""
 
 
 def names_of(model: DossierModel) -> DossierNames:
     """The party ids, theme codes and goal codes of a checked dossier."""
     dossier, woonvisie = model.dossier, model.woonvisie
     goals = tuple(doel.code for thema in woonvisie.themas for doel in thema.doelen)
-    return DossierNames(tuple(p.id for p in dossier.partijen), tuple(t.code for t in dossier.themas), goals)
+    scale = tuple(n.code for n in stoplicht.scale(model))
+    return DossierNames(tuple(p.id for p in dossier.partijen), tuple(t.code for t in dossier.themas), goals, scale)
 
 
 def dossier_schemas(names: DossierNames) -> dict[str, str]:
     """Every input kind's schema file name and JSON text, with the dossier's ids and codes as enums where
-    a file refers to them (a party id, a theme code, the goals a `doelen` list names), so an editor offers
-    them on completion and marks an unknown one; without names of a kind the shipped schema stays as it is."""
+    a file refers to them (a party id, a theme code, the goals a `doelen` list names, a status on the dossier's
+    traffic-light scale), so an editor offers them on completion and marks an unknown one; without names of a kind
+    the shipped schema stays as it is."""
     exported = {}
     for kind in INPUT_KINDS:
         schema: dict[str, Any] = json.loads(schema_path(kind.name).read_text(encoding="utf-8"))
@@ -45,10 +49,11 @@ def dossier_schemas(names: DossierNames) -> dict[str, str]:
 
 
 def with_enums(schema: dict[str, Any], names: DossierNames) -> dict[str, Any]:
-    """A copy of a schema with enums of the dossier's party ids, theme codes and goal codes."""
+    """A copy of a schema with enums of the dossier's party ids, theme codes, goal codes and traffic-light codes."""
     result = deepcopy(schema)
     defs = result.get("$defs", {})
-    for name, values in (("partij_id", names.partijen), ("thema_code", names.themas)):
+    named = (("partij_id", names.partijen), ("thema_code", names.themas), ("stoplicht_code", names.statussen))
+    for name, values in named:
         if name in defs and values:
             defs[name]["enum"] = list(values)
     if names.doelen:

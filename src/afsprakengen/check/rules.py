@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from afsprakengen.check.bodfigures import BOD_RULES
 from afsprakengen.load.images import ImageError, read_image
-from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src
+from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src, stoplicht
 from afsprakengen.problems import Problem, did_you_mean, error
 
 Rule = Callable[[DossierModel], Iterator[Problem]]
@@ -215,6 +215,39 @@ def evaluation_activities(m: DossierModel) -> Iterator[Problem]:
             seen.add(r.activiteit)
 
 
+def scale_codes(m: DossierModel) -> Iterator[Problem]:
+    """The levels of the dossier's own traffic-light scale have unique codes."""
+    src = m.dossier.src
+    levels = (
+        (n.code, Src(src.doc, (*src.path, "instellingen", "stoplicht", i)), ("code",))
+        for i, n in enumerate(m.dossier.instellingen.stoplicht)
+    )
+    yield from _duplicates(
+        levels, "traffic-light level '{code}' is defined twice (first at {where}); codes must be unique"
+    )
+
+
+def status_on_scale(m: DossierModel, src: Src, status: str, toelichting: str | None) -> Iterator[Problem]:
+    """A status (of an evaluation or progress entry at `src`) is a level of the scale, explained where it must be."""
+    found = stoplicht.level(m, status)
+    if found is None:
+        codes = list(dict.fromkeys(n.code for n in stoplicht.scale(m)))
+        hint = did_you_mean(status, codes)
+        yield error(
+            src.at("status"),
+            f"'{status}' is not a level of the traffic-light scale{hint}; choose one of: " + ", ".join(codes),
+        )
+    elif found.toelichting_verplicht and not (toelichting or "").strip():
+        yield error(src.at(), f"status '{status}' needs an explanation: add a toelichting to this entry")
+
+
+def evaluation_statuses(m: DossierModel) -> Iterator[Problem]:
+    """Every evaluation's status is on the dossier's traffic-light scale, with the explanation its level requires."""
+    for c in m.cycli:
+        for r in c.evaluatie.evaluaties if c.evaluatie else ():
+            yield from status_on_scale(m, r.src, r.status, r.toelichting)
+
+
 def _agreement_codes(cyclus: Cyclus | None) -> list[str] | None:
     if cyclus is None or cyclus.prestatieafspraken is None:
         return None
@@ -315,6 +348,8 @@ RULES: tuple[Rule, ...] = (
     evaluation_references,
     evaluation_parties,
     evaluation_activities,
+    scale_codes,
+    evaluation_statuses,
     signable,
     decisions,
     logo_files,

@@ -206,6 +206,11 @@ def _min_items(violation: ValidationError, doc: SourceDoc, path: Path_) -> Itera
     yield error(doc.at(path), f"this list needs at least {need} item{'s' if need != 1 else ''}")
 
 
+def _max_items(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
+    count = len(violation.instance) if isinstance(violation.instance, list) else 0
+    yield error(doc.at(path), f"this list has {count} items; at most {_expected(violation)} are allowed here")
+
+
 def _min_length(violation: ValidationError, doc: SourceDoc, path: Path_) -> Iterator[Problem]:
     yield error(doc.at(path), "this text must not be empty")
 
@@ -260,6 +265,7 @@ _DESCRIBERS: dict[str, Callable[[ValidationError, SourceDoc, Path_], Iterator[Pr
     "propertyNames": _property_names,
     "format": _format,
     "minItems": _min_items,
+    "maxItems": _max_items,
     "minLength": _min_length,
     "maxLength": _max_length,
     "uniqueItems": _unique,

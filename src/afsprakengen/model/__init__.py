@@ -8,6 +8,7 @@ from pathlib import Path
 
 from afsprakengen.load.yamlsource import Path_, SourceDoc
 from afsprakengen.model.regime import Regime, regime
+from afsprakengen.model.stoplicht import Niveau
 from afsprakengen.problems import Location
 
 Number = int | float
@@ -94,6 +95,8 @@ class Instellingen:
     """Dossier-wide texts of the legal framing, in place of the tool's standard ones."""
     sinds: int | None = None
     """The calendar year from which the dossier is kept: nothing due before it is reported late."""
+    stoplicht: tuple[Niveau, ...] = ()
+    """The dossier's own traffic-light scale (3 to 5 levels); empty for the standard one (`stoplicht.scale`)."""
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATUSES = ("gerealiseerd", "deels gerealiseerd", "niet gerealiseerd", "vertraagd", "vervallen")
-"""The status scale of an evaluation (evaluatie.schema.json), the drop-down of the status column."""
 VERVOLGEN = ("doorzetten", "bijstellen", "beëindigen", "nieuwe afspraak")
 """What happens next with an agreement (evaluatie.schema.json), the drop-down of the vervolg column."""
 
@@ -43,7 +41,7 @@ AFSPRAAK_COLUMNS: tuple[Column, ...] = (
         True,
         "Wat er gerealiseerd is, in de eenheid van de streefwaarde. Bij een getal als streefwaarde een getal.",
     ),
-    Column("status", "Status", True, "Kies uit de lijst: " + ", ".join(STATUSES) + "."),
+    Column("status", "Status", True, "Kies uit de lijst: de niveaus van het stoplicht, zie 'Stoplicht' hieronder."),
     Column("toelichting", "Toelichting", True, "Waarom de afspraak (niet) gehaald is: tekst.", wrap=True),
     Column("vervolg", "Vervolg", True, "Kies uit de lijst: " + ", ".join(VERVOLGEN) + "."),
 )

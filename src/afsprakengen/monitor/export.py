@@ -13,11 +13,10 @@ from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from afsprakengen.model import Cyclus, DossierModel
+from afsprakengen.model import Cyclus, DossierModel, stoplicht
 from afsprakengen.monitor.columns import (
     AFSPRAAK_COLUMNS,
     AFSPRAKEN,
-    STATUSES,
     TOELICHTING,
     VERVOLGEN,
     YEAR_LABEL,
@@ -44,12 +43,15 @@ def monitor_workbook(m: DossierModel, cyclus: Cyclus) -> bytes:
     sheet = wb.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = AFSPRAKEN
-    _fill_sheet(sheet, AFSPRAAK_COLUMNS, agreement_rows(m, cyclus), numeric=_numeric_targets(m, cyclus))
+    levels = stoplicht.scale(m)
+    agreements = agreement_rows(m, cyclus)
+    _fill_sheet(sheet, AFSPRAAK_COLUMNS, agreements, _numeric_targets(m, cyclus), [lv.code for lv in levels])
     for corp in corporation_sheets(m, cyclus):
         columns = activity_columns(cyclus.jaar)
         rows = corp.rows
         _fill_sheet(wb.create_sheet(corp.title), columns, rows, numeric={r.code for r in rows})
     _explanation(wb.create_sheet(TOELICHTING), cyclus.jaar, m.dossier.gemeente.naam)
+    _scale_explained(wb[TOELICHTING], levels)
     stamp = _stamp(cyclus)
     wb.properties.creator = "afsprakengen"
     wb.properties.title = f"Monitor prestatieafspraken {m.dossier.gemeente.naam} {cyclus.jaar}"
@@ -80,7 +82,9 @@ def _stamp(cyclus: Cyclus) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-def _fill_sheet(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], numeric: set[str]) -> None:
+def _fill_sheet(
+    ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], numeric: set[str], statuses: Sequence[str] = ()
+) -> None:
     """Header, rows, locks, widths, the frozen header and the validations of one sheet."""
     ws.append([c.header for c in columns])
     for cell in ws[1]:
@@ -89,7 +93,7 @@ def _fill_sheet(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], n
         ws.append([row.values.get(c.key) for c in columns])
     for index, column in enumerate(columns, start=1):
         _style_column(ws, index, column, len(rows))
-    _validations(ws, columns, rows, numeric)
+    _validations(ws, columns, rows, numeric, statuses)
     ws.freeze_panes = "A2"
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -123,13 +127,16 @@ def _named_styles(wb: Workbook) -> None:
         wb.add_named_style(style)
 
 
-def _validations(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], numeric: set[str]) -> None:
-    """Drop-down lists for status and vervolg; numbers only where the target (or the activity) is a number."""
+def _validations(
+    ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], numeric: set[str], statuses: Sequence[str] = ()
+) -> None:
+    """Drop-down lists for status (the codes of the scale) and vervolg; numbers only where the target (or the
+    activity) is a number."""
     if not rows:
         return
     last = len(rows) + 1
     keys = [c.key for c in columns]
-    for key, allowed in (("status", STATUSES), ("vervolg", VERVOLGEN)):
+    for key, allowed in (("status", statuses), ("vervolg", VERVOLGEN)):
         if key in keys:
             letter = get_column_letter(keys.index(key) + 1)
             dv = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True)
@@ -185,6 +192,16 @@ def _explanation(ws: Worksheet, year: int, gemeente: str) -> None:
     for letter, width in (("A", 16), ("B", 18), ("C", 100)):
         ws.column_dimensions[letter].width = width
     ws.protection.sheet = True
+
+
+def _scale_explained(ws: Worksheet, levels: Sequence[stoplicht.Niveau]) -> None:
+    """Below the columns on the Toelichting sheet: the levels of the stoplicht, their labels, which need a reason."""
+    ws.append([])
+    ws.append(["Stoplicht", "Betekenis", "Uitleg"])
+    ws.cell(ws.max_row, 1).font = HEADER
+    for lv in levels:
+        needed = "Een toelichting is verplicht: schrijf in de kolom Toelichting waarom."
+        ws.append([lv.code, lv.label, needed if lv.toelichting_verplicht else "Een toelichting is niet verplicht."])
 
 
 def export_monitor(m: DossierModel, year: int, display: str) -> bytes | Problem:

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
-from afsprakengen.model import Cyclus, DossierModel
-from afsprakengen.monitor.columns import AFSPRAAK_COLUMNS, STATUSES, VERVOLGEN, Column, activity_columns
+from afsprakengen.model import Cyclus, DossierModel, stoplicht
+from afsprakengen.monitor.columns import AFSPRAAK_COLUMNS, VERVOLGEN, Column, activity_columns
 from afsprakengen.monitor.read import Read, Sheet, afspraken_sheet
 from afsprakengen.monitor.rows import Cell, Row, agreement_rows, corporation_sheets
 from afsprakengen.problems import Location, Problem, did_you_mean, error
+
+Levels = tuple[stoplicht.Niveau, ...]
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def validate(read: Read, display: str, m: DossierModel, cyclus: Cyclus, *, need_
         problems.append(error(Location(display), f"the workbook has no sheet 'Afspraken' (it has: {names})"))
         return Validated((), (), tuple(problems))
     grid = _grid(sheet, display, AFSPRAAK_COLUMNS, problems)
-    agreements = [] if grid is None else _agreements(grid, agreement_rows(m, cyclus), need_vervolg, problems)
+    levels = stoplicht.scale(m)
+    agreements = [] if grid is None else _agreements(grid, agreement_rows(m, cyclus), levels, need_vervolg, problems)
     activities: list[Realised] = []
     titles = {s.title: s for s in read.sheets}
     for corp in corporation_sheets(m, cyclus):
@@ -151,19 +154,23 @@ def _same(was: Cell, now: Cell) -> bool:
     return " ".join(str(was).split()) == " ".join(str(now).split())
 
 
-def _agreements(grid: _Grid, rows: Sequence[Row], need_vervolg: bool, problems: list[Problem]) -> list[Filled]:
+def _agreements(
+    grid: _Grid, rows: Sequence[Row], levels: Levels, need_vervolg: bool, problems: list[Problem]
+) -> list[Filled]:
     filled = []
     for n, row, found in _known_rows(grid, rows, AFSPRAAK_COLUMNS, problems):
-        one = _agreement(grid, n, row, found, need_vervolg, problems)
+        one = _agreement(grid, n, row, found, (levels, need_vervolg), problems)
         if one is not None:
             filled.append(one)
     return filled
 
 
 def _agreement(
-    grid: _Grid, n: int, row: tuple[Cell, ...], expected: Row, need_vervolg: bool, problems: list[Problem]
+    grid: _Grid, n: int, row: tuple[Cell, ...], expected: Row, rules: tuple[Levels, bool], problems: list[Problem]
 ) -> Filled | None:
-    """The filled columns of one agreement's row (None when nothing is filled in)."""
+    """The filled columns of one agreement's row (None when nothing is filled in); `rules`: the scale, and whether
+    the vervolg is required."""
+    levels, need_vervolg = rules
     realisatie, status = grid.value(row, "realisatie"), grid.value(row, "status")
     toelichting, vervolg = grid.value(row, "toelichting"), grid.value(row, "vervolg")
     if all(v is None for v in (realisatie, status, toelichting, vervolg)):
@@ -181,16 +188,24 @@ def _agreement(
         )
     if isinstance(realisatie, int | float) and realisatie < 0:
         problems.append(error(grid.at(n, "realisatie"), f"{realisatie} is below 0; a realisation is 0 or more"))
-    status_text = _choice(grid, n, "status", status, STATUSES, problems, required=True)
+    status_text = _choice(grid, n, "status", status, [lv.code for lv in levels], problems, required=True)
     vervolg_text = _choice(grid, n, "vervolg", vervolg, VERVOLGEN, problems, required=need_vervolg)
     if isinstance(toelichting, int | float):
         problems.append(
             error(grid.at(n, "toelichting"), f"the toelichting is the number {toelichting}; write it as a sentence")
         )
+    text = str(toelichting).strip() if isinstance(toelichting, str) else None
+    _explained(grid, n, next((lv for lv in levels if lv.code == status_text), None), text, problems)
     if len(problems) > before or status_text is None:
         return None
-    text = str(toelichting).strip() if isinstance(toelichting, str) else None
     return Filled(expected.code, status_text, realisatie, text, vervolg_text)
+
+
+def _explained(grid: _Grid, n: int, level: stoplicht.Niveau | None, text: str | None, problems: list[Problem]) -> None:
+    """An error at the toelichting cell when the row's level of the scale requires an explanation and it has none."""
+    if level is not None and level.toelichting_verplicht and not text:
+        message = f"the status '{level.code}' needs an explanation; write in the toelichting why"
+        problems.append(error(grid.at(n, "toelichting"), message))
 
 
 def _choice(

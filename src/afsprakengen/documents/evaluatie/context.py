@@ -13,24 +13,27 @@ from afsprakengen.documents.evaluatie.comparison import VergelijkingCtx, is_numb
 from afsprakengen.documents.evaluatie.investments import InvesteringCtx, investments
 from afsprakengen.documents.evaluatie.trend import TrendCtx, key_figure_trends
 from afsprakengen.dutch import getal, opsomming, procent
+from afsprakengen.model import stoplicht
 
 NIET_GEEVALUEERD = "niet geëvalueerd"
-STATUSES = ("gerealiseerd", "deels gerealiseerd", "vertraagd", "niet gerealiseerd", "vervallen", NIET_GEEVALUEERD)
-"""Every status a row can have, in the order of the summary table and the chart."""
-COLOURS = {
-    "gerealiseerd": "009E73",
-    "deels gerealiseerd": "E69F00",
-    "vertraagd": "56B4E9",
-    "niet gerealiseerd": "D55E00",
-    "vervallen": "A6A6A6",
-    NIET_GEEVALUEERD: "FFFFFF",
-}
-"""The traffic light of each status (cell background, hex); an agreement nobody evaluated gets no light.
-
-Okabe and Ito's palette, which stays distinguishable with the common forms of colour blindness; every status is
-also written out in its cell and the chart's legend, so the colour is never the only sign."""
+NOT_EVALUATED = stoplicht.Niveau(NIET_GEEVALUEERD, NIET_GEEVALUEERD, "#FFFFFF")
+"""An agreement nobody evaluated: after the levels of the scale, and without a light (white)."""
 PATTERNS = {"vertraagd": "wdUpDiag", NIET_GEEVALUEERD: "pct20"}
 """In the chart, patterns (DrawingML presets) set apart the statuses that share a colour (or have none)."""
+SHY = "\u00ad"
+"""A soft hyphen: where a narrow column head may break a long word."""
+HEADERS = {
+    "gerealiseerd": f"Gereali{SHY}seerd",
+    "deels gerealiseerd": f"Deels gereali{SHY}seerd",
+    "vertraagd": f"Ver{SHY}traagd",
+    "niet gerealiseerd": f"Niet gereali{SHY}seerd",
+    "vervallen": f"Ver{SHY}vallen",
+    NIET_GEEVALUEERD: f"Niet geëva{SHY}lueerd",
+}
+"""The column heads of the standard statuses in the counts per theme, with where they may break."""
+
+Levels = tuple[stoplicht.Niveau, ...]
+"""The levels of the scale and 'niet geëvalueerd' last: the statuses a row can have, in the order of the tables."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class AfspraakEvaluatieCtx:
     """The realisation set against the target as its richting means it: '87,5%' of a minimum, 'gehaald' or
     'niet gehaald: 2 boven het maximum' for a maximum, percentage points for a percentage, '–' for a text."""
     status: str
+    """The label of its level of the scale, as the document shows it."""
+    niveau: str
+    """The code of that level ('niet geëvalueerd' for an agreement without an evaluation)."""
     kleur: str
     """Background colour of the status cell (hex, no '#')."""
     geevalueerd: bool
@@ -94,7 +100,7 @@ class ThemaTelling:
     naam: str
     aantal: int
     per_status: tuple[int, ...]
-    """Counts in STATUSES order."""
+    """Counts in the order of the scale's levels, then 'niet geëvalueerd' (the columns of `kolommen`)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,14 @@ class EvaluatieCtx:
     datum: date
     vastgesteld: VastgesteldCtx | None
     samenvatting: Md | None
+    standaard_stoplicht: bool
+    """Whether the dossier uses the standard five statuses (the template then names their colours in words)."""
+    niveaus: tuple[str, ...]
+    """The labels of the scale's levels, best first."""
+    beste_niveau: str
+    """The label of the scale's first (best) level, with a capital: 'Gerealiseerd: 11 van de 24 afspraken'."""
+    kolommen: tuple[str, ...]
+    """The column heads of the counts per theme: per level of the scale, then 'niet geëvalueerd'."""
     statussen: tuple[StatusTelling, ...]
     per_thema: tuple[ThemaTelling, ...]
     totaal: ThemaTelling
@@ -144,10 +158,11 @@ class EvaluatieCtx:
 
 def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: model.Evaluatie) -> EvaluatieCtx:
     """The context of the evaluation of the agreements `pa` by `ev` (both of the same J)."""
+    levels = (*stoplicht.scale(m), NOT_EVALUATED)
     themes = evaluated_themes(m, pa, ev)
     rows = tuple(a for t in themes for a in t.afspraken)
-    per_theme = tuple(count_statuses(t.naam, t.afspraken) for t in themes)
-    total = count_statuses("Totaal", rows)
+    per_theme = tuple(count_statuses(t.naam, t.afspraken, levels) for t in themes)
+    total = count_statuses("Totaal", rows, levels)
     invested, invested_total = investments(m, ev)
     return EvaluatieCtx(
         titel=f"Evaluatie prestatieafspraken {ev.jaar}",
@@ -160,10 +175,14 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
         datum=ev.datum,
         vastgesteld=adopted_by(m, ev.vastgesteld),
         samenvatting=md(ev.samenvatting, ev.src, "samenvatting"),
-        statussen=status_totals(total),
+        standaard_stoplicht=stoplicht.is_standard(m),
+        niveaus=tuple(n.label for n in levels[:-1]),
+        beste_niveau=_capital(levels[0].label),
+        kolommen=tuple(HEADERS.get(n.code, _capital(n.label)) for n in levels),
+        statussen=status_totals(total, levels),
         per_thema=per_theme,
         totaal=total,
-        grafiek=status_chart(ev.jaar, per_theme, total),
+        grafiek=status_chart(ev.jaar, per_theme, total, levels),
         themas=themes,
         niet_geevalueerd=tuple(a.code for a in rows if not a.geevalueerd),
         conclusies=md(ev.conclusies, ev.src, "conclusies"),
@@ -174,6 +193,10 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
         activiteiten=realised_activities(m, ev),
         kerncijfers_trend=key_figure_trends(m),
     )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def adopted_by(m: model.DossierModel, v: model.Vaststelling | None) -> VastgesteldCtx | None:
@@ -190,21 +213,24 @@ def evaluated_themes(
 ) -> tuple[ThemaEvaluatieCtx, ...]:
     """Per theme (dossier order) every agreement of J in file order, with its evaluation entry if it has one."""
     entries = {r.afspraak: r for r in ev.evaluaties}
+    levels = {n.code: n for n in stoplicht.scale(m)}
     comparisons = theme_comparisons(m.dossier.themas, pa, ev, first=2)
     themes = []
     for t in m.dossier.themas:
-        rows = tuple(evaluated_agreement(a, entries.get(a.code)) for a in pa.afspraken if a.thema == t.code)
+        rows = tuple(evaluated_agreement(a, entries.get(a.code), levels) for a in pa.afspraken if a.thema == t.code)
         if rows:
             themes.append(ThemaEvaluatieCtx(t.code, t.naam, rows, comparisons.get(t.code, ())))
     return tuple(themes)
 
 
-def evaluated_agreement(a: model.Afspraak, r: model.EvaluatieRegel | None) -> AfspraakEvaluatieCtx:
+def evaluated_agreement(
+    a: model.Afspraak, r: model.EvaluatieRegel | None, levels: dict[str, stoplicht.Niveau]
+) -> AfspraakEvaluatieCtx:
     """One row of a theme table: the agreement's target, and what its evaluation entry says (if any)."""
     unit = a.indicator.eenheid or "" if a.indicator else ""
     target = a.indicator.streefwaarde if a.indicator else None
     realised = r.realisatie if r else None
-    status = r.status if r else NIET_GEEVALUEERD
+    light = levels[r.status] if r else NOT_EVALUATED
     return AfspraakEvaluatieCtx(
         code=a.code,
         titel=a.titel,
@@ -212,8 +238,9 @@ def evaluated_agreement(a: model.Afspraak, r: model.EvaluatieRegel | None) -> Af
         realisatie=value(realised, unit),
         percentage=realisation_share(target, realised) if _as_share(a.indicator) else None,
         afgezet=set_against(a.indicator, realised),
-        status=status,
-        kleur=COLOURS[status],
+        status=light.label,
+        niveau=light.code,
+        kleur=light.hex,
         geevalueerd=r is not None,
         vervolg=r.vervolg if r else "",
         toelichting=md(r.toelichting, r.src, "toelichting") if r else None,
@@ -284,37 +311,38 @@ def realisation_share(target: model.Value | None, realised: model.Value | None) 
     return None
 
 
-def count_statuses(name: str, rows: tuple[AfspraakEvaluatieCtx, ...]) -> ThemaTelling:
-    """The number of agreements per status (STATUSES order) among the rows."""
-    return ThemaTelling(name, len(rows), tuple(sum(1 for a in rows if a.status == s) for s in STATUSES))
+def count_statuses(name: str, rows: tuple[AfspraakEvaluatieCtx, ...], levels: Levels) -> ThemaTelling:
+    """The number of agreements per level (in the order of `levels`) among the rows."""
+    return ThemaTelling(name, len(rows), tuple(sum(1 for a in rows if a.niveau == n.code) for n in levels))
 
 
-def status_totals(total: ThemaTelling) -> tuple[StatusTelling, ...]:
-    """Per status that occurs: its colour, count and share of all agreements."""
+def status_totals(total: ThemaTelling, levels: Levels) -> tuple[StatusTelling, ...]:
+    """Per level that occurs: its colour, count and share of all agreements."""
     return tuple(
-        StatusTelling(s, COLOURS[s], n, n / total.aantal if total.aantal else 0.0)
-        for s, n in zip(STATUSES, total.per_status, strict=True)
-        if n
+        StatusTelling(n.label, n.hex, count, count / total.aantal if total.aantal else 0.0)
+        for n, count in zip(levels, total.per_status, strict=True)
+        if count
     )
 
 
-def status_chart(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling) -> Chart:
+def status_chart(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling, levels: Levels) -> Chart:
     """Per theme a bar as long as its number of agreements, split into traffic-light colours by status."""
-    segments = [charts.Segment(s, COLOURS[s], PATTERNS.get(s, "")) for s in STATUSES]
+    segments = [charts.Segment(n.label, n.hex, PATTERNS.get(n.code, "")) for n in levels]
     bars = [charts.Bar(t.naam, t.per_status) for t in per_theme]
     title = f"Afspraken {year} per thema: afgesproken en gerealiseerd"
-    return charts.status_bars(title, segments, bars, chart_alt_text(year, per_theme, total), "Aantal afspraken")
+    alt = chart_alt_text(year, per_theme, total, levels)
+    return charts.status_bars(title, segments, bars, alt, "Aantal afspraken")
 
 
-def chart_alt_text(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling) -> str:
+def chart_alt_text(year: int, per_theme: tuple[ThemaTelling, ...], total: ThemaTelling, levels: Levels) -> str:
     """What the chart shows, in words and numbers, for readers who cannot see it."""
     parts = [f"Staafdiagram: de afspraken van {year} per thema, gekleurd naar status."]
-    parts += [f"{t.naam}: {_counts_in_words(t)}." for t in per_theme]
-    parts.append(f"Totaal: {_counts_in_words(total)}.")
+    parts += [f"{t.naam}: {_counts_in_words(t, levels)}." for t in per_theme]
+    parts.append(f"Totaal: {_counts_in_words(total, levels)}.")
     return " ".join(parts)
 
 
-def _counts_in_words(t: ThemaTelling) -> str:
+def _counts_in_words(t: ThemaTelling, levels: Levels) -> str:
     word = "afspraak" if t.aantal == 1 else "afspraken"
-    counts = [f"{n} {s}" for s, n in zip(STATUSES, t.per_status, strict=True) if n]
+    counts = [f"{count} {n.label}" for n, count in zip(levels, t.per_status, strict=True) if count]
     return f"{t.aantal} {word}, waarvan {opsomming(counts)}"

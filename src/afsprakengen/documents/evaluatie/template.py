@@ -15,28 +15,23 @@ from afsprakengen.word.builders import (
 )
 from afsprakengen.word.tables import add_row, align_right, loop_rows, new_table, small, total_row
 
-SHY = "\u00ad"
-"""A soft hyphen: where a narrow column head may break a long word."""
-STATUS_HEADERS = [
-    f"Gereali{SHY}seerd",
-    f"Deels gereali{SHY}seerd",
-    f"Ver{SHY}traagd",
-    f"Niet gereali{SHY}seerd",
-    f"Ver{SHY}vallen",
-    f"Niet geëva{SHY}lueerd",
-]
-"""Column heads of the counts per theme, in the order of the context's STATUSES."""
 VALUE = (
     "{{% if {v} %}}{{% if {v}.richting %}}{{{{ {v}.richting }}}} {{% endif %}}{{{{ {v}.waarde|getal }}}}"
     "{{% if {v}.eenheid %}} {{{{ {v}.eenheid }}}}{{% endif %}}{{% else %}}–{{% endif %}}"
 )
 """A target or realised value with its unit, or a dash."""
+COUNT_COLUMNS = (5, 6, 4, 3)
+"""The numbers of status columns the counts per theme can have, the standard ones first."""
 COLOURS_EXPLAINED = (
-    "Elke status heeft een eigen kleur, die ook bij kleurenblindheid te onderscheiden is: groen is gerealiseerd, "
+    "{% if standaard_stoplicht %}Elke status heeft een eigen kleur, die ook bij kleurenblindheid te onderscheiden "
+    "is: groen is gerealiseerd, "
     "oranje deels gerealiseerd, lichtblauw vertraagd, rood niet gerealiseerd en grijs vervallen. De status staat "
     "er altijd ook in woorden bij. Een afspraak zonder evaluatie staat er als {{ 'niet geëvalueerd'|aanhalen }}, "
-    "zonder kleur."
+    "zonder kleur.{% else %}Het stoplicht van deze evaluatie heeft {{ niveaus|length }} niveaus, elk met een eigen "
+    "kleur: {{ niveaus|opsomming }}. De status staat er altijd ook in woorden bij. Een afspraak zonder evaluatie "
+    "staat er als {{ 'niet geëvalueerd'|aanhalen }}, zonder kleur.{% endif %}"
 )
+"""The colours in words: the standard ones by name; a dossier's own scale by its labels."""
 
 
 CONCEPT = "CONCEPT – deze evaluatie is nog in bespreking en nog niet door partijen vastgesteld."
@@ -103,7 +98,7 @@ def _summary(d: Document) -> None:
 
 def _overview(d: Document) -> None:
     para(d, "2. Resultaten in één oogopslag", "Heading 1")
-    para(d, "Gerealiseerd: {{ totaal.per_status[0] }} van de {{ totaal.aantal }} afspraken voor {{ jaar }}.")
+    para(d, "{{ beste_niveau }}: {{ totaal.per_status[0] }} van de {{ totaal.aantal }} afspraken voor {{ jaar }}.")
     para(d, COLOURS_EXPLAINED)
     para(d, "2.1 Per status", "Heading 2")
     table = new_table(d, ["Status", "Aantal", "Aandeel"], [6.0, 3.0, 3.0])
@@ -111,11 +106,12 @@ def _overview(d: Document) -> None:
     loop_rows(table, "s in statussen", cells, empty_runs=True)
     total_row(table, ["Totaal", "{{ totaal.aantal }}", "100%"])
     para(d, "2.2 Per thema", "Heading 2")
-    # The column 'niet geëvalueerd' only when some agreement has no evaluation: narrow columns break words.
-    para(d, "{%p if niet_geevalueerd %}")
-    _counts_table(d, len(STATUS_HEADERS), [3.0, 1.5] + [1.9] * 6)
-    para(d, "{%p else %}")
-    _counts_table(d, len(STATUS_HEADERS) - 1, [3.5, 1.5] + [2.2] * 5)
+    # One table per number of columns (3 to 5 levels, and 'niet geëvalueerd' only when some agreement has no
+    # evaluation): narrow columns break words.
+    shown = "(kolommen|length - (0 if niet_geevalueerd else 1))"
+    for n in COUNT_COLUMNS:
+        para(d, f"{{%p {'if' if n == COUNT_COLUMNS[0] else 'elif'} {shown} == {n} %}}")
+        _counts_table(d, n, [3.0, 1.5] + [1.9] * 6 if n == 6 else [3.5, 1.5] + [11.0 / n] * n)
     para(d, "{%p endif %}")
     chart = centred(para(d, "{{ grafiek }}", "Normal"))
     chart.paragraph_format.keep_with_next = True
@@ -185,7 +181,7 @@ def _investments(d: Document) -> None:
 
 def _counts_table(d: Document, columns: int, widths: list[float]) -> None:
     """Per theme and in total: the number of agreements and the count per status (the first `columns`)."""
-    table = new_table(d, ["Thema", "Aantal", *STATUS_HEADERS[:columns]], widths)
+    table = new_table(d, ["Thema", "Aantal", *(f"{{{{ kolommen[{i}] }}}}" for i in range(columns))], widths)
     counts = [f"{{{{ r.per_status[{i}] or '–' }}}}" for i in range(columns)]
     loop_rows(table, "r in per_thema", ["{{ r.naam }}", "{{ r.aantal }}", *counts], empty_runs=True)
     totals = [f"{{{{ totaal.per_status[{i}] or '–' }}}}" for i in range(columns)]

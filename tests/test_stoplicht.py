@@ -42,7 +42,7 @@ def test_without_its_own_scale_a_dossier_has_the_five_standard_statuses(sample_m
 
 
 def test_the_status_cells_show_the_label_in_the_colour_of_the_scale(leiden_out: Path) -> None:
-    assert status_cells(leiden_out) == {"WZ-01": ("aandacht nodig", "EF6C00"), "DUUR-01": ("op schema", "2E7D32")}
+    assert status_cells(leiden_out) == {"WZ-01": ("aandacht nodig", "EF6C00"), "DUUR-01": ("op schema", "66BB6A")}
 
 
 def test_the_summary_counts_per_level_of_the_scale(leiden_out: Path) -> None:
@@ -68,7 +68,7 @@ def test_the_text_and_the_chart_name_the_levels_of_the_scale(leiden_out: Path) -
     assert "heeft 3 niveaus, elk met een eigen kleur: op schema, aandacht nodig en niet gehaald." in dump
     assert "groen is gerealiseerd" not in dump and "deels gerealiseerd" not in dump
     series = chart_series(chart_parts(leiden_out)["word/charts/chart1.xml"])
-    assert [(name, colour) for name, colour, _, _ in series] == [("op schema", "2E7D32"), ("aandacht nodig", "EF6C00")]
+    assert [(name, colour) for name, colour, _, _ in series] == [("op schema", "66BB6A"), ("aandacht nodig", "EF6C00")]
 
 
 def _leiden_workbook(tmp_path: Path) -> tuple[Path, Workbook]:

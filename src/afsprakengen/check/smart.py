@@ -10,6 +10,7 @@ from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.model import Afspraak, Cyclus, DossierModel
 from afsprakengen.model.btiv import SUBJECTS, subjects_of
 from afsprakengen.model.regime import WVRV
+from afsprakengen.model.stoplicht import BLACK_TEXT_CONTRAST, contrast_with_black, readable_tint
 from afsprakengen.problems import Problem, warning
 
 Advice = Callable[[DossierModel, date], Iterator[Problem]]
@@ -139,6 +140,19 @@ def btiv_covered(m: DossierModel, today: date) -> Iterator[Problem]:
                 yield warning(bod.src.at("activiteiten", key=True), message)
 
 
+def readable_colours(m: DossierModel, today: date) -> Iterator[Problem]:
+    """Black status text stays readable on each colour of the dossier's own traffic-light scale (WCAG 2.1 AA)."""
+    for i, n in enumerate(m.dossier.instellingen.stoplicht):
+        ratio = contrast_with_black(n.kleur)
+        if ratio < BLACK_TEXT_CONTRAST:
+            message = (
+                f"black text on the colour {n.kleur} of level '{n.code}' has a contrast of {ratio:.1f}:1, below the "
+                f"{BLACK_TEXT_CONTRAST:g}:1 that WCAG 2.1 AA asks of text (the status is written in its cell): "
+                f"choose a lighter colour, such as {readable_tint(n.kleur)}"
+            )
+            yield warning(m.dossier.src.at("instellingen", "stoplicht", i, "kleur"), message)
+
+
 def programme_adopter(m: DossierModel, today: date) -> Iterator[Problem]:
     """Under the Wvrv the college adopts the volkshuisvestingsprogramma, not the gemeenteraad."""
     wv = m.woonvisie
@@ -160,6 +174,7 @@ ADVICE: tuple[Advice, ...] = (
     outlook_filled,
     btiv_covered,
     programme_adopter,
+    readable_colours,
     explained,
     current_version,
 )

@@ -16,7 +16,7 @@ class Niveau:
     code: str
     label: str
     kleur: str
-    """A hex colour with '#', e.g. '#2E7D32'."""
+    """A hex colour with '#', e.g. '#66BB6A'."""
     toelichting_verplicht: bool = False
     """Whether an evaluation (or progress report) with this level must explain it (`toelichting`)."""
 
@@ -52,3 +52,29 @@ def level(m: DossierModel, code: str) -> Niveau | None:
 def is_standard(m: DossierModel) -> bool:
     """Whether the dossier uses the standard scale (its documents then explain the standard colours in words)."""
     return scale(m) == STANDAARD
+
+
+BLACK_TEXT_CONTRAST = 4.5
+"""WCAG 2.1 AA (success criterion 1.4.3): normal text at least 4.5:1 against its background."""
+
+
+def contrast_with_black(hex_colour: str) -> float:
+    """The WCAG contrast ratio of black text on this colour (1 to 21)."""
+    return (_luminance(hex_colour) + 0.05) / 0.05
+
+
+def readable_tint(hex_colour: str) -> str:
+    """The colour mixed with white in steps of 5% until black text on it reaches 4.5:1 ('#RRGGBB')."""
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    for step in range(21):
+        mixed = "".join(f"{round(c + (255 - c) * step / 20):02X}" for c in rgb)
+        if contrast_with_black(mixed) >= BLACK_TEXT_CONTRAST:
+            return "#" + mixed
+    return "#FFFFFF"
+
+
+def _luminance(hex_colour: str) -> float:
+    digits = hex_colour.lstrip("#")
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

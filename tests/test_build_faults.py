@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,25 +76,39 @@ SLOW_WRITES = """
 import sys, time
 import afsprakengen.files as files
 from afsprakengen.cli.app import main
-real = files._staged
+real_staged, real_renames = files._staged, files._rename_all
 def slow(data, target):
     sys.stderr.write("staging\\n")
     sys.stderr.flush()
     time.sleep(0.05)
-    return real(data, target)
-files._staged = slow
+    return real_staged(data, target)
+def renames(staged):
+    done = real_renames(staged)
+    sys.stderr.write("renamed\\n")
+    sys.stderr.flush()
+    time.sleep(5)
+    return done
+files._staged, files._rename_all = slow, renames
 sys.argv = ["afsprakengen", *sys.argv[1:]]
 main()
 """
-"""The build, with each document's temp file taking 50 ms and announced on stderr: the write phase made long."""
+"""The build, each document's temp file taking 50 ms and announced on stderr, and the end of the renames announced:
+the write phase made long, so a kill lands while staging or after the renames (the renames themselves, one short
+step, are the window write_set's docstring admits only SIGKILL or a power cut can hit)."""
 
 
 def _killed_while_writing(dossier: Path, out: Path, runner: Path, rng: random.Random, documents: int) -> None:
+    """Killed after a random number of temp files (while the next one is staged), or once the renames are done."""
     process = _build(dossier, out, str(runner))
     assert process.stderr is not None
-    while (line := process.stderr.readline()) != b"staging\n":  # the progress lines, then the write phase
+    wait_for = rng.randint(1, documents + 2)  # more than the documents: wait for the renames
+    staged = 0
+    while staged < wait_for:
+        line = process.stderr.readline()
         assert line, "the build ended before its write phase"
-    time.sleep(rng.uniform(0, 0.05 * documents + 0.3))  # now and then after the renames
+        staged += line == b"staging\n"
+        if line == b"renamed\n":
+            break
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=60)
 

@@ -8,6 +8,7 @@ from datetime import date
 from afsprakengen import model
 from afsprakengen.documents.common import Md, OndertekenaarCtx, md
 from afsprakengen.dutch import datum, opsomming
+from afsprakengen.model.regio import bare_name
 from afsprakengen.word.mdtext import bullet_item
 
 ORGAAN = {
@@ -61,6 +62,14 @@ def tekenrijen(signatories: tuple[OndertekenaarCtx, ...]) -> tuple[TekenrijCtx, 
     """The signatories two by two, in their order."""
     pairs = zip(signatories[::2], (*signatories[1::2], None), strict=False)
     return tuple(TekenrijCtx(left, right) for left, right in pairs)
+
+
+def tekenrijen_per_gemeente(
+    signatories: tuple[OndertekenaarCtx, ...], gemeenten: tuple[str, ...]
+) -> tuple[TekenrijCtx, ...]:
+    """A region's signatories: per gemeente its own rows (its name in `gemeenten`), then the other parties'."""
+    rows = [row for g in gemeenten for row in tekenrijen(tuple(o for o in signatories if o.partij == g))]
+    return (*rows, *tekenrijen(tuple(o for o in signatories if o.partij not in gemeenten)))
 
 
 def ondergetekenden(m: model.DossierModel, pa: model.Prestatieafspraken) -> tuple[OndergetekendeCtx, ...]:
@@ -122,6 +131,8 @@ def _standard_recitals(m: model.DossierModel, cyclus: model.Cyclus) -> tuple[str
 
 
 def _woonvisie_recital(m: model.DossierModel, pa: model.Prestatieafspraken) -> str:
+    if m.woonvisies:
+        return _regional_recital(m, pa)
     wv = m.woonvisie
     if wv.vastgesteld is not None and wv.vastgesteld <= pa.datum:
         return (
@@ -129,6 +140,19 @@ def _woonvisie_recital(m: model.DossierModel, pa: model.Prestatieafspraken) -> s
             "vastgesteld, waarin het volkshuisvestingsbeleid van de gemeente staat;"
         )
     return f"de gemeente haar volkshuisvestingsbeleid beschrijft in de {wv.titel};"
+
+
+def _regional_recital(m: model.DossierModel, pa: model.Prestatieafspraken) -> str:
+    """Per gemeente of a region: its council adopted its woonvisie on a date, or it describes its policy in it."""
+    names = {p.id: bare_name(p) for p in m.dossier.gemeenten()}
+    each = []
+    for wv in m.woonvisies:
+        name = names.get(wv.gemeente or "", wv.gemeente or "")
+        if wv.vastgesteld is not None and wv.vastgesteld <= pa.datum:
+            each.append(f"de gemeenteraad van {name} heeft op {datum(wv.vastgesteld)} de {wv.titel} vastgesteld")
+        else:
+            each.append(f"de gemeente {name} beschrijft het in de {wv.titel}")
+    return f"de gemeenten hun volkshuisvestingsbeleid elk in een eigen woonvisie beschrijven: {opsomming(each)};"
 
 
 def _bod_recital(m: model.DossierModel, bods: tuple[model.Bod, ...], jaar: int) -> str:

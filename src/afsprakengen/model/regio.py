@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from afsprakengen.dutch import opsomming
-from afsprakengen.model import Afspraak, Cyclus, DossierModel, Partij, Woonvisie, WoonvisieThema
+from afsprakengen.model import Afspraak, Bod, Cyclus, DossierModel, Partij, Woonvisie, WoonvisieThema
 
 
 def combined(woonvisies: tuple[Woonvisie, ...]) -> Woonvisie:
@@ -43,10 +43,27 @@ def bare_name(p: Partij) -> str:
     return p.naam.removeprefix("Gemeente ").removeprefix("gemeente ")
 
 
+def served(m: DossierModel, bod: Bod) -> tuple[tuple[Partij, Woonvisie], ...]:
+    """The gemeenten of a region (with their woonvisie) whose goals the activities of a bod serve, in their order."""
+    goals = {code for a in bod.activiteiten for code in a.doelen}
+    found = []
+    for p in m.dossier.gemeenten():
+        wv = next((wv for wv in m.woonvisies if wv.gemeente == p.id), None)
+        if wv is not None and any(d.code in goals for t in wv.themas for d in t.doelen):
+            found.append((p, wv))
+    return tuple(found)
+
+
+def gemeenten_text(parties: tuple[Partij, ...]) -> str:
+    """'de gemeente Dalmerwijk', 'de gemeenten Hooghorst en Veldermonde'."""
+    which = "de gemeente" if len(parties) == 1 else "de gemeenten"
+    return f"{which} {opsomming(bare_name(p) for p in parties)}"
+
+
 def for_gemeente(m: DossierModel, gemeente: Partij) -> DossierModel:
     """The model as one gemeente's: its name, its woonvisie, and only the agreements (and evaluations) for it."""
     own = next(wv for wv in m.woonvisies if wv.gemeente == gemeente.id)
-    dossier = replace(m.dossier, gemeente=replace(m.dossier.gemeente, naam=bare_name(gemeente)))
+    dossier = replace(m.dossier, gemeente=replace(m.dossier.gemeente, naam=bare_name(gemeente)), regio=None)
     cycles = tuple(_cycle_for(c, gemeente.id) for c in m.cycli)
     return replace(m, dossier=dossier, woonvisie=own, woonvisies=(own,), cycli=cycles)
 

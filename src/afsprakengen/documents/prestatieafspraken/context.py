@@ -37,8 +37,7 @@ from afsprakengen.documents.prestatieafspraken.legal import (
     tekenrijen_per_gemeente,
 )
 from afsprakengen.documents.woonvisie_uittreksel.context import ThemaUittreksel, goal_overview
-from afsprakengen.dutch import opsomming
-from afsprakengen.model.regio import bare_name
+from afsprakengen.model.regio import gemeenten_text
 
 SOORT_AFSPRAAK = {"resultaat": "Resultaatafspraak", "proces": "Procesafspraak", "inspanning": "Inspanningsafspraak"}
 
@@ -72,7 +71,7 @@ class AfspraakCtx:
     doelen: tuple[DoelCtx, ...]
     activiteiten: tuple[str, ...]
     gemeenten: str = ""
-    """In a regional dossier, for an agreement of only some gemeenten: 'de gemeenten Hooghorst en Veldermonde'; else ''."""
+    """A regional dossier's agreement of only some gemeenten: 'de gemeenten Hooghorst en Veldermonde'; else ''."""
 
 
 @dataclass(frozen=True)
@@ -317,9 +316,7 @@ def _for_some(m: model.DossierModel, a: model.Afspraak, ctx: AfspraakCtx) -> Afs
     """An agreement of only some gemeenten of a region names them."""
     if not a.gemeenten:
         return ctx
-    names = {p.id: bare_name(p) for p in m.dossier.gemeenten()}
-    which = "de gemeente" if len(a.gemeenten) == 1 else "de gemeenten"
-    return replace(ctx, gemeenten=f"{which} {opsomming(names.get(g, g) for g in a.gemeenten)}")
+    return replace(ctx, gemeenten=gemeenten_text(tuple(p for p in m.dossier.gemeenten() if p.id in a.gemeenten)))
 
 
 def _reciprocity(m: model.DossierModel, pa: model.Prestatieafspraken) -> tuple[WederkerigheidCtx, ...]:

@@ -42,7 +42,7 @@ def woonvisie_per_gemeente(m: DossierModel) -> Iterator[Problem]:
     if _name(m.woonvisie) == "woonvisie.yaml":
         message = "a regional dossier has a woonvisie-<gemeente>.yaml per gemeente in place of woonvisie.yaml"
         yield error(m.woonvisie.src.at(), message)
-    own = {wv.gemeente for wv in m.woonvisies}
+    own = {_file_id(wv) for wv in m.woonvisies}
     for i, p in enumerate(m.dossier.partijen):
         if p.soort == "gemeente" and p.id not in own:
             message = f"the gemeente '{p.id}' has no woonvisie-{p.id}.yaml; a regional dossier has one per gemeente"
@@ -55,7 +55,7 @@ def woonvisie_gemeente(m: DossierModel) -> Iterator[Problem]:
         return
     gemeenten = [p.id for p in m.dossier.gemeenten()]
     for wv in m.woonvisies:
-        expected = _name(wv).removeprefix("woonvisie-").removesuffix(".yaml")
+        expected = _file_id(wv)
         if wv.gemeente is None:
             yield error(wv.src.at("titel"), f"a regional woonvisie names its gemeente: add `gemeente: {expected}`")
         elif wv.gemeente != expected:
@@ -75,11 +75,12 @@ def agreement_gemeenten(m: DossierModel) -> Iterator[Problem]:
                 message = "gemeenten is for a regional dossier (dossier.yaml with regio); leave it out"
                 yield error(a.src.at("gemeenten"), message)
                 continue
-            for i, gid in enumerate(a.gemeenten):
-                if gid not in gemeenten:
-                    hint = did_you_mean(gid, gemeenten)
-                    yield error(a.src.at("gemeenten", i), f"'{gid}' is not a gemeente in dossier.yaml{hint}")
-            yield from _goals_of_its_gemeenten(m, a)
+            unknown = [(i, gid) for i, gid in enumerate(a.gemeenten) if gid not in gemeenten]
+            for i, gid in unknown:
+                hint = did_you_mean(gid, gemeenten)
+                yield error(a.src.at("gemeenten", i), f"'{gid}' is not a gemeente in dossier.yaml{hint}")
+            if not unknown:
+                yield from _goals_of_its_gemeenten(m, a)
 
 
 def _goals_of_its_gemeenten(m: DossierModel, a: Afspraak) -> Iterator[Problem]:
@@ -99,6 +100,11 @@ def _goals_of_its_gemeenten(m: DossierModel, a: Afspraak) -> Iterator[Problem]:
 
 def _name(wv: Woonvisie) -> str:
     return PurePosixPath(wv.src.doc.display).name
+
+
+def _file_id(wv: Woonvisie) -> str:
+    """The gemeente's id in the name of a woonvisie-<id>.yaml."""
+    return _name(wv).removeprefix("woonvisie-").removesuffix(".yaml")
 
 
 REGIO_RULES: tuple[Callable[[DossierModel], Iterator[Problem]], ...] = (

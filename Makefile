@@ -2,9 +2,10 @@
 VENV ?= .venv
 BIN = $(VENV)/bin
 SAMPLE = samples/voorbeeldstad
+REGIO = samples/regio-dalvelde
 PYTHON ?= python3
 
-.PHONY: setup run test lint typecheck unit golden templates bench fuzz
+.PHONY: setup run run-regio test lint typecheck unit golden templates bench fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +17,10 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(BIN)/afsprakengen build $(SAMPLE) --out build/voorbeeldstad
+
+# The second sample: a region of three gemeenten (one excerpt per gemeente, one regional evaluation).
+run-regio: setup
+	$(BIN)/afsprakengen build $(REGIO) --out build/regio-dalvelde
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

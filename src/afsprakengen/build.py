@@ -50,6 +50,8 @@ class BuildRequest:
     """Let LibreOffice lay each document out, so its contents page gets page numbers."""
     definitief_only: bool = False
     """Only the documents whose status is definitief (for publication)."""
+    gemeente: str = ""
+    """A regional dossier's gemeente (party id): only its woonvisie excerpt and evaluation (`--gemeente`)."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,10 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
     checked = check_dossier(request.root, request.display, request.today, cache=request.cache)
     if checked.errors or checked.model is None:
         return BuildResult(checked, (), ())
-    unknown = unknown_themes(checked.model, request.themes)
+    unknown = (*unknown_themes(checked.model, request.themes), *unknown_gemeente(checked.model, request.gemeente))
     if unknown:
         return BuildResult(checked, unknown, ())
-    planned = plan(checked.model, request.years, request.only, JobOptions(request.themes))
+    planned = plan(checked.model, request.years, request.only, JobOptions(request.themes, request.gemeente))
     if request.definitief_only:
         planned = [job for job in planned if job.status == "definitief"]
     origin = git_provenance(request.root, request.out)
@@ -124,6 +126,20 @@ def _build_alone(request: BuildRequest) -> BuildResult:
     """One dossier of a batch, rendered in this process; the model is not sent back (only what is reported)."""
     result = build_dossier(replace(request, jobs=1))
     return replace(result, check=replace(result.check, model=None, files=()))
+
+
+def unknown_gemeente(m: DossierModel, gemeente: str) -> tuple[Problem, ...]:
+    """An error, located at dossier.yaml's partijen, when `--gemeente` is not a gemeente of a regional dossier."""
+    if not gemeente:
+        return ()
+    where = m.dossier.src.at("partijen", key=True)
+    if m.dossier.regio is None:
+        return (error(where, f"--gemeente {gemeente}: only a regional dossier (with regio) has several gemeenten"),)
+    known = [p.id for p in m.dossier.gemeenten()]
+    if gemeente in known:
+        return ()
+    listed = did_you_mean(gemeente, known) or f" (its gemeenten are {', '.join(known)})"
+    return (error(where, f"--gemeente {gemeente}: the dossier has no gemeente with this party id{listed}"),)
 
 
 def unknown_themes(m: DossierModel, themes: Iterable[str]) -> tuple[Problem, ...]:

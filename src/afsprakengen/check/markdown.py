@@ -46,7 +46,8 @@ def _messages(texts: tuple[str, ...], cache: Cache | None) -> tuple[tuple[int, s
 def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:
     """Every markdown text the documents show, as they convert it, at the field it comes from."""
     yield from _dossier(m.dossier)
-    yield from _woonvisie(m.woonvisie)
+    for wv in m.alle_woonvisies():
+        yield from _woonvisie(wv)
     for c in m.cycli:
         for bod in c.bods:
             yield from _bod(bod)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from afsprakengen.check.bodfigures import BOD_RULES
+from afsprakengen.check.regio import REGIO_RULES
 from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src, stoplicht
 from afsprakengen.problems import Problem, did_you_mean, error
@@ -40,7 +41,8 @@ def unique_codes(m: DossierModel) -> Iterator[Problem]:
     themes = m.dossier.themas
     yield from _duplicates(((t.code, t.src, ("code",)) for t in themes), _TWICE.replace("{what}", "theme code"))
     twice_in_woonvisie = f"theme '{{code}}' appears twice in the {m.regime.naam} (first at {{where}})"
-    yield from _duplicates(((t.thema, t.src, ("thema",)) for t in m.woonvisie.themas), twice_in_woonvisie)
+    for wv in m.alle_woonvisies():
+        yield from _duplicates(((t.thema, t.src, ("thema",)) for t in wv.themas), twice_in_woonvisie)
     yield from _duplicates(((d.code, d.src, ("code",)) for d in m.doelen()), _TWICE.replace("{what}", "goal code"))
     for c in m.cycli:
         activities = ((a.code, a.src, ("code",)) for b in c.bods for a in b.activiteiten)
@@ -356,4 +358,5 @@ RULES: tuple[Rule, ...] = (
     deadline_settings,
     real_dates,
     *BOD_RULES,
+    *REGIO_RULES,
 )

@@ -46,6 +46,13 @@ from afsprakengen.cli.publishing import export_beside
     help="Woonvisie excerpt of only this theme, e.g. WZ (repeatable).",
 )
 @click.option(
+    "--gemeente",
+    "gemeente",
+    default="",
+    metavar="ID",
+    help="A regional dossier: only this gemeente's woonvisie excerpt and evaluation (its party id).",
+)
+@click.option(
     "--template",
     "templates",
     multiple=True,
@@ -66,6 +73,7 @@ def build(
     years: tuple[int, ...],
     only: tuple[str, ...],
     themes: tuple[str, ...],
+    gemeente: str,
     templates: tuple[str, ...],
     today: datetime | None,
     workers: int | None,
@@ -97,6 +105,7 @@ def build(
         jobs=workers or default_workers(),
         cache=_cache(no_cache),
         layout=not no_layout,
+        gemeente=gemeente,
     )
     with Progress("documents") as progress:
         result = build_dossier(request, progress)

@@ -22,6 +22,8 @@ class JobOptions:
     """Options that shape a document's content, e.g. `--theme WZ` for an excerpt of only some themes."""
 
     themes: tuple[str, ...] = ()
+    gemeente: str = ""
+    """A regional dossier's gemeente (party id): its excerpt and evaluation only; '': every excerpt, one evaluation."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,15 +87,38 @@ def _woonvisie_uittreksel_jobs(m: DossierModel, c: Cyclus, options: JobOptions) 
 
     if not c.bods and c.prestatieafspraken is None:
         return
-    ctx = build_woonvisie_uittreksel(m, c, options.themes)
-    part = "".join(f"-{code}" for code in dict.fromkeys(options.themes))
-    yield Job(
+    for gemeente, own, cyclus in _per_gemeente(m, c, options, every=True):
+        ctx = build_woonvisie_uittreksel(own, cyclus, options.themes)
+        part = "".join(f"-{code}" for code in (*gemeente, *dict.fromkeys(options.themes)))
+        yield _excerpt_job(ctx, c, f"woonvisie-uittreksel{part}-{c.jaar}.docx", own.regime.uittreksel)
+
+
+def _per_gemeente(
+    m: DossierModel, c: Cyclus, options: JobOptions, *, every: bool
+) -> Iterator[tuple[tuple[str, ...], DossierModel, Cyclus]]:
+    """The model and cycle per gemeente of a region (`--gemeente`'s, or with `every` each), else the whole one.
+
+    Each with the gemeente's id for the file name (none for the whole dossier).
+    """
+    from afsprakengen.model.regio import for_gemeente
+
+    chosen = [p for p in m.dossier.gemeenten() if p.id == options.gemeente or (every and not options.gemeente)]
+    if m.dossier.regio is None or not chosen:
+        yield (), m, c
+        return
+    for p in chosen:
+        own = for_gemeente(m, p)
+        yield (p.id,), own, own.cyclus(c.jaar) or c
+
+
+def _excerpt_job(ctx: Any, c: Cyclus, output: str, name: str) -> Job:
+    return Job(
         kind="woonvisie-uittreksel",
         year=c.jaar,
-        output=f"woonvisie-uittreksel{part}-{c.jaar}.docx",
+        output=output,
         context=ctx,
         title=ctx.titel,
-        subject=f"{m.regime.uittreksel} {ctx.gemeente} {c.jaar}",
+        subject=f"{name} {ctx.gemeente} {c.jaar}",
         version=ctx.versie,
         status=ctx.status,
         created=ctx.datum,
@@ -144,21 +169,22 @@ def _evaluatie_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator
     """The evaluation report of a cycle that has an evaluatie.yaml (and the agreements it evaluates)."""
     from afsprakengen.documents.evaluatie.context import build_evaluatie
 
-    ev, pa = c.evaluatie, c.prestatieafspraken
-    if ev is None or pa is None:
-        return
-    ctx = build_evaluatie(m, pa, ev)
-    yield Job(
-        kind="evaluatie",
-        year=c.jaar,
-        output=f"evaluatie-{c.jaar}.docx",
-        context=ctx,
-        title=ctx.titel,
-        subject=f"Evaluatie prestatieafspraken {ctx.gemeente} {c.jaar}",
-        version=ctx.versie,
-        status=ev.status,
-        created=ev.datum,
-    )
+    for gemeente, own, cyclus in _per_gemeente(m, c, options, every=False):
+        ev, pa = cyclus.evaluatie, cyclus.prestatieafspraken
+        if ev is None or pa is None:
+            return
+        ctx = build_evaluatie(own, pa, ev)
+        yield Job(
+            kind="evaluatie",
+            year=c.jaar,
+            output=f"evaluatie{''.join(f'-{g}' for g in gemeente)}-{c.jaar}.docx",
+            context=ctx,
+            title=ctx.titel,
+            subject=f"Evaluatie prestatieafspraken {ctx.gemeente} {c.jaar}",
+            version=ctx.versie,
+            status=ev.status,
+            created=ev.datum,
+        )
 
 
 def _kalender_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:

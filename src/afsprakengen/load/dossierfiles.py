@@ -22,7 +22,12 @@ class InputKind:
 
 INPUT_KINDS: tuple[InputKind, ...] = (
     InputKind("dossier", re.compile(r"dossier\.yaml"), in_cycle=False, required=True),
-    InputKind("woonvisie", re.compile(r"woonvisie\.yaml"), in_cycle=False, required=True),
+    InputKind(
+        "woonvisie",
+        re.compile(r"woonvisie(?:-(?P<gemeente>[a-z0-9]+(?:-[a-z0-9]+)*))?\.yaml"),
+        in_cycle=False,
+        required=True,
+    ),
     InputKind("bod", re.compile(r"bod-(?P<corporatie>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml"), in_cycle=True),
     InputKind("prestatieafspraken", re.compile(r"prestatieafspraken\.yaml"), in_cycle=True),
     InputKind("evaluatie", re.compile(r"evaluatie\.yaml"), in_cycle=True),
@@ -49,6 +54,8 @@ class DossierFile:
     display: str
     year: int | None = None
     corporatie: str | None = None
+    gemeente: str | None = None
+    """A regional dossier's woonvisie-<gemeente>.yaml: the gemeente's party id."""
 
     def sort_key(self) -> tuple[int, int, str]:
         """Dossier-wide files first, then by year, then by kind and name."""
@@ -117,7 +124,8 @@ def _classify(item: Path, shown: str, year: int | None) -> DossierFile | Problem
     for kind in INPUT_KINDS:
         match = kind.pattern.fullmatch(item.name)
         if match and kind.in_cycle == (year is not None):
-            return DossierFile(kind.name, item, shown, year, match.groupdict().get("corporatie"))
+            groups = match.groupdict()
+            return DossierFile(kind.name, item, shown, year, groups.get("corporatie"), groups.get("gemeente"))
     place = "in a year folder" if year is not None else "at the top of the dossier"
     names = [n for n, k in zip(_EXAMPLE_NAMES, INPUT_KINDS, strict=True) if k.in_cycle == (year is not None)]
     hint = did_you_mean(item.name, names)

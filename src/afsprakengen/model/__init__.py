@@ -112,7 +112,15 @@ class Standaardteksten:
 
 @dataclass(frozen=True)
 class Gemeente:
-    """The municipality."""
+    """The municipality (in a regional dossier: the region, from `regio`)."""
+
+    naam: str
+    provincie: str | None = None
+
+
+@dataclass(frozen=True)
+class Regio:
+    """A regional dossier: several gemeenten make one set of agreements; the region's name is the documents' title."""
 
     naam: str
     provincie: str | None = None
@@ -128,16 +136,27 @@ class Overleg:
 
 @dataclass(frozen=True)
 class Dossier:
-    """dossier.yaml: the municipality, its parties and themes, the planned meetings, and the settings."""
+    """dossier.yaml: the municipality (or the region), its parties and themes, the planned meetings, the settings."""
 
-    gemeente: Gemeente
     partijen: tuple[Partij, ...]
     themas: tuple[Thema, ...]
     src: Src
+    gemeente: Gemeente = Gemeente("")
+    """The municipality; in a regional dossier the region (its name and provincie from `regio`)."""
+    regio: Regio | None = None
     instellingen: Instellingen = field(default_factory=Instellingen)
     overleggen: tuple[Overleg, ...] = ()
     regime: str = "woningwet-2015"
     """The legal regime of the cycle: woningwet-2015 or wvrv (see model/regime.py)."""
+
+    def __post_init__(self) -> None:
+        """A regional dossier names no gemeente: the region stands in its place wherever one name is shown."""
+        if self.regio is not None and not self.gemeente.naam:
+            object.__setattr__(self, "gemeente", Gemeente(self.regio.naam, self.regio.provincie))
+
+    def gemeenten(self) -> tuple[Partij, ...]:
+        """The parties of soort gemeente, in their order."""
+        return tuple(p for p in self.partijen if p.soort == "gemeente")
 
 
 @dataclass(frozen=True)
@@ -175,6 +194,8 @@ class Woonvisie:
     titel: str
     themas: tuple[WoonvisieThema, ...]
     src: Src
+    gemeente: str | None = None
+    """In a regional dossier (woonvisie-<id>.yaml): the party id of the gemeente whose woonvisie this is."""
     vastgesteld: date | None = None
     periode: Periode | None = None
     bron: str | None = None
@@ -326,6 +347,8 @@ class Afspraak:
     src: Src
     trekker: str | None = None
     betrokken: tuple[str, ...] = ()
+    gemeenten: tuple[str, ...] = ()
+    """In a regional dossier: the gemeenten (party ids) the agreement applies to; empty: all of them."""
     activiteiten: tuple[str, ...] = ()
     termijn: str | None = None
     indicator: Indicator | None = None
@@ -485,6 +508,12 @@ class DossierModel:
     cycli: tuple[Cyclus, ...]
     map: Path | None = None
     """The dossier folder, for the files dossier.yaml names (logos); None when it is not on disk."""
+    woonvisies: tuple[Woonvisie, ...] = ()
+    """A regional dossier's woonvisie per gemeente (woonvisie-<id>.yaml); `woonvisie` is then all of them in one."""
+
+    def alle_woonvisies(self) -> tuple[Woonvisie, ...]:
+        """Each woonvisie file: the one of a single-gemeente dossier, or a regional dossier's per gemeente."""
+        return self.woonvisies or (self.woonvisie,)
 
     @property
     def regime(self) -> Regime:

@@ -12,6 +12,7 @@ from typing import Any
 from afsprakengen import model
 from afsprakengen.load.dossierfiles import DossierFile
 from afsprakengen.load.yamlsource import Path_, SourceDoc
+from afsprakengen.model.regio import combined
 
 _KIND_CLASSES: dict[str, type[Any]] = {
     "dossier": model.Dossier,
@@ -25,11 +26,13 @@ _KIND_CLASSES: dict[str, type[Any]] = {
 def build_model(files: Sequence[tuple[DossierFile, SourceDoc]]) -> model.DossierModel:
     """The dossier model from its loaded, schema-valid files."""
     built = [(f, convert(_KIND_CLASSES[f.kind], doc.data, doc, ())) for f, doc in files]
-    top = {f.kind: obj for f, obj in built if f.year is None}
+    top = {f.kind: obj for f, obj in built if f.year is None and f.gemeente is None}
+    regional = tuple(obj for f, obj in built if f.kind == "woonvisie" and f.gemeente is not None)
     years = sorted({f.year for f, _ in built if f.year is not None})
     cycles = tuple(_cycle(year, [(f, obj) for f, obj in built if f.year == year]) for year in years)
     folder = next((f.path.parent for f, _ in files if f.kind == "dossier"), None)
-    return model.DossierModel(top["dossier"], top["woonvisie"], cycles, folder)
+    woonvisie = top.get("woonvisie") or combined(regional)
+    return model.DossierModel(top["dossier"], woonvisie, cycles, folder, regional)
 
 
 def _cycle(year: int, items: list[tuple[DossierFile, Any]]) -> model.Cyclus:

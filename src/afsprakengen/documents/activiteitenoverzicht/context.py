@@ -20,6 +20,8 @@ from afsprakengen.documents.common import (
     md,
     party_names,
 )
+from afsprakengen.dutch import opsomming
+from afsprakengen.model.regio import gemeenten_text, served
 
 JAREN = 5
 """The overview shows the years J .. J+4: the year of the bod and four years of doorkijk (Woningwet art. 43)."""
@@ -126,6 +128,8 @@ class ActiviteitenoverzichtCtx:
     reacties: tuple[ReactieCtx, ...]
     beleid: BeleidCtx
     """The policy document in the regime's words: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
+    gemeenten: str = ""
+    """A regional dossier: the gemeenten the bod serves ('de gemeenten Dalmerwijk en Veldermonde'); '' for one."""
 
     def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """What the body must show (a document cut short is never written): each activity of the bod."""
@@ -137,6 +141,7 @@ def build_activiteitenoverzicht(m: model.DossierModel, bod: model.Bod) -> Activi
     jaren = tuple(range(bod.jaar, bod.jaar + JAREN))
     themas = themes(m, bod, jaren)
     termijn = deadline(m.dossier.instellingen.termijnen.bod, bod.jaar - 1)
+    region = served(m, bod) if m.dossier.regio is not None else ()
     return ActiviteitenoverzichtCtx(
         titel=f"Activiteitenoverzicht {bod.jaar}",
         gemeente=m.dossier.gemeente.naam,
@@ -152,7 +157,7 @@ def build_activiteitenoverzicht(m: model.DossierModel, bod: model.Bod) -> Activi
         ingediend=bod.ingediend,
         termijn=termijn,
         inleiding=md(bod.inleiding, bod.src, "inleiding"),
-        woonvisie=m.woonvisie.titel,
+        woonvisie=opsomming(wv.titel for _, wv in region) if region else m.woonvisie.titel,
         doelen=_served_goals(m, bod),
         themas=themas,
         investeringen=investments(year_totals(t.investeringen.per_jaar for t in themas)),
@@ -160,6 +165,7 @@ def build_activiteitenoverzicht(m: model.DossierModel, bod: model.Bod) -> Activi
         voorraad=stock(bod.voorraadontwikkeling, jaren),
         huurbeleid=rent_policy(bod.huurbeleid),
         kerncijfers=kerncijfers(bod.kerncijfers),
+        gemeenten=gemeenten_text(tuple(p for p, _ in region)) if region else "",
         reacties=_reactions(m, bod),
         beleid=beleid(m),
     )

@@ -30,7 +30,8 @@ YEARS = range(5)
 ABOUT = (
     "Woningcorporaties sturen elk jaar vóór 1 juli een overzicht van de activiteiten die zij het volgende jaar "
     "willen uitvoeren aan de gemeente en de huurdersorganisaties. Dit overzicht is de inbreng van "
-    "{{ corporatie }} voor de prestatieafspraken {{ jaar }} met gemeente {{ gemeente }}. Per thema staan de "
+    "{{ corporatie }} voor de prestatieafspraken {{ jaar }} met {{ gemeenten or 'gemeente ' ~ gemeente }}. "
+    "Per thema staan de "
     "activiteiten met de aantallen per jaar, de doelen uit {{ beleid.met_lidwoord }} die zij dienen en de geplande "
     "investeringen. De aantallen en bedragen voor {{ jaren[1] }}–{{ jaren[4] }} zijn een doorkijk en indicatief; "
     "een – betekent dat voor dat jaar niets is opgegeven. De kolom Investering is het totaal van de jaren "
@@ -57,7 +58,7 @@ STOCK_WIDTHS = [5.2, 2.16, 2.16, 2.16, 2.16, 2.16]
 def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
     return compose(
-        "{{ titel }} · {{ corporatie }} · gemeente {{ gemeente }}",
+        "{{ titel }} · {{ corporatie }} · {{ gemeenten or 'gemeente ' ~ gemeente }}",
         _title_page,
         contents_page,
         _introduction,
@@ -72,7 +73,7 @@ def build_template() -> Document:
 
 
 def _title_page(d: Document) -> None:
-    with title_page(d, "{{ corporatie }}", "aan gemeente {{ gemeente }}", concept=CONCEPT):
+    with title_page(d, "{{ corporatie }}", "aan {{ gemeenten or 'gemeente ' ~ gemeente }}", concept=CONCEPT):
         para(
             d,
             "Het bod van {{ corporatie }} voor de prestatieafspraken {{ jaar }}"
@@ -158,7 +159,8 @@ def _stock(d: Document) -> None:
     para(d, "{{ hoofdstukken.voorraad }}. Voorraadontwikkeling", "Heading 1")
     para(
         d,
-        "De voorraad van {{ corporatie }} in gemeente {{ gemeente }} gaat van {{ voorraad.startvoorraad|getal }} "
+        "De voorraad van {{ corporatie }} in {{ gemeenten or 'gemeente ' ~ gemeente }} gaat van "
+        "{{ voorraad.startvoorraad|getal }} "
         "{{ voorraad.eenheid }} op 1 januari {{ jaar }} naar {{ voorraad.eindvoorraad|getal }} op 31 december "
         "{{ voorraad.laatste_jaar }}. De voorraad aan het eind van elk jaar is berekend uit de mutaties.",
     )

@@ -154,6 +154,8 @@ class EvaluatieCtx:
     """hoog (“…”) or laag („…”), for the `aanhalen` filter."""
     kerncijfers_trend: tuple[TrendCtx, ...] = ()
     """Per corporation its key figures over the years of its bods."""
+    regio: str = ""
+    """A regional evaluation's region ('Regio Dalvelde'), its title in place of the gemeente; '' for one gemeente."""
 
 
 def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: model.Evaluatie) -> EvaluatieCtx:
@@ -167,6 +169,7 @@ def build_evaluatie(m: model.DossierModel, pa: model.Prestatieafspraken, ev: mod
     return EvaluatieCtx(
         titel=f"Evaluatie prestatieafspraken {ev.jaar}",
         gemeente=m.dossier.gemeente.naam,
+        regio=m.dossier.regio.naam if m.dossier.regio else "",
         jaar=ev.jaar,
         volgend_jaar=ev.jaar + 2,
         versie=ev.versie or "",

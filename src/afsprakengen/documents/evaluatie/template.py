@@ -45,7 +45,7 @@ FOOTER = (
 def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
     return compose(
-        "{{ titel }} · gemeente {{ gemeente }}",
+        "{{ titel }} · {{ regio or 'gemeente ' ~ gemeente }}",
         _title_page,
         contents_page,
         _summary,
@@ -58,7 +58,7 @@ def build_template() -> Document:
 
 
 def _title_page(d: Document) -> None:
-    with title_page(d, "Gemeente {{ gemeente }}", concept=CONCEPT):
+    with title_page(d, "{{ regio or 'Gemeente ' ~ gemeente }}", concept=CONCEPT):
         para(
             d,
             "De gezamenlijke evaluatie van de prestatieafspraken voor {{ jaar }}: per afspraak wat er is bereikt, "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from afsprakengen import model
@@ -36,8 +36,10 @@ from afsprakengen.documents.prestatieafspraken.legal import (
     own_comparitie,
     slotbepalingen,
     tekenrijen,
+    tekenrijen_per_gemeente,
 )
 from afsprakengen.documents.woonvisie_uittreksel.context import ThemaUittreksel, goal_overview
+from afsprakengen.model.regio import gemeenten_text
 
 SOORT_AFSPRAAK = {"resultaat": "Resultaatafspraak", "proces": "Procesafspraak", "inspanning": "Inspanningsafspraak"}
 
@@ -70,6 +72,8 @@ class AfspraakCtx:
     indicator: IndicatorCtx | None
     doelen: tuple[DoelCtx, ...]
     activiteiten: tuple[str, ...]
+    gemeenten: str = ""
+    """A regional dossier's agreement of only some gemeenten: 'de gemeenten Hooghorst en Veldermonde'; else ''."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,8 @@ class PrestatieafsprakenCtx:
     """Whether to show the standard provisos: the agreements state none and the dossier does not switch them off."""
     beleid: BeleidCtx
     """The policy document in the regime's words: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
+    regio: str = ""
+    """A regional dossier's region ('Regio Dalvelde'), the title in place of the gemeente; '' for one gemeente."""
 
     def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """What the body must show (a signable document cut short is never written): each agreement, each signatory."""
@@ -241,7 +247,7 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         plaats=signing.plaats or "",
         ondertekend_op=signing.datum,
         ondertekenaars=(signers := tuple(o for p in parties for o in p.ondertekenaars)),
-        tekenrijen=tekenrijen(signers),
+        tekenrijen=_signature_rows(m, signers),
         koppelingen=_links(m, cyclus, goals),
         overzicht=goal_overview(m, cyclus),
         begrippen=_glossary(pa),
@@ -256,7 +262,15 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         slotbepalingen=slotbepalingen(m, pa),
         standaard_voorbehouden=not pa.voorbehouden and m.dossier.instellingen.standaard_voorbehouden,
         beleid=beleid(m),
+        regio=m.dossier.regio.naam if m.dossier.regio else "",
     )
+
+
+def _signature_rows(m: model.DossierModel, signers: tuple[OndertekenaarCtx, ...]) -> tuple[TekenrijCtx, ...]:
+    """The signatories two by two; in a region each gemeente's on rows of their own, before the other parties."""
+    if m.dossier.regio is None:
+        return tekenrijen(signers)
+    return tekenrijen_per_gemeente(signers, tuple(p.naam for p in m.dossier.gemeenten()))
 
 
 def _annexes(pa: model.Prestatieafspraken) -> BijlagenCtx:
@@ -278,7 +292,7 @@ def _themes(m: model.DossierModel, pa: model.Prestatieafspraken, goals: dict[str
     names = party_names(m)
     themes = []
     for t in m.dossier.themas:
-        agreements = tuple(_agreement(a, names, goals) for a in pa.afspraken if a.thema == t.code)
+        agreements = tuple(_for_some(m, a, _agreement(a, names, goals)) for a in pa.afspraken if a.thema == t.code)
         if agreements:
             themes.append(ThemaCtx(t.code, t.naam, agreements, md(t.omschrijving, t.src, "omschrijving")))
     return tuple(themes)
@@ -301,6 +315,13 @@ def _agreement(a: model.Afspraak, names: dict[str, str], goals: dict[str, DoelCt
         doelen=tuple(goals[c] for c in a.doelen if c in goals),
         activiteiten=a.activiteiten,
     )
+
+
+def _for_some(m: model.DossierModel, a: model.Afspraak, ctx: AfspraakCtx) -> AfspraakCtx:
+    """An agreement of only some gemeenten of a region names them."""
+    if not a.gemeenten:
+        return ctx
+    return replace(ctx, gemeenten=gemeenten_text(tuple(p for p in m.dossier.gemeenten() if p.id in a.gemeenten)))
 
 
 def _reciprocity(m: model.DossierModel, pa: model.Prestatieafspraken) -> tuple[WederkerigheidCtx, ...]:

@@ -8,6 +8,7 @@ from datetime import date
 from afsprakengen import model
 from afsprakengen.documents.common import Md, OndertekenaarCtx, md
 from afsprakengen.dutch import datum, opsomming
+from afsprakengen.model.regio import bare_name
 from afsprakengen.word.mdtext import bullet_item
 
 ORGAAN = {
@@ -61,6 +62,14 @@ def tekenrijen(signatories: tuple[OndertekenaarCtx, ...]) -> tuple[TekenrijCtx, 
     """The signatories two by two, in their order."""
     pairs = zip(signatories[::2], (*signatories[1::2], None), strict=False)
     return tuple(TekenrijCtx(left, right) for left, right in pairs)
+
+
+def tekenrijen_per_gemeente(
+    signatories: tuple[OndertekenaarCtx, ...], gemeenten: tuple[str, ...]
+) -> tuple[TekenrijCtx, ...]:
+    """A region's signatories: per gemeente its own rows (its name in `gemeenten`), then the other parties'."""
+    rows = [row for g in gemeenten for row in tekenrijen(tuple(o for o in signatories if o.partij == g))]
+    return (*rows, *tekenrijen(tuple(o for o in signatories if o.partij not in gemeenten)))
 
 
 def ondergetekenden(m: model.DossierModel, pa: model.Prestatieafspraken) -> tuple[OndergetekendeCtx, ...]:
@@ -122,6 +131,8 @@ def _standard_recitals(m: model.DossierModel, cyclus: model.Cyclus) -> tuple[str
 
 
 def _woonvisie_recital(m: model.DossierModel, pa: model.Prestatieafspraken) -> str:
+    if m.woonvisies:
+        return _regional_recital(m, pa)
     wv, r = m.woonvisie, m.regime
     if wv.vastgesteld is not None and wv.vastgesteld <= pa.datum:
         return (
@@ -135,10 +146,27 @@ ADOPTERS = {"gemeenteraad": "de gemeenteraad", "college": "het college van burge
 """The organ a `vastgesteld_door` in woonvisie.yaml names, with its article."""
 
 
-def adopter(m: model.DossierModel) -> str:
+def adopter(m: model.DossierModel, wv: model.Woonvisie | None = None) -> str:
     """Who adopted the policy document: woonvisie.yaml's `vastgesteld_door`, else the regime's adopter."""
-    door = m.woonvisie.vastgesteld_door
+    door = (wv or m.woonvisie).vastgesteld_door
     return ADOPTERS.get(door or "", m.regime.vaststeller)
+
+
+def _regional_recital(m: model.DossierModel, pa: model.Prestatieafspraken) -> str:
+    """Per gemeente of a region: its council adopted its woonvisie on a date, or it describes its policy in it."""
+    names = {p.id: bare_name(p) for p in m.dossier.gemeenten()}
+    r = m.regime
+    each = []
+    for wv in m.woonvisies:
+        name = names.get(wv.gemeente or "", wv.gemeente or "")
+        if wv.vastgesteld is not None and wv.vastgesteld <= pa.datum:
+            adopted = (
+                f"{adopter(m, wv)} van {name} heeft op {datum(wv.vastgesteld)} {r.lidwoord} {wv.titel} vastgesteld"
+            )
+            each.append(adopted)
+        else:
+            each.append(f"de gemeente {name} beschrijft het in {r.lidwoord} {wv.titel}")
+    return f"de gemeenten hun volkshuisvestingsbeleid elk in een eigen {r.naam} beschrijven: {opsomming(each)};"
 
 
 def _bod_recital(m: model.DossierModel, bods: tuple[model.Bod, ...], jaar: int) -> str:

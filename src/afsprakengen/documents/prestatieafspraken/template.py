@@ -41,7 +41,7 @@ STANDARD_PROVISO = (
 def build_template() -> Document:
     """The template document (python-docx), ready to be saved."""
     return compose(
-        "{{ titel }} · gemeente {{ gemeente }}",
+        "{{ titel }} · {{ regio or 'gemeente ' ~ gemeente }}",
         _title_page,
         contents_page,
         _signing_parties_and_recitals,
@@ -59,7 +59,7 @@ CONCEPT = "CONCEPT – dit is een onderhandelingsversie; deze tekst is nog niet 
 
 
 def _title_page(d: Document) -> None:
-    with title_page(d, "Gemeente {{ gemeente }}", concept=CONCEPT):
+    with title_page(d, "{{ regio or 'Gemeente ' ~ gemeente }}", concept=CONCEPT):
         para(
             d,
             "Prestatieafspraken voor {{ jaar }} met een doorkijk naar {{ doorkijk_jaren[0] }}–"
@@ -146,6 +146,9 @@ def _card(d: Document) -> None:
     """The facts of one agreement as a boxed card of label lines on one page; an empty indicator line is left out."""
     rows = [
         ("Soort", "{{ a.soort }}"),
+        ("{%p if a.gemeenten %}", ""),
+        ("Geldt voor", "{{ a.gemeenten }}"),
+        ("{%p endif %}", ""),
         ("Trekker", "{{ a.trekker or '–' }}"),
         ("Betrokken", "{{ a.betrokken|opsomming or '–' }}"),
         ("Termijn", "{{ a.termijn|termijn or '–' }}"),
@@ -174,6 +177,9 @@ def _compact_theme(d: Document) -> None:
     para(d, "{%p for a in t.afspraken %}")
     para(d, "{{ a.code }} {{ a.titel }}", "Afspraakkop")
     para(d, "{{p a.tekst }}")
+    para(d, "{%p if a.gemeenten %}")
+    para(d, "Deze afspraak geldt alleen voor {{ a.gemeenten }}.")
+    para(d, "{%p endif %}")
     para(d, "{%p endfor %}")
 
 

@@ -121,6 +121,35 @@ class Overleg:
 
 
 @dataclass(frozen=True)
+class KaderRegel:
+    """One line of a kader: a target in a unit over a span of years, e.g. 170,000 nultredenwoningen in 2022-2030."""
+
+    code: str
+    omschrijving: str
+    streefwaarde: Number
+    eenheid: str
+    periode: Periode
+    src: Src
+
+
+@dataclass(frozen=True)
+class Kader:
+    """A national or regional set of targets (national prestatieafspraken, a regional woondeal)."""
+
+    code: str
+    bron: str
+    soort: str
+    """nationaal or regionaal."""
+    regels: tuple[KaderRegel, ...]
+    src: Src
+    url: str | None = None
+
+    def ref(self, regel: KaderRegel) -> str:
+        """How an agreement names one of its lines: KADER.REGEL."""
+        return f"{self.code}.{regel.code}"
+
+
+@dataclass(frozen=True)
 class Dossier:
     """dossier.yaml: the municipality, its parties and themes, the planned meetings, and the settings."""
 
@@ -130,6 +159,8 @@ class Dossier:
     src: Src
     instellingen: Instellingen = field(default_factory=Instellingen)
     overleggen: tuple[Overleg, ...] = ()
+    kaders: tuple[Kader, ...] = ()
+    """National and regional targets (kaders) the local agreements serve."""
 
 
 @dataclass(frozen=True)
@@ -318,6 +349,8 @@ class Afspraak:
     termijn: str | None = None
     indicator: Indicator | None = None
     doorkijk: dict[int, Value] = field(default_factory=dict)
+    kaders: tuple[str, ...] = ()
+    """The kader lines (KADER.REGEL) the agreement serves."""
 
 
 @dataclass(frozen=True)
@@ -481,6 +514,14 @@ class DossierModel:
     def cyclus(self, jaar: int) -> Cyclus | None:
         """The cycle of year J, if the dossier has one."""
         return next((c for c in self.cycli if c.jaar == jaar), None)
+
+    def kaderregels(self) -> dict[str, tuple[Kader, KaderRegel]]:
+        """Every kader line by its reference KADER.REGEL, in order (the first of a code used twice)."""
+        lines: dict[str, tuple[Kader, KaderRegel]] = {}
+        for k in self.dossier.kaders:
+            for r in k.regels:
+                lines.setdefault(k.ref(r), (k, r))
+        return lines
 
     def doelen(self) -> tuple[Doel, ...]:
         """All woonvisie goals in order."""

@@ -98,11 +98,12 @@ def test_compact_gives_one_row_per_agreement_and_keeps_the_texts(compact_out: st
 
 
 def test_annexes_are_numbered_from_what_is_there(compact_out: str, sample_out: Path) -> None:
-    assert "[Heading 1] Bijlage 2. Begrippen en afkortingen" in compact_out
+    assert "[Heading 1] Bijlage 2. Bijdrage aan landelijke en regionale kaders" in compact_out
+    assert "[Heading 1] Bijlage 3. Begrippen en afkortingen" in compact_out
     assert "Kerncijfers" not in compact_out
     full = dump_docx(sample_out / "prestatieafspraken-2027.docx")
-    assert "[Heading 1] Bijlage 2. Kerncijfers" in full
-    assert "[Heading 1] Bijlage 3. Begrippen en afkortingen" in full
+    assert "[Heading 1] Bijlage 3. Kerncijfers" in full
+    assert "[Heading 1] Bijlage 4. Begrippen en afkortingen" in full
 
 
 def test_annex_1_lists_per_theme_and_goal_the_activities_per_corporation(sample_out: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from afsprakengen.check.bodfigures import BOD_RULES
+from afsprakengen.check.kaders import KADER_RULES
 from afsprakengen.check.regio import REGIO_RULES
 from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src, stoplicht
@@ -359,4 +360,5 @@ RULES: tuple[Rule, ...] = (
     real_dates,
     *BOD_RULES,
     *REGIO_RULES,
+    *KADER_RULES,
 )

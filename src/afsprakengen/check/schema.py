@@ -36,6 +36,10 @@ _PATTERN_WORDS = {
     ),
     "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "a deadline is a month and day as MM-DD, e.g. '07-01'",
     "^(19[0-9]{2}|2[01][0-9]{2}|2200)$": "a year has four digits, from 1900 to 2200, e.g. 2028",
+    "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$": "a kader code uses capitals, digits and '-', e.g. 'NPA-2024' or 'NIEUWBOUW'",
+    "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*\\.[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$": (
+        "a kader line is named as KADER.REGEL, e.g. 'NPA-2024.NIEUWBOUW'"
+    ),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from afsprakengen.check.kaders import KADER_ADVICE
 from afsprakengen.check.texts import current_version, explained
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.model import Afspraak, Cyclus, DossierModel
@@ -177,4 +178,5 @@ ADVICE: tuple[Advice, ...] = (
     readable_colours,
     explained,
     current_version,
+    *KADER_ADVICE,
 )

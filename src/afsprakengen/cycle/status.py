@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from afsprakengen.check.kaders import unserved_lines
 from afsprakengen.cycle.deadlines import deadline
 from afsprakengen.cycle.milestones import Milestone, cycle_milestones, parties_of
 from afsprakengen.model import Bod, Cyclus, DossierModel, Evaluatie
@@ -58,7 +59,13 @@ def dossier_status(m: DossierModel, today: date) -> DossierStatus:
 
 
 def _cycle_status(m: DossierModel, jaar: int, c: Cyclus, today: date) -> CycleStatus:
-    items = (*_bods(m, c, today), *_agreements(m, c, today), *_evaluation(m, c, today), *_follow_ups(m, c))
+    items = (
+        *_bods(m, c, today),
+        *_agreements(m, c, today),
+        *_kaders(m, c),
+        *_evaluation(m, c, today),
+        *_follow_ups(m, c),
+    )
     steps = cycle_milestones(jaar, m.dossier.instellingen.termijnen, parties_of(m))
     upcoming = [s for s in steps if s.start >= today] or [s for s in steps if s.end >= today]
     return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None)
@@ -129,6 +136,14 @@ def _agreements(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]
         yield _item(ATTENTION, f"{what} in December; sign them by the deadline", due, today)
     elif today.year >= c.jaar - 1 and today >= deadline(m.dossier.instellingen.termijnen.bod, c.jaar - 1):
         yield _item(OPEN, what, due, today)
+
+
+def _kaders(m: DossierModel, c: Cyclus) -> Iterator[StatusItem]:
+    """While the agreements of J are still concept: each kader line of J's period that no agreement serves yet."""
+    if c.prestatieafspraken is None or c.prestatieafspraken.status != "concept":
+        return
+    for ref in unserved_lines(m, c):
+        yield StatusItem(ATTENTION, f"kader line {ref} is served by no agreement of {c.jaar}")
 
 
 def _evaluation(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]:

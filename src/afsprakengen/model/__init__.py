@@ -135,6 +135,35 @@ class Overleg:
 
 
 @dataclass(frozen=True)
+class KaderRegel:
+    """One line of a kader: a target in a unit over a span of years, e.g. 170,000 nultredenwoningen in 2022-2030."""
+
+    code: str
+    omschrijving: str
+    streefwaarde: Number
+    eenheid: str
+    periode: Periode
+    src: Src
+
+
+@dataclass(frozen=True)
+class Kader:
+    """A national or regional set of targets (national prestatieafspraken, a regional woondeal)."""
+
+    code: str
+    bron: str
+    soort: str
+    """nationaal or regionaal."""
+    regels: tuple[KaderRegel, ...]
+    src: Src
+    url: str | None = None
+
+    def ref(self, regel: KaderRegel) -> str:
+        """How an agreement names one of its lines: KADER.REGEL."""
+        return f"{self.code}.{regel.code}"
+
+
+@dataclass(frozen=True)
 class Dossier:
     """dossier.yaml: the municipality (or the region), its parties and themes, the planned meetings, the settings."""
 
@@ -148,6 +177,9 @@ class Dossier:
     overleggen: tuple[Overleg, ...] = ()
     regime: str = "woningwet-2015"
     """The legal regime of the cycle: woningwet-2015 or wvrv (see model/regime.py)."""
+
+    kaders: tuple[Kader, ...] = ()
+    """National and regional targets (kaders) the local agreements serve."""
 
     def __post_init__(self) -> None:
         """A regional dossier names no gemeente: the region stands in its place wherever one name is shown."""
@@ -353,6 +385,8 @@ class Afspraak:
     termijn: str | None = None
     indicator: Indicator | None = None
     doorkijk: dict[int, Value] = field(default_factory=dict)
+    kaders: tuple[str, ...] = ()
+    """The kader lines (KADER.REGEL) the agreement serves."""
 
 
 @dataclass(frozen=True)
@@ -527,6 +561,14 @@ class DossierModel:
     def cyclus(self, jaar: int) -> Cyclus | None:
         """The cycle of year J, if the dossier has one."""
         return next((c for c in self.cycli if c.jaar == jaar), None)
+
+    def kaderregels(self) -> dict[str, tuple[Kader, KaderRegel]]:
+        """Every kader line by its reference KADER.REGEL, in order (the first of a code used twice)."""
+        lines: dict[str, tuple[Kader, KaderRegel]] = {}
+        for k in self.dossier.kaders:
+            for r in k.regels:
+                lines.setdefault(k.ref(r), (k, r))
+        return lines
 
     def doelen(self) -> tuple[Doel, ...]:
         """All woonvisie goals in order."""

@@ -27,6 +27,7 @@ from afsprakengen.documents.common import (
     richting,
     target_text,
 )
+from afsprakengen.documents.prestatieafspraken.kaders import KaderCtx, build_kaders
 from afsprakengen.documents.prestatieafspraken.legal import (
     OndergetekendeCtx,
     SlotbepalingCtx,
@@ -144,6 +145,8 @@ class BijlagenCtx:
     overzicht: str
     kerncijfers: str
     begrippen: str
+    kaders: str = ""
+    """'Bijdrage aan landelijke en regionale kaders', right after the overzicht, only when dossier.yaml has kaders."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ class PrestatieafsprakenCtx:
     """The policy document in the regime's words: 'de woonvisie' or 'het volkshuisvestingsprogramma'."""
     regio: str = ""
     """A regional dossier's region ('Regio Dalvelde'), the title in place of the gemeente; '' for one gemeente."""
+    kaders: tuple[KaderCtx, ...] = ()
+    """Annex 'Bijdrage aan landelijke en regionale kaders': per kader line the agreements of J serving it, summed."""
 
     def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """What the body must show (a signable document cut short is never written): each agreement, each signatory."""
@@ -252,7 +257,7 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         overzicht=goal_overview(m, cyclus),
         begrippen=_glossary(pa),
         kerncijfers=kerncijfers(pa.kerncijfers),
-        bijlagen=_annexes(pa),
+        bijlagen=_annexes(pa, bool(m.dossier.kaders)),
         compact=m.dossier.instellingen.afspraken_weergave == "compact",
         aanhalingstekens=m.dossier.instellingen.aanhalingstekens,
         logos=party_logos(m, tuple(p for pid in pa.partijen if (p := m.partij(pid)) is not None)),
@@ -263,6 +268,7 @@ def build_prestatieafspraken(m: model.DossierModel, cyclus: model.Cyclus) -> Pre
         standaard_voorbehouden=not pa.voorbehouden and m.dossier.instellingen.standaard_voorbehouden,
         beleid=beleid(m),
         regio=m.dossier.regio.naam if m.dossier.regio else "",
+        kaders=build_kaders(m, pa),
     )
 
 
@@ -273,9 +279,14 @@ def _signature_rows(m: model.DossierModel, signers: tuple[OndertekenaarCtx, ...]
     return tekenrijen_per_gemeente(signers, tuple(p.naam for p in m.dossier.gemeenten()))
 
 
-def _annexes(pa: model.Prestatieafspraken) -> BijlagenCtx:
+def _annexes(pa: model.Prestatieafspraken, kaders: bool) -> BijlagenCtx:
     """Annexes numbered from 1 in the order the document shows them, skipping the ones it has no content for."""
-    present = {"overzicht": True, "kerncijfers": bool(pa.kerncijfers), "begrippen": bool(pa.begrippen)}
+    present = {
+        "overzicht": True,
+        "kaders": kaders,
+        "kerncijfers": bool(pa.kerncijfers),
+        "begrippen": bool(pa.begrippen),
+    }
     names, n = {}, 0
     for annex, shown in present.items():
         n += shown

@@ -17,10 +17,12 @@ from afsprakengen.word.builders import (
 )
 from afsprakengen.word.tables import (
     add_row,
+    align_right,
     cant_split,
     lead_in,
     loop_table,
     new_table,
+    small,
     total_row,
 )
 
@@ -300,6 +302,7 @@ def _annexes(d: Document) -> None:
         "(per corporatie) en de afspraken voor {{ jaar }} die eraan bijdragen.",
     )
     goal_overview(d, "t in overzicht")
+    _kaders_annex(d)
     para(d, "{%p if kerncijfers %}")
     para(d, "{{ bijlagen.kerncijfers }}. Kerncijfers", "Heading 1")
     cells = [
@@ -313,6 +316,48 @@ def _annexes(d: Document) -> None:
     para(d, "{%p if begrippen %}")
     para(d, "{{ bijlagen.begrippen }}. Begrippen en afkortingen", "Heading 1")
     loop_table(d, ["Begrip", "Uitleg"], "b in begrippen", ["{{ b.term }}", "{{p b.uitleg }}"], [4.0, 12.0])
+    para(d, "{%p endif %}")
+
+
+KADER_COLUMNS = ["Kaderregel", "Omschrijving (eenheid)", "Periode", "Doel kader", "Afspraken", "Som lokaal", "Jaren"]
+KADER_CELLS = [
+    "{{ r.code }}",
+    "{{ r.omschrijving }} ({{ r.eenheid }})",
+    "{{ r.periode|vast }}",
+    "{{ r.streefwaarde|getal }}",
+    "{{ r.afspraken|join(', ') or '–' }}",
+    "{{ r.som|getal if r.som is not none else '–' }}",
+    "{{ r.jaren|vast or '–' }}",
+]
+KADER_WIDTHS = [3.1, 3.9, 1.8, 1.8, 2.0, 1.7, 1.7]
+"""The kader lines in a small size: room for the reference and the text; the numbers fit (fitted at build)."""
+
+
+def _kaders_annex(d: Document) -> None:
+    """Per kader a table of its lines: the target against the sum of the local targets, then why a value is left out."""
+    para(d, "{%p if kaders %}")
+    para(d, "{{ bijlagen.kaders }}. Bijdrage aan landelijke en regionale kaders", "Heading 1")
+    para(
+        d,
+        "Per regel van een landelijk of regionaal kader: de afspraken voor {{ jaar }} die eraan bijdragen en de som "
+        "van hun streefwaarden, naast de streefwaarde van het kader. De som telt de streefwaarde voor {{ jaar }} en "
+        "de doorkijk voor de jaren binnen de periode van de kaderregel; alleen getallen in de eenheid van de "
+        "kaderregel tellen mee.",
+    )
+    para(d, "{%p for k in kaders %}")
+    para(d, "{{ k.bron }} ({{ k.soort }})", "Heading 2")
+    para(d, "{%p if k.url %}")
+    para(d, "Bron: {{ k.url }}")
+    para(d, "{%p endif %}")
+    table = loop_table(d, KADER_COLUMNS, "r in k.regels", KADER_CELLS, KADER_WIDTHS)
+    small(table)
+    align_right(table, [3, 5])
+    para(d, "{%p for r in k.regels %}")
+    para(d, "{%p for n in r.noten %}")
+    para(d, "{{ r.code }}: {{ n }}", "List Bullet")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
+    para(d, "{%p endfor %}")
     para(d, "{%p endif %}")
 
 

@@ -11,7 +11,7 @@ from afsprakengen.check.schema import check_against, check_schema
 from afsprakengen.load.yamlsource import load_yaml_text
 from afsprakengen.resources import resource_dir
 
-KINDS = ("dossier", "woonvisie", "bod", "prestatieafspraken", "evaluatie")
+KINDS = ("dossier", "woonvisie", "bod", "prestatieafspraken", "evaluatie", "overleg")
 
 
 def _messages(text: str, kind: str) -> list[str]:

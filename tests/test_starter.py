@@ -131,7 +131,7 @@ def test_schema_export_rewrites_stale_modelines_once(tmp_path: Path) -> None:
         "gemeente:",
     ]
     schemas = len(list((Path(__file__).parents[1] / "schemas").glob("*.schema.json")))
-    assert first.output.strip().endswith(f"{12 + schemas} files written.")  # the 12 dossier files and every schema
+    assert first.output.strip().endswith(f"{13 + schemas} files written.")  # the 13 dossier files and every schema
     again = run("schema", "export", str(dossier))
     assert again.output.strip() == "0 files written."
     assert check_dossier(dossier, "voorbeeldstad", TODAY).errors == 0

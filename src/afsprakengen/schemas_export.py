@@ -12,7 +12,7 @@ from afsprakengen.model import DossierModel, stoplicht
 from afsprakengen.resources import schema_path
 
 # The kinds that refer to parties, themes and goals that dossier.yaml and woonvisie.yaml define.
-_REFERRING = ("woonvisie", "bod", "prestatieafspraken", "evaluatie")
+_REFERRING = ("woonvisie", "bod", "prestatieafspraken", "evaluatie", "overleg")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from afsprakengen.cycle.dispute import DisputeDates
 from afsprakengen.cycle.milestones import Milestone, YearCalendar
 from afsprakengen.cycle.status import DossierStatus, StatusItem
 from afsprakengen.dutch import LOCALE
@@ -53,6 +54,7 @@ def status_data(status: DossierStatus) -> dict[str, Any]:
                 "phase": c.phase,
                 "items": [_item_data(i) for i in c.items],
                 "next": _milestone_data(c.next) if c.next else None,
+                "geschil": [_dispute_data(d) for d in c.disputes],
             }
             for c in status.cycles
         ],
@@ -61,6 +63,15 @@ def status_data(status: DossierStatus) -> dict[str, Any]:
 
 def _item_data(i: StatusItem) -> dict[str, Any]:
     return {"state": i.state, "what": i.what, "due": i.due.isoformat() if i.due else None, "days_left": i.days_left}
+
+
+def _dispute_data(d: DisputeDates) -> dict[str, Any]:
+    return {
+        "corporatie": d.corporatie,
+        "overleg_gestart": d.overleg_gestart.isoformat(),
+        "zes_maanden": d.zes_maanden.isoformat(),
+        "geschil_uiterlijk": d.geschil_uiterlijk.isoformat(),
+    }
 
 
 def _milestone_data(m: Milestone) -> dict[str, Any]:

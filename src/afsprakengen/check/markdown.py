@@ -55,6 +55,8 @@ def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:
             yield from _prestatieafspraken(c.prestatieafspraken)
         if c.evaluatie is not None:
             yield from _evaluatie(c.evaluatie)
+        if c.overleg is not None:
+            yield from _overleg(c.overleg)
 
 
 def _fields(src: model.Src, item: object, *names: str) -> Iterator[tuple[Location, str]]:
@@ -135,3 +137,12 @@ def _evaluatie(ev: model.Evaluatie) -> Iterator[tuple[Location, str]]:
         yield from _fields(r.src, r, "toelichting", "vervolg_toelichting")
     for inv in ev.investeringen:
         yield from _fields(inv.src, inv, "toelichting")
+
+
+def _overleg(ov: model.Overlegtrajecten) -> Iterator[tuple[Location, str]]:
+    for t in ov.corporaties:
+        yield from _fields(t.verzoek.src, t.verzoek, "tekst")
+        for g in t.geschilpunten:
+            yield from _fields(g.src, g, "omschrijving")
+            for s in g.standpunten:
+                yield from _fields(s.src, s, "standpunt")

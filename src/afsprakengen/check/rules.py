@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from afsprakengen.check.bodfigures import BOD_RULES
 from afsprakengen.check.kaders import KADER_RULES
+from afsprakengen.check.overleg import overleg_rules
 from afsprakengen.check.regio import REGIO_RULES
 from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src, stoplicht
@@ -361,4 +362,5 @@ RULES: tuple[Rule, ...] = (
     *BOD_RULES,
     *REGIO_RULES,
     *KADER_RULES,
+    overleg_rules,
 )

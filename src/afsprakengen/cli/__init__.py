@@ -4,6 +4,7 @@ from afsprakengen.cli import (  # noqa: F401 (each registers its commands)
     building,
     cycle,
     documents,
+    geschil,
     monitor,
     publishing,
     rounds,

@@ -8,11 +8,14 @@ from datetime import date
 
 from afsprakengen.check.kaders import unserved_lines
 from afsprakengen.cycle.deadlines import deadline
+from afsprakengen.cycle.dispute import DisputeDates, open_disputes
 from afsprakengen.cycle.milestones import Milestone, cycle_milestones, parties_of
 from afsprakengen.model import Bod, Cyclus, DossierModel, Evaluatie
 
 DONE, OPEN, ATTENTION, LATE = "done", "open", "attention", "late"
 FOLLOW_UPS_WITH_AGREEMENT = ("doorzetten", "bijstellen", "nieuwe afspraak")
+ATTENTION_DAYS = 30
+"""The six months of an overleg that end within this many days need attention."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class CycleStatus:
     phase: str
     items: tuple[StatusItem, ...]
     next: Milestone | None
+    disputes: tuple[DisputeDates, ...] = ()
+    """The dates of the dispute route of each started overleg, while the agreements are not definitief."""
 
 
 @dataclass(frozen=True)
@@ -59,16 +64,18 @@ def dossier_status(m: DossierModel, today: date) -> DossierStatus:
 
 
 def _cycle_status(m: DossierModel, jaar: int, c: Cyclus, today: date) -> CycleStatus:
+    disputes = open_disputes(c)
     items = (
         *_bods(m, c, today),
         *_agreements(m, c, today),
         *_kaders(m, c),
+        *(_dispute(m, c.jaar, d, today) for d in disputes),
         *_evaluation(m, c, today),
         *_follow_ups(m, c),
     )
     steps = cycle_milestones(jaar, m.dossier.instellingen.termijnen, parties_of(m))
     upcoming = [s for s in steps if s.start >= today] or [s for s in steps if s.end >= today]
-    return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None)
+    return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None, disputes)
 
 
 def _phase(jaar: int, today: date) -> str:
@@ -144,6 +151,22 @@ def _kaders(m: DossierModel, c: Cyclus) -> Iterator[StatusItem]:
         return
     for ref in unserved_lines(m, c):
         yield StatusItem(ATTENTION, f"kader line {ref} is served by no agreement of {c.jaar}")
+
+
+def _dispute(m: DossierModel, jaar: int, d: DisputeDates, today: date) -> StatusItem:
+    """The six months of the overleg about a bod, then four weeks to submit the dispute (Woningwet art. 44 lid 4)."""
+    party = m.partij(d.corporatie)
+    naam = party.naam if party else d.corporatie
+    start, geschil = d.overleg_gestart.isoformat(), d.geschil_uiterlijk.isoformat()
+    if today <= d.zes_maanden:
+        state = ATTENTION if (d.zes_maanden - today).days <= ATTENTION_DAYS else OPEN
+        what = f"overleg with {naam} on bod {jaar} since {start}: agreements within six months"
+        return _item(state, f"{what}, else geschil indienen uiterlijk {geschil}", d.zes_maanden, today)
+    if today <= d.geschil_uiterlijk:
+        what = f"no agreements with {naam} six months after the overleg started ({start})"
+        return _item(ATTENTION, f"{what}: geschil indienen uiterlijk {geschil}", d.geschil_uiterlijk, today)
+    what = f"the four weeks to submit a dispute about bod {jaar} of {naam} have passed (overleg since {start})"
+    return _item(LATE, what, d.geschil_uiterlijk, today)
 
 
 def _evaluation(m: DossierModel, c: Cyclus, today: date) -> Iterator[StatusItem]:

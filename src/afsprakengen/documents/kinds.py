@@ -253,6 +253,13 @@ KINDS: tuple[DocumentKind, ...] = (
         context_class="WijzigingsoverzichtCtx",
         jobs=None,
     ),
+    DocumentKind(
+        name="geschilpunten",
+        template="geschilpunten.docx",
+        package="geschilpunten",
+        context_class="GeschilpuntenCtx",
+        jobs=None,
+    ),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
 BUILT_KINDS = tuple(k for k in KINDS if k.jobs is not None)

@@ -524,6 +524,69 @@ class Evaluatie:
 
 
 @dataclass(frozen=True)
+class Verzoek:
+    """The request for overleg about a bod (Woningwet art. 44 lid 1): when, by whom, its text or file."""
+
+    datum: date
+    door: str
+    src: Src
+    tekst: str | None = None
+    bestand: str | None = None
+    """The request as a file, relative to the dossier folder."""
+
+
+@dataclass(frozen=True)
+class Bijeenkomst:
+    """A meeting of the overleg about a bod."""
+
+    datum: date
+    onderwerp: str
+    src: Src
+
+
+@dataclass(frozen=True)
+class Standpunt:
+    """One party's position on a disputed point (markdown)."""
+
+    partij: str
+    standpunt: str
+    src: Src
+
+
+@dataclass(frozen=True)
+class Geschilpunt:
+    """A point the parties disagree on, optionally about an agreement, with each party's position."""
+
+    omschrijving: str
+    standpunten: tuple[Standpunt, ...]
+    src: Src
+    afspraak: str | None = None
+
+
+@dataclass(frozen=True)
+class Overlegtraject:
+    """The overleg about one corporation's bod: received, requested, started, the meetings and disputed points."""
+
+    corporatie: str
+    bod_ontvangen: date
+    verzoek: Verzoek
+    src: Src
+    overleg_gestart: date | None = None
+    """The start of the overleg; the six months of Woningwet art. 44 lid 4 run from this day."""
+    bijeenkomsten: tuple[Bijeenkomst, ...] = ()
+    geschilpunten: tuple[Geschilpunt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Overlegtrajecten:
+    """<J>/overleg.yaml: the overleg about the bods for J, per corporation (the dispute route)."""
+
+    jaar: int
+    corporaties: tuple[Overlegtraject, ...]
+    src: Src
+
+
+@dataclass(frozen=True)
 class Cyclus:
     """Everything of one jaarschijf J."""
 
@@ -531,6 +594,7 @@ class Cyclus:
     bods: tuple[Bod, ...] = ()
     prestatieafspraken: Prestatieafspraken | None = None
     evaluatie: Evaluatie | None = None
+    overleg: Overlegtrajecten | None = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ _KIND_CLASSES: dict[str, type[Any]] = {
     "bod": model.Bod,
     "prestatieafspraken": model.Prestatieafspraken,
     "evaluatie": model.Evaluatie,
+    "overleg": model.Overlegtrajecten,
 }
 
 
@@ -41,7 +42,8 @@ def _cycle(year: int, items: list[tuple[DossierFile, Any]]) -> model.Cyclus:
         by_kind.setdefault(f.kind, []).append(obj)
     pa = by_kind.get("prestatieafspraken", [None])[0]
     ev = by_kind.get("evaluatie", [None])[0]
-    return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev)
+    overleg = by_kind.get("overleg", [None])[0]
+    return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev, overleg)
 
 
 Converter = Callable[[Any, SourceDoc, Path_], Any]

@@ -44,6 +44,12 @@ def write_overzicht(diff: Diff, old: Version, new: Version, target: Path) -> tup
 
 def write_redline(old: Version, new: Version, author: str | None, target: Path) -> tuple[Problem, ...]:
     """Write NEW's prestatieafspraken with every change since OLD as a Word tracked change; the problems if not."""
+    made = render_redline(old, new, author, target.name)
+    return _write_accessible(made, "prestatieafspraken", target) if isinstance(made, bytes) else made
+
+
+def render_redline(old: Version, new: Version, author: str | None, output: str) -> bytes | tuple[Problem, ...]:
+    """NEW's prestatieafspraken with every change since OLD as a tracked change, finished; the problems if not."""
     from afsprakengen.documents.produce import finish_job, render_unfinished
 
     jobs = [_prestatieafspraken_job(v) for v in (old, new)]
@@ -57,10 +63,11 @@ def write_redline(old: Version, new: Version, author: str | None, target: Path) 
     data = redline(old_docx, new_docx, author or f"Ronde {pa.versie}", _midnight(pa.datum))
     job = replace(
         jobs[1],
+        output=output,
         title=f"Prestatieafspraken {new.jaar}, wijzigingen sinds {old.label}",
         properties=(("Vergeleken met", version_name(old)), *_commit("Commit", new)),
     )
-    return _write_accessible(finish_job(job, data), "prestatieafspraken", target)
+    return finish_job(job, data)
 
 
 def _write_accessible(data: bytes, kind: str, target: Path) -> tuple[Problem, ...]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
 
 from afsprakengen.word.assemble import STRICT
-from afsprakengen.word.outline import MAX_LEVEL, style_levels
+from afsprakengen.word.outline import MAX_LEVEL, styles_levels
 from afsprakengen.word.xml import qn
 
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -42,27 +43,35 @@ class Finding:
 def docx_findings(data: bytes) -> list[Finding]:
     """Everything the document lacks for an accessible publication; empty when it passes. Raises on a broken zip."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        names = set(package.namelist())
-        styles = package.read("word/styles.xml") if "word/styles.xml" in names else b"<w:styles/>"
-        found = _metadata(package, names, styles)
-        for name in sorted(n for n in names if _is_story(n)):
-            found.extend(_story(name, etree.fromstring(package.read(name), STRICT), style_levels(styles)))
+        wanted = [n for n in package.namelist() if _is_story(n) or n in _METADATA]
+        return part_findings({name: etree.fromstring(package.read(name), STRICT) for name in wanted})
+
+
+def part_findings(roots: Mapping[str, etree._Element]) -> list[Finding]:
+    """`docx_findings` of a document whose XML parts are parsed already (by zip name; others are not read)."""
+    styles = roots.get("word/styles.xml")
+    if styles is None:
+        styles = etree.Element(qn("w:styles"))
+    found = _metadata(roots.get("docProps/core.xml"), styles)
+    levels = styles_levels(styles)
+    for name in sorted(n for n in roots if _is_story(n)):
+        found.extend(_story(name, roots[name], levels))
     return found
+
+
+_METADATA = ("word/styles.xml", "docProps/core.xml")
 
 
 def _is_story(name: str) -> bool:
     return name == "word/document.xml" or (name.startswith(("word/header", "word/footer")) and name.endswith(".xml"))
 
 
-def _metadata(package: zipfile.ZipFile, names: set[str], styles: bytes) -> list[Finding]:
+def _metadata(core: etree._Element | None, styles: etree._Element) -> list[Finding]:
     found = []
-    core = etree.fromstring(package.read("docProps/core.xml"), STRICT) if "docProps/core.xml" in names else None
     title = core.find(_TITLE) if core is not None else None
     if title is None or not (title.text or "").strip():
         found.append(Finding("the document has no title (docProps/core.xml dc:title)"))
-    lang = etree.fromstring(styles, STRICT).find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
-    )
+    lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     if lang is None or not (lang.get(qn("w:val")) or "").strip():
         found.append(Finding("the document has no language (w:docDefaults w:lang in word/styles.xml)"))
     return found

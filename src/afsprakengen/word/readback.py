@@ -1,9 +1,11 @@
-"""A finished document read back as Word reads it: every XML part parsed strictly, and the text its body holds."""
+"""A finished document read back as Word reads it: every XML part parsed strictly, once, and the text its body holds."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -15,8 +17,21 @@ class UnreadableDocument(Exception):
     """A part of the document is not well-formed XML (or the package is not a zip)."""
 
 
-def body_text(data: bytes) -> str:
-    """The text of the document's body, a paragraph per line; every XML part parsed strictly (no recovery)."""
+@dataclass(frozen=True)
+class ReadBack:
+    """Every XML part of a document (`.xml` and `.rels`), parsed strictly once, by zip name."""
+
+    roots: Mapping[str, etree._Element]
+
+    def body_text(self) -> str:
+        """The text of the document's body, a paragraph per line."""
+        body = self.roots["word/document.xml"]
+        t = qn("w:t")
+        return "\n".join("".join(e.text or "" for e in p.iter(t)) for p in body.iter(qn("w:p")))
+
+
+def read_back(data: bytes) -> ReadBack:
+    """Every XML part of the document parsed strictly (no recovery); UnreadableDocument when one is not whole."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             roots = {
@@ -26,7 +41,11 @@ def body_text(data: bytes) -> str:
             }
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise UnreadableDocument(str(exc)) from exc
-    body = roots.get("word/document.xml")
-    if body is None:
+    if "word/document.xml" not in roots:
         raise UnreadableDocument("it has no word/document.xml")
-    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+    return ReadBack(roots)
+
+
+def body_text(data: bytes) -> str:
+    """The text of the document's body, a paragraph per line; every XML part parsed strictly (no recovery)."""
+    return read_back(data).body_text()

@@ -16,6 +16,7 @@ from afsprakengen.word.xml import qn
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _P, _TBL, _TR, _PICT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:pict")
+_PPR, _OUTLINE, _PSTYLE, _VAL = qn("w:pPr"), qn("w:outlineLvl"), qn("w:pStyle"), qn("w:val")
 _VML = "a VML shape (w:pict), which a PDF shows as a figure without alternative text; use a DrawingML drawing"
 
 
@@ -105,15 +106,20 @@ def _story(name: str, root: etree._Element, levels: dict[str, int]) -> list[Find
 
 def _level(paragraph: etree._Element, levels: dict[str, int]) -> int:
     """The paragraph's outline level, 1 to 9, from its own w:outlineLvl or its style; 0 for body text."""
-    ppr = paragraph.find(qn("w:pPr"))
+    ppr = _child(paragraph, _PPR)
     if ppr is None:
         return 0
-    own = ppr.find(qn("w:outlineLvl"))
+    own = _child(ppr, _OUTLINE)
     if own is not None:
-        value = int(own.get(qn("w:val")) or MAX_LEVEL)
+        value = int(own.get(_VAL) or MAX_LEVEL)
         return value + 1 if value < MAX_LEVEL else 0
-    style = ppr.find(qn("w:pStyle"))
-    return levels.get(style.get(qn("w:val")) or "", 0) if style is not None else 0
+    style = _child(ppr, _PSTYLE)
+    return levels.get(style.get(_VAL) or "", 0) if style is not None else 0
+
+
+def _child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with the tag (as `find`, without its path parser: this runs for every paragraph)."""
+    return next(element.iterchildren(tag), None)
 
 
 def _has_header_row(table: etree._Element) -> bool:

@@ -25,7 +25,7 @@ class ReadBack:
 
     def body_text(self) -> str:
         """The text of the document's body, a paragraph per line."""
-        body = self.roots["word/document.xml"]
+        body = self.roots[_BODY]
         t = qn("w:t")
         return "\n".join("".join(e.text or "" for e in p.iter(t)) for p in body.iter(qn("w:p")))
 
@@ -35,15 +35,35 @@ def read_back(data: bytes) -> ReadBack:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             roots = {
-                name: etree.fromstring(package.read(name), STRICT)
+                name: _parsed(name, package.read(name))
                 for name in package.namelist()
                 if name.endswith((".xml", ".rels"))
             }
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise UnreadableDocument(str(exc)) from exc
-    if "word/document.xml" not in roots:
+    if _BODY not in roots:
         raise UnreadableDocument("it has no word/document.xml")
     return ReadBack(roots)
+
+
+_BODY = "word/document.xml"
+_SEEN_MOST, _SEEN_SIZE = 64, 2 * 1024 * 1024
+_seen: dict[bytes, etree._Element] = {}
+"""Parts parsed before, by their bytes: the parts a document takes unchanged from its template (styles, theme,
+numbering) are the same in every document of that template; read only, never changed."""
+
+
+def _parsed(name: str, data: bytes) -> etree._Element:
+    """A part parsed strictly, or the tree of the same bytes parsed before (small parts only, never the body)."""
+    known = _seen.get(data)
+    if known is not None:
+        return known
+    root = etree.fromstring(data, STRICT)
+    if name != _BODY and len(data) <= _SEEN_SIZE:
+        if len(_seen) >= _SEEN_MOST:
+            _seen.clear()
+        _seen[data] = root
+    return root
 
 
 def body_text(data: bytes) -> str:

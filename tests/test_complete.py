@@ -8,9 +8,11 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 
 from afsprakengen.documents.accessible import verified
 from afsprakengen.documents.complete import completeness_problems, promise_problems
+from afsprakengen.problems import Problem
 from afsprakengen.word.readback import body_text
 from tests.casefolders import BASE
 from tests.sampledossier import run_build
@@ -95,3 +97,34 @@ def test_a_broken_document_is_reported_once_as_not_whole_and_not_read_for_access
         package.writestr("word/document.xml", "<w:document xmlns:w='x'><w:body><w:p><w:t>cut")
     (problem,) = verified(buffer.getvalue(), "t.docx", "a.docx", _Promises())
     assert problem.format().startswith("t.docx:1:1: error: a.docx: the rendered document is not whole (")
+
+
+def test_a_document_that_passed_is_not_read_back_again_with_the_cache_and_one_that_failed_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import afsprakengen.documents.accessible as accessible
+
+    dossier, out = _dossier(tmp_path), tmp_path / "out"
+    assert run_build(dossier, out, "--only", "prestatieafspraken").exit_code == 0
+    calls: list[str] = []
+    real = accessible.verified
+
+    def counted(data: bytes, shown: str, output: str, context: object) -> tuple[Problem, ...]:
+        calls.append(output)
+        return real(data, shown, output, context)
+
+    monkeypatch.setattr(accessible, "verified", counted)
+    assert run_build(dossier, out, "--only", "prestatieafspraken").exit_code == 0
+    assert calls == []  # the same documents passed before: taken from the cache
+    document = docx.Document()
+    document.add_heading("{{ titel }}", 1)
+    document.core_properties.title = "Kaal"
+    document.save(str(tmp_path / "kaal.docx"))
+    for _ in range(2):  # refused, and refused again: a failure is never kept
+        result = run_build(
+            dossier, out, "--only", "prestatieafspraken", "--template", f"prestatieafspraken={tmp_path / 'kaal.docx'}"
+        )
+        assert result.exit_code == 1 and "does not show agreement WZ-01" in result.output
+    assert len(calls) == 4
+    assert run_build(dossier, out, "--only", "prestatieafspraken", "--no-cache").exit_code == 0
+    assert len(calls) == 6  # without the cache every document is read back

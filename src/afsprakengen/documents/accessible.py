@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from afsprakengen.cache import Cache, key_of
 from afsprakengen.documents.kinds import Job
 from afsprakengen.problems import Location, Problem, error
 
@@ -42,17 +44,41 @@ def verified(data: bytes, shown: str, output: str, context: object) -> tuple[Pro
 
 
 def rendered_problems(
-    jobs: Sequence[Job], outcomes: Iterable[bytes | tuple[Problem, ...]], templates: Iterable[tuple[str, Path]]
+    jobs: Sequence[Job],
+    outcomes: Iterable[bytes | tuple[Problem, ...]],
+    templates: Iterable[tuple[str, Path]],
+    cache: Cache | None = None,
 ) -> list[Problem]:
-    """The accessibility problems of every rendered document of the jobs, and what it lacks of its context."""
+    """The accessibility problems of every rendered document of the jobs, and what it lacks of its context.
+
+    With a cache, a document verified before (the same bytes, template name, file name and promises) that passed
+    is not read back again.
+    """
     from afsprakengen.documents.produce import template_for
 
     overrides = tuple(templates)
     found: list[Problem] = []
     for job, outcome in zip(jobs, outcomes, strict=True):
         if isinstance(outcome, bytes):
-            found.extend(verified(outcome, template_for(job.kind, overrides)[1], job.output, job.context))
+            found.extend(_verified_once(outcome, template_for(job.kind, overrides)[1], job, cache))
     return found
+
+
+def _verified_once(data: bytes, shown: str, job: Job, cache: Cache | None) -> tuple[Problem, ...]:
+    if cache is None:
+        return verified(data, shown, job.output, job.context)
+    promise = getattr(job.context, "promised", None)
+    promised = repr(promise() if promise else ())
+    key = key_of(_VERIFIED, hashlib.sha256(data).digest(), shown, job.output, promised)
+    if cache.get(_VERIFIED, key) is True:
+        return ()
+    problems = verified(data, shown, job.output, job.context)
+    if not problems:
+        cache.put(_VERIFIED, key, True)
+    return problems
+
+
+_VERIFIED = "verified"
 
 
 def check_documents(paths: Sequence[Path]) -> tuple[int, tuple[Problem, ...]]:

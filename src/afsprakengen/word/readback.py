@@ -47,19 +47,19 @@ def read_back(data: bytes) -> ReadBack:
 
 
 _BODY = "word/document.xml"
-_SEEN_MOST, _SEEN_SIZE = 64, 2 * 1024 * 1024
+_SEEN_MOST, _SEEN_LEAST, _SEEN_SIZE = 16, 64 * 1024, 1024 * 1024
 _seen: dict[bytes, etree._Element] = {}
-"""Parts parsed before, by their bytes: the parts a document takes unchanged from its template (styles, theme,
-numbering) are the same in every document of that template; read only, never changed."""
+"""Parts parsed before, by their bytes: the large parts a document takes unchanged from its template (styles.xml)
+are the same in every document of that template; read only, never changed. Small parts are cheap to parse again."""
 
 
 def _parsed(name: str, data: bytes) -> etree._Element:
-    """A part parsed strictly, or the tree of the same bytes parsed before (small parts only, never the body)."""
+    """A part parsed strictly, or the tree of the same bytes parsed before (64 KiB to 1 MiB, never the body)."""
     known = _seen.get(data)
     if known is not None:
         return known
     root = etree.fromstring(data, STRICT)
-    if name != _BODY and len(data) <= _SEEN_SIZE:
+    if name != _BODY and _SEEN_LEAST <= len(data) <= _SEEN_SIZE:
         if len(_seen) >= _SEEN_MOST:
             _seen.clear()
         _seen[data] = root

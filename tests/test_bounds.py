@@ -174,3 +174,29 @@ def test_values_beyond_the_bounds_are_errors_at_their_line(target: Target, value
     checked = CliRunner().invoke(cli, ["check", str(dossier), *TODAY], catch_exceptions=False)
     assert checked.exit_code == 1
     assert re.search(rf"{re.escape(target.file)}:{line}:\d+: error: ", checked.output), checked.output
+
+
+_NAN = "is not a number a document can show; write a finite number"
+_CHAR = "which a Word document cannot hold; remove it"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n  - b: [1, 2, {c: .nan}]\n", [f"x.yaml:2:19: error: $.a[0].b[2].c: .nan {_NAN}"]),
+        ("a:\n  - {b: -.inf}\n", [f"x.yaml:2:9: error: $.a[0].b: -.inf {_NAN}"]),
+        (
+            'a: [ok, {b: [x, "y\\x07"]}]\n',
+            [f"x.yaml:1:17: error: $.a[1].b[1]: this text has the character U+0007, {_CHAR}"],
+        ),
+        ('"k\\x0b": 1\n', [f"x.yaml:1:1: error: $['k\\x0b']: this key has the character U+000B, {_CHAR}"]),
+        ("a: [1.5, ok, {b: 2026-01-01}]\n", []),
+    ],
+)
+def test_unshowable_values_are_found_wherever_they_are_nested(text: str, expected: list[str]) -> None:
+    from afsprakengen.check.values import unshowable_values
+    from afsprakengen.load.yamlsource import load_yaml_bytes
+
+    doc = load_yaml_bytes(text.encode(), "x.yaml").doc
+    assert doc is not None
+    assert [p.format() for p in unshowable_values(doc)] == expected

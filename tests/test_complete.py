@@ -8,8 +8,11 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 
-from afsprakengen.documents.complete import completeness_problems
+from afsprakengen.documents.accessible import verified
+from afsprakengen.documents.complete import completeness_problems, promise_problems
+from afsprakengen.problems import Problem
 from afsprakengen.word.readback import body_text
 from tests.casefolders import BASE
 from tests.sampledossier import run_build
@@ -71,3 +74,57 @@ def test_a_long_text_field_is_rendered_completely_with_everything_after_it(tmp_p
     text = body_text((out / "prestatieafspraken-2027.docx").read_bytes())
     assert long in text
     assert all(code in text[text.index("EINDE") :] for code in CODES)
+
+
+class _Promises:
+    def promised(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return (("agreement WZ-01", ("WZ-01",)), ("agreement WZ-02", ("WZ-02",)), ("the signature", ("J. de Vries",)))
+
+
+def test_a_promised_text_counts_as_shown_inside_a_word_or_across_words_and_is_missing_only_when_absent() -> None:
+    text = "Afspraak (WZ-01): nultredenwoningen\nGetekend: J. de Vries\nWZ-020 is een andere afspraak"
+    problems = promise_problems(text, "t.docx", "a.docx", _Promises())
+    assert problems == ()  # "WZ-02" is inside "WZ-020": shown, as `in` has always counted it
+    assert [p.message for p in promise_problems(text.replace("020", "03"), "t.docx", "a.docx", _Promises())] == [
+        "a.docx: the document does not show agreement WZ-02; it is not written"
+    ]
+
+
+def test_a_broken_document_is_reported_once_as_not_whole_and_not_read_for_accessibility() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("word/styles.xml", "<w:styles xmlns:w='x'/>")
+        package.writestr("word/document.xml", "<w:document xmlns:w='x'><w:body><w:p><w:t>cut")
+    (problem,) = verified(buffer.getvalue(), "t.docx", "a.docx", _Promises())
+    assert problem.format().startswith("t.docx:1:1: error: a.docx: the rendered document is not whole (")
+
+
+def test_a_document_that_passed_is_not_read_back_again_with_the_cache_and_one_that_failed_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import afsprakengen.documents.accessible as accessible
+
+    dossier, out = _dossier(tmp_path), tmp_path / "out"
+    assert run_build(dossier, out, "--only", "prestatieafspraken").exit_code == 0
+    calls: list[str] = []
+    real = accessible.verified
+
+    def counted(data: bytes, shown: str, output: str, context: object) -> tuple[Problem, ...]:
+        calls.append(output)
+        return real(data, shown, output, context)
+
+    monkeypatch.setattr(accessible, "verified", counted)
+    assert run_build(dossier, out, "--only", "prestatieafspraken").exit_code == 0
+    assert calls == []  # the same documents passed before: taken from the cache
+    document = docx.Document()
+    document.add_heading("{{ titel }}", 1)
+    document.core_properties.title = "Kaal"
+    document.save(str(tmp_path / "kaal.docx"))
+    for _ in range(2):  # refused, and refused again: a failure is never kept
+        result = run_build(
+            dossier, out, "--only", "prestatieafspraken", "--template", f"prestatieafspraken={tmp_path / 'kaal.docx'}"
+        )
+        assert result.exit_code == 1 and "does not show agreement WZ-01" in result.output
+    assert len(calls) == 4
+    assert run_build(dossier, out, "--only", "prestatieafspraken", "--no-cache").exit_code == 0
+    assert len(calls) == 6  # without the cache every document is read back

@@ -91,7 +91,7 @@ def build_dossier(request: BuildRequest, progress: Progress | None = None) -> Bu
         jobs, request.templates, workers=request.jobs, cache=request.cache, layout=request.layout, progress=progress
     )
     problems = [p for outcome in produced.outcomes if not isinstance(outcome, bytes) for p in outcome]
-    problems += rendered_problems(jobs, produced.outcomes, request.templates)  # accessible, or not written
+    problems += rendered_problems(jobs, produced.outcomes, request.templates, request.cache)  # or not written
     if problems:
         return BuildResult(checked, tuple(problems), ())
     rendered = [(job, data) for job, data in zip(jobs, produced.outcomes, strict=True) if isinstance(data, bytes)]

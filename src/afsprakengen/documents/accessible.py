@@ -2,38 +2,83 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from afsprakengen.cache import Cache, key_of
 from afsprakengen.documents.kinds import Job
 from afsprakengen.problems import Location, Problem, error
+
+if TYPE_CHECKING:
+    from afsprakengen.word.accessibility import Finding
 
 
 def document_problems(data: bytes, shown: str, output: str) -> tuple[Problem, ...]:
     """Every accessibility finding of a document (`output`), located at the template it came from (`shown`)."""
     from afsprakengen.word.accessibility import docx_findings
 
+    return _located(docx_findings(data), shown, output)
+
+
+def _located(findings: Iterable[Finding], shown: str, output: str) -> tuple[Problem, ...]:
     return tuple(
-        error(Location(shown), f"{output}: {f.message} ({f.place()}); the document is not written")
-        for f in docx_findings(data)
+        error(Location(shown), f"{output}: {f.message} ({f.place()}); the document is not written") for f in findings
     )
 
 
+def verified(data: bytes, shown: str, output: str, context: object) -> tuple[Problem, ...]:
+    """Whether a rendered document may be written: read back whole (each part parsed strictly, once), showing
+    what its context promises, and accessible; the errors at its template when not."""
+    from afsprakengen.documents.complete import not_whole, promise_problems
+    from afsprakengen.word.accessibility import part_findings
+    from afsprakengen.word.readback import UnreadableDocument, read_back
+
+    try:
+        parts = read_back(data)
+    except UnreadableDocument as exc:
+        return (not_whole(shown, output, exc),)
+    promises = promise_problems(parts.body_text(), shown, output, context)
+    return promises + _located(part_findings(parts.roots), shown, output)
+
+
 def rendered_problems(
-    jobs: Sequence[Job], outcomes: Iterable[bytes | tuple[Problem, ...]], templates: Iterable[tuple[str, Path]]
+    jobs: Sequence[Job],
+    outcomes: Iterable[bytes | tuple[Problem, ...]],
+    templates: Iterable[tuple[str, Path]],
+    cache: Cache | None = None,
 ) -> list[Problem]:
-    """The accessibility problems of every rendered document of the jobs, and what it lacks of its context."""
-    from afsprakengen.documents.complete import completeness_problems
+    """The accessibility problems of every rendered document of the jobs, and what it lacks of its context.
+
+    With a cache, a document verified before (the same bytes, template name, file name and promises) that passed
+    is not read back again.
+    """
     from afsprakengen.documents.produce import template_for
 
     overrides = tuple(templates)
     found: list[Problem] = []
     for job, outcome in zip(jobs, outcomes, strict=True):
         if isinstance(outcome, bytes):
-            shown = template_for(job.kind, overrides)[1]
-            found.extend(completeness_problems(outcome, shown, job.output, job.context))
-            found.extend(document_problems(outcome, shown, job.output))
+            found.extend(_verified_once(outcome, template_for(job.kind, overrides)[1], job, cache))
     return found
+
+
+def _verified_once(data: bytes, shown: str, job: Job, cache: Cache | None) -> tuple[Problem, ...]:
+    if cache is None:
+        return verified(data, shown, job.output, job.context)
+    promise = getattr(job.context, "promised", None)
+    promised = repr(promise() if promise else ())
+    key = key_of(_VERIFIED, hashlib.sha256(data).digest(), shown, job.output, promised)
+    if cache.get(_VERIFIED, key) is True:
+        return ()
+    problems = verified(data, shown, job.output, job.context)
+    if not problems:
+        cache.put(_VERIFIED, key, True)
+    return problems
+
+
+_VERIFIED = "verified"
 
 
 def check_documents(paths: Sequence[Path]) -> tuple[int, tuple[Problem, ...]]:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
 
 from afsprakengen.word.assemble import STRICT
-from afsprakengen.word.outline import MAX_LEVEL, style_levels
+from afsprakengen.word.outline import MAX_LEVEL, styles_levels
 from afsprakengen.word.xml import qn
 
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _P, _TBL, _TR, _PICT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:pict")
+_PPR, _OUTLINE, _PSTYLE, _VAL = qn("w:pPr"), qn("w:outlineLvl"), qn("w:pStyle"), qn("w:val")
 _VML = "a VML shape (w:pict), which a PDF shows as a figure without alternative text; use a DrawingML drawing"
 
 
@@ -42,27 +44,35 @@ class Finding:
 def docx_findings(data: bytes) -> list[Finding]:
     """Everything the document lacks for an accessible publication; empty when it passes. Raises on a broken zip."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        names = set(package.namelist())
-        styles = package.read("word/styles.xml") if "word/styles.xml" in names else b"<w:styles/>"
-        found = _metadata(package, names, styles)
-        for name in sorted(n for n in names if _is_story(n)):
-            found.extend(_story(name, etree.fromstring(package.read(name), STRICT), style_levels(styles)))
+        wanted = [n for n in package.namelist() if _is_story(n) or n in _METADATA]
+        return part_findings({name: etree.fromstring(package.read(name), STRICT) for name in wanted})
+
+
+def part_findings(roots: Mapping[str, etree._Element]) -> list[Finding]:
+    """`docx_findings` of a document whose XML parts are parsed already (by zip name; others are not read)."""
+    styles = roots.get("word/styles.xml")
+    if styles is None:
+        styles = etree.Element(qn("w:styles"))
+    found = _metadata(roots.get("docProps/core.xml"), styles)
+    levels = styles_levels(styles)
+    for name in sorted(n for n in roots if _is_story(n)):
+        found.extend(_story(name, roots[name], levels))
     return found
+
+
+_METADATA = ("word/styles.xml", "docProps/core.xml")
 
 
 def _is_story(name: str) -> bool:
     return name == "word/document.xml" or (name.startswith(("word/header", "word/footer")) and name.endswith(".xml"))
 
 
-def _metadata(package: zipfile.ZipFile, names: set[str], styles: bytes) -> list[Finding]:
+def _metadata(core: etree._Element | None, styles: etree._Element) -> list[Finding]:
     found = []
-    core = etree.fromstring(package.read("docProps/core.xml"), STRICT) if "docProps/core.xml" in names else None
     title = core.find(_TITLE) if core is not None else None
     if title is None or not (title.text or "").strip():
         found.append(Finding("the document has no title (docProps/core.xml dc:title)"))
-    lang = etree.fromstring(styles, STRICT).find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
-    )
+    lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     if lang is None or not (lang.get(qn("w:val")) or "").strip():
         found.append(Finding("the document has no language (w:docDefaults w:lang in word/styles.xml)"))
     return found
@@ -96,15 +106,20 @@ def _story(name: str, root: etree._Element, levels: dict[str, int]) -> list[Find
 
 def _level(paragraph: etree._Element, levels: dict[str, int]) -> int:
     """The paragraph's outline level, 1 to 9, from its own w:outlineLvl or its style; 0 for body text."""
-    ppr = paragraph.find(qn("w:pPr"))
+    ppr = _child(paragraph, _PPR)
     if ppr is None:
         return 0
-    own = ppr.find(qn("w:outlineLvl"))
+    own = _child(ppr, _OUTLINE)
     if own is not None:
-        value = int(own.get(qn("w:val")) or MAX_LEVEL)
+        value = int(own.get(_VAL) or MAX_LEVEL)
         return value + 1 if value < MAX_LEVEL else 0
-    style = ppr.find(qn("w:pStyle"))
-    return levels.get(style.get(qn("w:val")) or "", 0) if style is not None else 0
+    style = _child(ppr, _PSTYLE)
+    return levels.get(style.get(_VAL) or "", 0) if style is not None else 0
+
+
+def _child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with the tag (as `find`, without its path parser: this runs for every paragraph)."""
+    return next(element.iterchildren(tag), None)
 
 
 def _has_header_row(table: etree._Element) -> bool:

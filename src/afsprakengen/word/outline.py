@@ -17,7 +17,11 @@ _P, _PPR, _STYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
 @lru_cache(maxsize=64)
 def style_levels(styles_xml: bytes) -> dict[str, int]:
     """The outline level (1 to 9) of every paragraph style that has one, through the styles it is based on."""
-    root = etree.fromstring(styles_xml)
+    return styles_levels(etree.fromstring(styles_xml))
+
+
+def styles_levels(root: etree._Element) -> dict[str, int]:
+    """`style_levels` of styles.xml already parsed."""
     own: dict[str, int | None] = {}
     based: dict[str, str] = {}
     for style in root.iter(qn("w:style")):

@@ -1,9 +1,11 @@
-"""A finished document read back as Word reads it: every XML part parsed strictly, and the text its body holds."""
+"""A finished document read back as Word reads it: every XML part parsed strictly, once, and the text its body holds."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -15,18 +17,55 @@ class UnreadableDocument(Exception):
     """A part of the document is not well-formed XML (or the package is not a zip)."""
 
 
-def body_text(data: bytes) -> str:
-    """The text of the document's body, a paragraph per line; every XML part parsed strictly (no recovery)."""
+@dataclass(frozen=True)
+class ReadBack:
+    """Every XML part of a document (`.xml` and `.rels`), parsed strictly once, by zip name."""
+
+    roots: Mapping[str, etree._Element]
+
+    def body_text(self) -> str:
+        """The text of the document's body, a paragraph per line."""
+        body = self.roots[_BODY]
+        t = qn("w:t")
+        return "\n".join("".join(e.text or "" for e in p.iter(t)) for p in body.iter(qn("w:p")))
+
+
+def read_back(data: bytes) -> ReadBack:
+    """Every XML part of the document parsed strictly (no recovery); UnreadableDocument when one is not whole."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             roots = {
-                name: etree.fromstring(package.read(name), STRICT)
+                name: _parsed(name, package.read(name))
                 for name in package.namelist()
                 if name.endswith((".xml", ".rels"))
             }
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise UnreadableDocument(str(exc)) from exc
-    body = roots.get("word/document.xml")
-    if body is None:
+    if _BODY not in roots:
         raise UnreadableDocument("it has no word/document.xml")
-    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+    return ReadBack(roots)
+
+
+_BODY = "word/document.xml"
+_SEEN_MOST, _SEEN_LEAST, _SEEN_SIZE = 16, 64 * 1024, 1024 * 1024
+_seen: dict[bytes, etree._Element] = {}
+"""Parts parsed before, by their bytes: the large parts a document takes unchanged from its template (styles.xml)
+are the same in every document of that template; read only, never changed. Small parts are cheap to parse again."""
+
+
+def _parsed(name: str, data: bytes) -> etree._Element:
+    """A part parsed strictly, or the tree of the same bytes parsed before (64 KiB to 1 MiB, never the body)."""
+    known = _seen.get(data)
+    if known is not None:
+        return known
+    root = etree.fromstring(data, STRICT)
+    if name != _BODY and _SEEN_LEAST <= len(data) <= _SEEN_SIZE:
+        if len(_seen) >= _SEEN_MOST:
+            _seen.clear()
+        _seen[data] = root
+    return root
+
+
+def body_text(data: bytes) -> str:
+    """The text of the document's body, a paragraph per line; every XML part parsed strictly (no recovery)."""
+    return read_back(data).body_text()

@@ -22,14 +22,14 @@ DEFAULT_TEXT_WIDTH = 9071
 """Text width in twips of an A4 page with 2.5 cm margins, when the document has no section properties."""
 _TBLW_BEFORE = ("jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
 _LAYOUT_BEFORE = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
-Cell = tuple[etree._Element, int, int]
-"""A cell, its first grid column and how many columns it spans."""
+Cell = tuple[etree._Element, etree._Element | None, int, int]
+"""A cell, its w:tcPr (None when it has none), its first grid column and how many columns it spans."""
 
 
 def fit_tables(body: etree._Element) -> None:
     """Give every automatic table in the body widths that follow its content, outer tables before nested ones."""
     text_width = _text_width(body)
-    for table in body.iter(f"{_W}tbl"):
+    for table in body.iter(_TBL):
         if _layout(table) != "fixed":
             _fit(table, text_width)
 
@@ -40,54 +40,70 @@ def _fit(table: etree._Element, text_width: int) -> None:
     total = _table_width(table, _room(table, text_width), columns)
     if not columns or total <= 0:
         return
-    cells = [cell for row in table.findall(f"{_W}tr") for cell in _cells(row)]
+    cells = list(_table_cells(table))
     widths = share(_needs(cells, len(columns), _padding(table)), total)
     for column, width in zip(columns, widths, strict=True):
-        column.set(f"{_W}w", str(width))
+        column.set(_W_W, str(width))
     tbl_pr = _child(table, "tblPr", ())
     _set(tbl_pr, "tblW", _TBLW_BEFORE, {"w": str(total), "type": "dxa"})
     _set(tbl_pr, "tblLayout", _LAYOUT_BEFORE, {"type": "fixed"})
-    for cell, first, span in cells:
-        width = sum(widths[first : first + span])
-        _set(_child(cell, "tcPr", ()), "tcW", _TCW_AFTER_FIRST, {"w": str(width), "type": "dxa"})
+    for cell, tc_pr, first, span in cells:
+        _set_tcw(cell if tc_pr is None else tc_pr, tc_pr is None, str(sum(widths[first : first + span])))
 
 
 _TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
 
 
+def _set_tcw(parent: etree._Element, is_cell: bool, width: str) -> None:
+    """A cell's w:tcW set to `width` twips (dxa); its w:tcPr made first when it has none."""
+    tc_pr = _child(parent, "tcPr", ()) if is_cell else parent
+    tc_w = tc_pr.find(_TCW)
+    if tc_w is None:
+        _set(tc_pr, "tcW", _TCW_AFTER_FIRST, {"w": width, "type": "dxa"})
+        return
+    tc_w.attrib.clear()
+    tc_w.set(_W_W, width)
+    tc_w.set(_W_TYPE, "dxa")
+
+
 def _needs(cells: list[Cell], count: int, padding: int) -> list[ColumnNeed]:
     """Per grid column the most its single-column cells need (cells over more columns are left out)."""
     found: list[list[ColumnNeed]] = [[] for _ in range(count)]
-    for cell, first, span in cells:
+    for cell, _, first, span in cells:
         if span == 1 and first < count:
-            found[first] += [need_of(_runs(p), padding) for p in cell.findall(f"{_W}p")]
+            found[first] += [need_of(_runs(p), padding) for p in cell.iterchildren(_P)]
     return [widest(needs) for needs in found]
 
 
 def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
     """A paragraph's texts with their point sizes (hyperlinks and other wrappers looked through)."""
     runs = []
-    for run in paragraph.iter(f"{_W}r"):
-        size = run.find(f"{_W}rPr/{_W}sz")
-        value = size.get(f"{_W}val") if size is not None else None
+    for run in paragraph.iter(_R):
+        size = run.find(_RPR_SZ)
+        value = size.get(_W_VAL) if size is not None else None
         points = int(value) / 2 if value and value.isdigit() else DEFAULT_SIZE
-        text = "".join(t.text or "" if t.tag == f"{_W}t" else " " for t in run if t.tag in _TEXTS)
+        text = "".join((t.text or "") if t.tag == _T else " " for t in run.iterchildren(*_TEXTS))
         runs.append((text, points))
     return runs
 
 
-_TEXTS = frozenset({f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"})
+_TBL, _P, _R, _T, _TC, _TR = (f"{_W}{name}" for name in ("tbl", "p", "r", "t", "tc", "tr"))
+_TCPR, _TCW, _GRIDSPAN, _RPR_SZ = f"{_W}tcPr", f"{_W}tcW", f"{_W}gridSpan", f"{_W}rPr/{_W}sz"
+_W_W, _W_TYPE, _W_VAL = f"{_W}w", f"{_W}type", f"{_W}val"
+_TEXTS = (_T, f"{_W}tab", f"{_W}br", f"{_W}cr")
 
 
-def _cells(row: etree._Element) -> Iterator[Cell]:
-    """Each cell of a row with its first grid column and how many columns it spans."""
-    first = 0
-    for cell in row.findall(f"{_W}tc"):
-        span = cell.find(f"{_W}tcPr/{_W}gridSpan")
-        value = span.get(f"{_W}val") if span is not None else None
-        count = int(value) if value and value.isdigit() else 1
-        yield cell, first, count
-        first += count
+def _table_cells(table: etree._Element) -> Iterator[Cell]:
+    """Each cell of the table's rows with its w:tcPr (None if it has none), first grid column and column span."""
+    for row in table.iterchildren(_TR):
+        first = 0
+        for cell in row.iterchildren(_TC):
+            tc_pr = cell.find(_TCPR)
+            span = tc_pr.find(_GRIDSPAN) if tc_pr is not None else None
+            value = span.get(_W_VAL) if span is not None else None
+            count = int(value) if value and value.isdigit() else 1
+            yield cell, tc_pr, first, count
+            first += count
 
 
 def _layout(table: etree._Element) -> str | None:
@@ -130,7 +146,10 @@ def _padding(table: etree._Element) -> int:
 
 def _text_width(body: etree._Element) -> int:
     """The text width of the body's last section: page width less the left and right margins."""
-    size, margins = body.find(f"{_W}sectPr/{_W}pgSz"), body.find(f"{_W}sectPr/{_W}pgMar")
+    section = body[-1] if len(body) and body[-1].tag == f"{_W}sectPr" else body.find(f"{_W}sectPr")
+    if section is None:
+        return DEFAULT_TEXT_WIDTH
+    size, margins = section.find(f"{_W}pgSz"), section.find(f"{_W}pgMar")
     if size is None or margins is None:
         return DEFAULT_TEXT_WIDTH
     width = _twips(size.get(f"{_W}w")) - _twips(margins.get(f"{_W}left")) - _twips(margins.get(f"{_W}right"))

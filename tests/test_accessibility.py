@@ -191,3 +191,26 @@ def test_build_refuses_a_document_its_template_makes_inaccessible(tmp_path: Path
 @pytest.mark.parametrize("name", ["wijzigingsoverzicht.docx", "prestatieafspraken-2027-redline.docx"])
 def test_the_diff_documents_pass(name: str, diff_documents: Path) -> None:
     assert docx_findings((diff_documents / name).read_bytes()) == []
+
+
+@pytest.mark.parametrize("value", ["Kop+2", "Kop&#43;2", "Kop&#043;2", "Kop&#x2B;2", "Kop&#x2b;2"])
+def test_a_markdown_heading_is_found_in_the_rendered_text_however_its_value_is_written(value: str) -> None:
+    """The render walks the tree for the outline only when the text has a markdown heading: every spelling counts."""
+    from afsprakengen.word.render import _HEADING_STYLE
+
+    assert _HEADING_STYLE.search(f'<w:pStyle w:val="{value}"/>')
+    assert not _HEADING_STYLE.search('<w:pStyle w:val="Kop2"/><w:t>Kop 2 en +</w:t>')
+
+
+def test_a_style_with_quotes_in_its_id_still_sets_the_level_markdown_headings_continue() -> None:
+    """Only the marks of styles with a level are searched; an id with both kinds of quote falls back to all marks."""
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def paragraph(style: str) -> str:
+        return f"<w:p><w:pPr><w:pStyle w:val={style}/></w:pPr></w:p>"
+
+    for style_id, written in (("it's", '"it\'s"'), ('"it\'s"', "'&quot;it&apos;s&quot;'")):
+        paragraphs = paragraph(written) + paragraph('"Gewoon"') + paragraph('"Kop+1"')
+        body = parse_xml(f"<w:body {ns}>{paragraphs}</w:body>")
+        continue_outline(body, {style_id: 2})
+        assert [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) for p in body][2] == "Heading3"

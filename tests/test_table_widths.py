@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from afsprakengen.word.fit import fit_tables
+from afsprakengen.word.fit import _TREE_ONLY, _pieced_runs, _runs, fit_tables
 from afsprakengen.word.widths import ColumnNeed, need_of, share, text_twips
 from tests.cellwords import broken_cell_words
 from tests.pdftext import needs_libreoffice, to_pdf
@@ -140,3 +141,41 @@ def test_the_long_texts_reach_the_document_tables(long_texts: Path) -> None:
 
     words = cell_words(long_texts)
     assert {"huurdersbelangenvereniging", "Woningzoekendenregistratie", "nultredenwoningen"} <= set(words)
+
+
+def test_the_one_search_reads_every_table_paragraph_of_the_sample_as_the_tree_walk_does(sample_out: Path) -> None:
+    """fit's fast reading of a paragraph's runs (one XPath) against its walk of runs and texts, on every document."""
+    compared = 0
+    for path in sorted(sample_out.glob("*.docx")):
+        with zipfile.ZipFile(path) as package:
+            root = etree.fromstring(package.read("word/document.xml"))
+        for paragraph in root.iter(f"{{{W}}}tc"):
+            for p in paragraph.iter(f"{{{W}}}p"):
+                assert _pieced_runs(p) == _runs(p), etree.tostring(p)[:300]
+                compared += 1
+    assert compared > 1000
+
+
+def test_the_one_search_keeps_each_runs_own_size_texts_and_breaks() -> None:
+    xml = (
+        f'<w:p xmlns:w="{W}"><w:pPr><w:rPr><w:sz w:val="40"/></w:rPr><w:tabs><w:tab w:val="left" w:pos="1"/></w:tabs>'
+        '</w:pPr><w:r><w:rPr><w:sz w:val="18"/><w:sz w:val="30"/></w:rPr><w:t>een</w:t><w:tab/><w:t>twee</w:t></w:r>'
+        '<w:hyperlink><w:r><w:t xml:space="preserve"> drie<!-- x -->vier</w:t><w:br/></w:r></w:hyperlink>'
+        '<w:r><w:rPr><w:sz w:val="groot"/></w:rPr><w:t><!-- x -->vijf</w:t></w:r><w:r/></w:p>'
+    )
+    p = etree.fromstring(xml)
+    expected = [("een twee", 9.0), (" drie ", 10.5), ("", 10.5), ("", 10.5)]
+    assert _runs(p) == expected
+    assert _pieced_runs(p) == expected
+
+
+def test_a_text_box_or_a_paragraph_of_many_runs_is_read_by_the_tree_walk() -> None:
+    """Runs inside runs keep their order only in the walk; hundreds of runs would make the one search quadratic."""
+
+    def table(paragraph: str) -> etree._Element:
+        return etree.fromstring(f'<w:tbl xmlns:w="{W}"><w:tr><w:tc>{paragraph}</w:tc></w:tr></w:tbl>')
+
+    assert not _TREE_ONLY(table("<w:p><w:r><w:t>kort</w:t></w:r></w:p>"))
+    assert _TREE_ONLY(table("<w:p>" + "<w:r><w:t>a</w:t></w:r>" * 150 + "</w:p>"))
+    assert _TREE_ONLY(table("<w:p><w:r>" + "<w:t>a</w:t><w:br/>" * 150 + "</w:r></w:p>"))
+    assert _TREE_ONLY(table("<w:p><w:r><w:pict><w:txbxContent><w:p><w:r/></w:p></w:txbxContent></w:pict></w:r></w:p>"))

@@ -6,8 +6,6 @@ widths from its own texts (word/widths.py); a table with a fixed layout keeps th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from lxml import etree
 
 from afsprakengen.word.widths import ColumnNeed, need_of, share, widest
@@ -22,14 +20,14 @@ DEFAULT_TEXT_WIDTH = 9071
 """Text width in twips of an A4 page with 2.5 cm margins, when the document has no section properties."""
 _TBLW_BEFORE = ("jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
 _LAYOUT_BEFORE = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
-Cell = tuple[etree._Element, int, int]
-"""A cell, its first grid column and how many columns it spans."""
+Cell = tuple[etree._Element, etree._Element | None, etree._Element | None, int, int]
+"""A cell, its w:tcPr and that one's w:tcW (None when missing), its first grid column and the columns it spans."""
 
 
 def fit_tables(body: etree._Element) -> None:
     """Give every automatic table in the body widths that follow its content, outer tables before nested ones."""
     text_width = _text_width(body)
-    for table in body.iter(f"{_W}tbl"):
+    for table in body.iter(_TBL):
         if _layout(table) != "fixed":
             _fit(table, text_width)
 
@@ -40,54 +38,107 @@ def _fit(table: etree._Element, text_width: int) -> None:
     total = _table_width(table, _room(table, text_width), columns)
     if not columns or total <= 0:
         return
-    cells = [cell for row in table.findall(f"{_W}tr") for cell in _cells(row)]
-    widths = share(_needs(cells, len(columns), _padding(table)), total)
+    cells = _table_cells(table)
+    widths = share(_needs(cells, len(columns), _padding(table), table), total)
     for column, width in zip(columns, widths, strict=True):
-        column.set(f"{_W}w", str(width))
+        column.set(_W_W, str(width))
     tbl_pr = _child(table, "tblPr", ())
     _set(tbl_pr, "tblW", _TBLW_BEFORE, {"w": str(total), "type": "dxa"})
     _set(tbl_pr, "tblLayout", _LAYOUT_BEFORE, {"type": "fixed"})
-    for cell, first, span in cells:
-        width = sum(widths[first : first + span])
-        _set(_child(cell, "tcPr", ()), "tcW", _TCW_AFTER_FIRST, {"w": str(width), "type": "dxa"})
+    for cell, tc_pr, tc_w, first, span in cells:
+        _set_tcw(cell, tc_pr, tc_w, str(sum(widths[first : first + span])))
 
 
 _TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
 
 
-def _needs(cells: list[Cell], count: int, padding: int) -> list[ColumnNeed]:
+def _set_tcw(cell: etree._Element, tc_pr: etree._Element | None, tc_w: etree._Element | None, width: str) -> None:
+    """A cell's w:tcW set to `width` twips (dxa); its w:tcPr made first when it has none."""
+    if tc_w is None:
+        tc_pr = _child(cell, "tcPr", ()) if tc_pr is None else tc_pr
+        _set(tc_pr, "tcW", _TCW_AFTER_FIRST, {"w": width, "type": "dxa"})
+        return
+    tc_w.attrib.clear()
+    tc_w.set(_W_W, width)
+    tc_w.set(_W_TYPE, "dxa")
+
+
+def _needs(cells: list[Cell], count: int, padding: int, table: etree._Element) -> list[ColumnNeed]:
     """Per grid column the most its single-column cells need (cells over more columns are left out)."""
+    runs_of = _runs if _TREE_ONLY(table) else _pieced_runs
     found: list[list[ColumnNeed]] = [[] for _ in range(count)]
-    for cell, first, span in cells:
+    for cell, _, _, first, span in cells:
         if span == 1 and first < count:
-            found[first] += [need_of(_runs(p), padding) for p in cell.findall(f"{_W}p")]
+            found[first] += [need_of(runs_of(p), padding) for p in cell.iterchildren(_P)]
     return [widest(needs) for needs in found]
 
 
 def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
     """A paragraph's texts with their point sizes (hyperlinks and other wrappers looked through)."""
     runs = []
-    for run in paragraph.iter(f"{_W}r"):
-        size = run.find(f"{_W}rPr/{_W}sz")
-        value = size.get(f"{_W}val") if size is not None else None
+    for run in paragraph.iter(_R):
+        size = run.find(_RPR_SZ)
+        value = size.get(_W_VAL) if size is not None else None
         points = int(value) / 2 if value and value.isdigit() else DEFAULT_SIZE
-        text = "".join(t.text or "" if t.tag == f"{_W}t" else " " for t in run if t.tag in _TEXTS)
+        text = "".join((t.text or "") if t.tag == _T else " " for t in run.iterchildren(*_TEXTS))
         runs.append((text, points))
     return runs
 
 
-_TEXTS = frozenset({f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"})
+def _pieced_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
+    """`_runs` from one search in C: the runs, each followed by its size and texts (no run inside another)."""
+    runs: list[tuple[str, float]] = []
+    sized = False
+    for piece in _PIECES(paragraph):
+        if isinstance(piece, str):
+            text, points = runs[-1]
+            if piece.is_attribute:  # type: ignore[attr-defined]
+                if not sized:
+                    runs[-1], sized = (text, int(piece) / 2 if piece.isdigit() else DEFAULT_SIZE), True
+            elif not piece.is_tail:  # type: ignore[attr-defined]
+                runs[-1] = (text + piece, points)  # the w:t's own text, as `t.text`
+        elif piece.tag == _R:
+            runs.append(("", DEFAULT_SIZE))
+            sized = False
+        else:
+            runs[-1] = (runs[-1][0] + " ", runs[-1][1])
+    return runs
 
 
-def _cells(row: etree._Element) -> Iterator[Cell]:
-    """Each cell of a row with its first grid column and how many columns it spans."""
-    first = 0
-    for cell in row.findall(f"{_W}tc"):
-        span = cell.find(f"{_W}tcPr/{_W}gridSpan")
-        value = span.get(f"{_W}val") if span is not None else None
-        count = int(value) if value and value.isdigit() else 1
-        yield cell, first, count
-        first += count
+_XPATH_NS = {"w": W}
+_MOST_PIECES = 200
+_PIECES = etree.XPath(
+    ".//w:r | .//w:r/w:rPr[w:sz][1]/w:sz[1]/@w:val | .//w:r/w:t/text() | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr",
+    namespaces=_XPATH_NS,
+)
+"""A paragraph's runs in document order, each followed by its first size (`rPr/sz`) and its texts and breaks."""
+_TREE_ONLY = etree.XPath(
+    f"boolean(.//w:r//w:r) or boolean(.//w:p[count(.//w:r) + count(.//w:r/*) > {_MOST_PIECES}])",
+    namespaces=_XPATH_NS,
+)
+"""A run inside a run (a text box): only the tree walk keeps the order of their texts; and a paragraph with many
+runs or texts, which `_PIECES` would merge in quadratic time (libxml2 merges a union's sets pairwise)."""
+
+
+_TBL, _P, _R, _T, _TC, _TR = (f"{_W}{name}" for name in ("tbl", "p", "r", "t", "tc", "tr"))
+_TCPR, _TCW, _GRIDSPAN, _RPR_SZ = f"{_W}tcPr", f"{_W}tcW", f"{_W}gridSpan", f"{_W}rPr/{_W}sz"
+_W_W, _W_TYPE, _W_VAL = f"{_W}w", f"{_W}type", f"{_W}val"
+_TEXTS = (_T, f"{_W}tab", f"{_W}br", f"{_W}cr")
+
+
+def _table_cells(table: etree._Element) -> list[Cell]:
+    """Each cell of the table's rows with its w:tcPr and w:tcW, first grid column and column span."""
+    cells: list[Cell] = []
+    for row in table.iterchildren(_TR):
+        first = 0
+        for cell in row.iterchildren(_TC):
+            tc_pr = cell.find(_TCPR)
+            tc_w, span = (None, None) if tc_pr is None else (tc_pr.find(_TCW), tc_pr.find(_GRIDSPAN))
+            value = span.get(_W_VAL) if span is not None else None
+            count = int(value) if value and value.isdigit() else 1
+            cells.append((cell, tc_pr, tc_w, first, count))
+            first += count
+    return cells
 
 
 def _layout(table: etree._Element) -> str | None:
@@ -130,7 +181,10 @@ def _padding(table: etree._Element) -> int:
 
 def _text_width(body: etree._Element) -> int:
     """The text width of the body's last section: page width less the left and right margins."""
-    size, margins = body.find(f"{_W}sectPr/{_W}pgSz"), body.find(f"{_W}sectPr/{_W}pgMar")
+    section = body[-1] if len(body) and body[-1].tag == f"{_W}sectPr" else body.find(f"{_W}sectPr")
+    if section is None:
+        return DEFAULT_TEXT_WIDTH
+    size, margins = section.find(f"{_W}pgSz"), section.find(f"{_W}pgMar")
     if size is None or margins is None:
         return DEFAULT_TEXT_WIDTH
     width = _twips(size.get(f"{_W}w")) - _twips(margins.get(f"{_W}left")) - _twips(margins.get(f"{_W}right"))

@@ -7,7 +7,7 @@ from functools import lru_cache
 from lxml import etree
 
 from afsprakengen.word.mdblocks import MARKDOWN_HEADING
-from afsprakengen.word.xml import qn
+from afsprakengen.word.xml import NAMESPACES, qn
 
 MAX_LEVEL = 9
 """Word has nine outline levels (w:outlineLvl 0 to 8); 9 is body text."""
@@ -50,15 +50,44 @@ def _resolved(style_id: str, own: dict[str, int | None], based: dict[str, str]) 
 
 
 def continue_outline(body: etree._Element, levels: dict[str, int]) -> None:
-    """Give each markdown heading (a relative level from word/mdblocks.py) the level below the heading before it."""
-    current = 0
-    for paragraph in body.iter(_P):
-        style = paragraph.find(f"{_PPR}/{_STYLE}")
-        name = style.get(qn("w:val")) or "" if style is not None else ""
-        if style is not None and name.startswith(MARKDOWN_HEADING):
+    """Give each markdown heading (a relative level from word/mdblocks.py) the level below the heading before it.
+
+    Only the paragraphs with a style can change the level ("" is no style's id), so only their style marks are
+    visited: found by one search in C, the first mark of each paragraph.
+    """
+    current, last = 0, None
+    for style in _styles_of(frozenset(levels))(body):
+        paragraph = style.getparent().getparent()
+        if paragraph is last or paragraph.tag != _P:
+            continue
+        last = paragraph
+        name = style.get(_VAL) or ""
+        if name.startswith(MARKDOWN_HEADING):
             _set_level(style, min(current + int(name.removeprefix(MARKDOWN_HEADING)), MAX_LEVEL))
             continue
         current = levels.get(name, current)
+
+
+@lru_cache(maxsize=64)
+def _styles_of(names: frozenset[str]) -> etree.XPath:
+    """The search for the style marks that matter: markdown headings' and those of the styles with a level.
+
+    A paragraph's later marks are found too when its first one matters, so `continue_outline` skips them.
+    """
+    wanted = [f"starts-with(@w:val, '{MARKDOWN_HEADING}')"]
+    for name in sorted(names):
+        if "'" in name and '"' in name:
+            return etree.XPath(".//w:p/w:pPr/w:pStyle", namespaces=_NS)  # no XPath 1.0 literal holds both quotes
+        wanted.append(f"@w:val = {_literal(name)}")
+    return etree.XPath(f".//w:p/w:pPr/w:pStyle[{' or '.join(wanted)}]", namespaces=_NS)
+
+
+def _literal(text: str) -> str:
+    return f'"{text}"' if "'" in text else f"'{text}'"
+
+
+_NS = {"w": NAMESPACES["w"]}
+_VAL = qn("w:val")
 
 
 def _set_level(style: etree._Element, level: int) -> None:

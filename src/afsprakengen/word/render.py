@@ -24,6 +24,7 @@ from afsprakengen.word.compiled import CompiledPart, CompiledTemplate, TemplateO
 from afsprakengen.word.environment import make_env
 from afsprakengen.word.fit import fit_tables
 from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
+from afsprakengen.word.mdblocks import MARKDOWN_HEADING
 from afsprakengen.word.outline import continue_outline, style_levels
 from afsprakengen.word.package import stored_zip
 from afsprakengen.word.sandbox import generate_bounded, render_limits, time_limit
@@ -76,14 +77,19 @@ def render_docx(
 
 def _render_parts(compiled: CompiledTemplate, data: dict[str, Any], most: int) -> dict[str, bytes]:
     """The rendered body, headers and footers, by zip name."""
-    root = document_tree(compiled.document_head, _render(compiled.body, data, most), compiled.document_tail)
+    rendered = _render(compiled.body, data, most)
+    root = document_tree(compiled.document_head, rendered, compiled.document_tail)
     body = root.find(qn("w:body"))
     if compiled.has_cell_loops:
         fit_table_grids(body)
-    fit_tables(body)
-    number_drawings(body)
-    continue_outline(body, style_levels(compiled.parts["word/styles.xml"]))
-    fill_toc(body)
+    if "tbl" in rendered:  # each step walks the whole tree: only when the text has what it changes
+        fit_tables(body)
+    if "docPr" in rendered:
+        number_drawings(body)
+    if _HEADING_STYLE.search(rendered):
+        continue_outline(body, style_levels(compiled.parts["word/styles.xml"]))
+    if "instrText" in rendered:
+        fill_toc(body)
     parts = {compiled.body.name: serialize(root)}
     for story in compiled.stories:
         parts[story.name] = serialize(story_tree(_render(story, data, most)))
@@ -100,6 +106,10 @@ def _render(part: CompiledPart, data: dict[str, Any], most: int) -> str:
         raise _located(exc, part) from exc
     except _FAULTS as exc:
         raise _located(_fault(exc), part) from exc
+
+
+_HEADING_STYLE = re.compile(re.escape(MARKDOWN_HEADING[:-1]) + r"(?:\+|&#0*43;|&#[xX]0*2[bB];)")
+"""A markdown heading's style id in rendered XML (an element's name is never a character reference, a value may be)."""
 
 
 _FAULTS = (ArithmeticError, LookupError, RecursionError, MemoryError, ValueError, TypeError, AttributeError)

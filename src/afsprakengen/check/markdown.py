@@ -54,6 +54,8 @@ def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:
             yield from _prestatieafspraken(c.prestatieafspraken)
         if c.evaluatie is not None:
             yield from _evaluatie(c.evaluatie)
+        for v in c.voortgang:
+            yield from _voortgang(v)
 
 
 def _fields(src: model.Src, item: object, *names: str) -> Iterator[tuple[Location, str]]:
@@ -134,3 +136,9 @@ def _evaluatie(ev: model.Evaluatie) -> Iterator[tuple[Location, str]]:
         yield from _fields(r.src, r, "toelichting", "vervolg_toelichting")
     for inv in ev.investeringen:
         yield from _fields(inv.src, inv, "toelichting")
+
+
+def _voortgang(v: model.Voortgang) -> Iterator[tuple[Location, str]]:
+    yield from _fields(v.src, v, "samenvatting")
+    for r in v.afspraken:
+        yield from _fields(r.src, r, "toelichting")

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from afsprakengen.check.bodfigures import BOD_RULES
+from afsprakengen.check.voortgang import VOORTGANG_RULES
 from afsprakengen.load.images import ImageError, read_image
 from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src
 from afsprakengen.problems import Problem, did_you_mean, error
@@ -321,4 +322,5 @@ RULES: tuple[Rule, ...] = (
     deadline_settings,
     real_dates,
     *BOD_RULES,
+    *VOORTGANG_RULES,
 )

@@ -26,6 +26,7 @@ INPUT_KINDS: tuple[InputKind, ...] = (
     InputKind("bod", re.compile(r"bod-(?P<corporatie>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml"), in_cycle=True),
     InputKind("prestatieafspraken", re.compile(r"prestatieafspraken\.yaml"), in_cycle=True),
     InputKind("evaluatie", re.compile(r"evaluatie\.yaml"), in_cycle=True),
+    InputKind("voortgang", re.compile(r"voortgang-(?P<peildatum>[^/]+)\.yaml"), in_cycle=True),
 )
 _KIND_ORDER = {kind.name: i for i, kind in enumerate(INPUT_KINDS)}
 _EXAMPLE_NAMES = (
@@ -34,6 +35,7 @@ _EXAMPLE_NAMES = (
     "bod-<corporatie>.yaml",
     "prestatieafspraken.yaml",
     "evaluatie.yaml",
+    "voortgang-<peildatum>.yaml",
 )
 _YEAR = re.compile(r"[0-9]{4}")
 FIRST_YEAR, LAST_YEAR = 1900, 2200

@@ -455,6 +455,29 @@ class Evaluatie:
 
 
 @dataclass(frozen=True)
+class VoortgangRegel:
+    """The state of one agreement on a peildatum during the year."""
+
+    afspraak: str
+    status: str
+    src: Src
+    realisatie: Value | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """<J>/voortgang-<peildatum>.yaml: the progress of the agreements of J on a day during the year."""
+
+    jaar: int
+    peildatum: date
+    status: str
+    afspraken: tuple[VoortgangRegel, ...]
+    src: Src
+    samenvatting: str | None = None
+
+
+@dataclass(frozen=True)
 class Cyclus:
     """Everything of one jaarschijf J."""
 
@@ -462,6 +485,8 @@ class Cyclus:
     bods: tuple[Bod, ...] = ()
     prestatieafspraken: Prestatieafspraken | None = None
     evaluatie: Evaluatie | None = None
+    voortgang: tuple[Voortgang, ...] = ()
+    """The progress reports of the year, by peildatum (the earliest first)."""
 
 
 @dataclass(frozen=True)

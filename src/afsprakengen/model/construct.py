@@ -19,6 +19,7 @@ _KIND_CLASSES: dict[str, type[Any]] = {
     "bod": model.Bod,
     "prestatieafspraken": model.Prestatieafspraken,
     "evaluatie": model.Evaluatie,
+    "voortgang": model.Voortgang,
 }
 
 
@@ -38,7 +39,8 @@ def _cycle(year: int, items: list[tuple[DossierFile, Any]]) -> model.Cyclus:
         by_kind.setdefault(f.kind, []).append(obj)
     pa = by_kind.get("prestatieafspraken", [None])[0]
     ev = by_kind.get("evaluatie", [None])[0]
-    return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev)
+    progress = tuple(sorted(by_kind.get("voortgang", []), key=lambda v: v.peildatum))
+    return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev, progress)
 
 
 Converter = Callable[[Any, SourceDoc, Path_], Any]

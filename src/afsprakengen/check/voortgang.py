@@ -62,13 +62,19 @@ def _peildatum(year: int, v: Voortgang) -> Iterator[Problem]:
             f"the peildatum {v.peildatum.isoformat()} is not the date in the file name '{name}'; "
             f"name the file {right} (or correct the peildatum)",
         )
-    first, last = date(year, 1, 1), date(year + 1, *LAST_DAY)
-    if not first <= v.peildatum <= last:
-        yield error(
-            v.src.at("peildatum"),
-            f"the peildatum {v.peildatum.isoformat()} is neither in {year} nor in the first quarter of {year + 1}; "
-            f"a progress report of {year} reports on a day of {year}",
-        )
+    outside = outside_year(year, v.peildatum)
+    if outside:
+        yield error(v.src.at("peildatum"), outside)
+
+
+def outside_year(year: int, peildatum: date) -> str | None:
+    """Why a peildatum cannot be one of a progress report of `year` (None when it can): not in J nor early J+1."""
+    if date(year, 1, 1) <= peildatum <= date(year + 1, *LAST_DAY):
+        return None
+    return (
+        f"the peildatum {peildatum.isoformat()} is neither in {year} nor in the first quarter of {year + 1}; "
+        f"a progress report of {year} reports on a day of {year}"
+    )
 
 
 VOORTGANG_RULES = (progress_agreements, progress_dates)

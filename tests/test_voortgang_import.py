@@ -13,8 +13,9 @@ from openpyxl import load_workbook
 from afsprakengen.check.dossier import check_dossier
 from afsprakengen.cli import cli
 from afsprakengen.publish.office import convert, find_office
+from tests.docdump import dump_docx
 from tests.progressfill import JUNE, JUNE_DAY, MARCH_DAY, WORKBOOK, exported, fill, import_progress
-from tests.sampledossier import SAMPLE
+from tests.sampledossier import SAMPLE, run_build
 from tests.test_monitor import EXPECTED, _bad_workbook, dossier
 
 JUNE_FILE = Path("2026") / "voortgang-2026-06-30.yaml"
@@ -41,6 +42,13 @@ def test_a_resaved_workbook_becomes_a_progress_report_that_check_accepts(dossier
     cyclus = checked.model.cyclus(2026) if checked.model else None
     assert cyclus is not None and [v.peildatum for v in cyclus.voortgang] == [JUNE_DAY]
     assert import_progress(resaved, dossier, JUNE_DAY).target is None  # the second time nothing changes
+    built = run_build(dossier, tmp_path / "out", "--only", "voortgangsrapportage")
+    assert built.exit_code == 0, built.output
+    body = dump_docx(tmp_path / "out" / "voortgangsrapportage-2026-06-30.docx")
+    assert (
+        "| WZ-05 | Nultredenwoningen project De Linde | Woonstad Voorbeeldstad | vergunning verleend | vertraagd |"
+        in body
+    )
 
 
 def test_ten_kinds_of_bad_cells_are_ten_errors_and_no_file(dossier: Path, tmp_path: Path) -> None:

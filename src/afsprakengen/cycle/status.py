@@ -34,6 +34,8 @@ class CycleStatus:
     phase: str
     items: tuple[StatusItem, ...]
     next: Milestone | None
+    peildatum: date | None = None
+    """The last peildatum of the cycle's progress reports on or before the day; None when there is none."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,13 @@ def _cycle_status(m: DossierModel, jaar: int, c: Cyclus, today: date) -> CycleSt
     items = (*_bods(m, c, today), *_agreements(m, c, today), *_evaluation(m, c, today), *_follow_ups(m, c))
     steps = cycle_milestones(jaar, m.dossier.instellingen.termijnen, parties_of(m))
     upcoming = [s for s in steps if s.start >= today] or [s for s in steps if s.end >= today]
-    return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None)
+    return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None, _last_peildatum(c, today))
+
+
+def _last_peildatum(c: Cyclus, today: date) -> date | None:
+    """The latest peildatum of the cycle's progress reports that is not after today."""
+    days = [v.peildatum for v in c.voortgang if v.peildatum <= today]
+    return max(days) if days else None
 
 
 def _phase(jaar: int, today: date) -> str:

@@ -30,8 +30,7 @@ class StandCtx:
     kleur: str
     """Background colour of the status cell (hex, no '#'); the status is always also written out."""
     gemeld: bool
-    toelichting: Md
-    """The explanation as markdown, '–' when there is none (the table cell always has a text)."""
+    toelichting: Md | None
 
 
 @dataclass(frozen=True)
@@ -122,16 +121,15 @@ def _themes(m: model.DossierModel, pa: model.Prestatieafspraken, v: model.Voortg
     names = party_names(m)
     themes = []
     for t in m.dossier.themas:
-        rows = tuple(_stand(v, a, entries.get(a.code), names) for a in pa.afspraken if a.thema == t.code)
+        rows = tuple(_stand(a, entries.get(a.code), names) for a in pa.afspraken if a.thema == t.code)
         if rows:
             themes.append(ThemaStandCtx(t.code, t.naam, rows))
     return tuple(themes)
 
 
-def _stand(v: model.Voortgang, a: model.Afspraak, r: model.VoortgangRegel | None, names: dict[str, str]) -> StandCtx:
+def _stand(a: model.Afspraak, r: model.VoortgangRegel | None, names: dict[str, str]) -> StandCtx:
     unit = a.indicator.eenheid or "" if a.indicator else ""
     status = r.status if r else NIET_GEMELD
-    said = Md(r.toelichting, r.src.at("toelichting")) if r and r.toelichting else Md("–", v.src.at("afspraken"))
     return StandCtx(
         code=a.code,
         titel=a.titel,
@@ -141,7 +139,7 @@ def _stand(v: model.Voortgang, a: model.Afspraak, r: model.VoortgangRegel | None
         status=status,
         kleur=COLOURS.get(status, NO_LIGHT),
         gemeld=r is not None,
-        toelichting=said,
+        toelichting=md(r.toelichting, r.src, "toelichting") if r else None,
     )
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from afsprakengen.documents.evaluatie.template import VALUE
 from afsprakengen.word.builders import Document, compose, contents_page, optional_text, para, title_page
-from afsprakengen.word.tables import loop_rows, new_table, small, total_row
+from afsprakengen.word.tables import Table, loop_rows, more_lines, new_table, small, total_row
 
 CONCEPT = "CONCEPT – deze voortgangsrapportage is nog in bespreking."
 FOOTER = "Voortgang op {{ peildatum|datum }} · {{ status }}"
 """The footer: the peildatum and the status (a progress report has no version)."""
 STATUS = "{% cellbg a.kleur %}{{ a.status }}"
 """The status cell: the traffic-light colour as background, the status in words."""
+EXPLAINED = "{%p if a.toelichting %}"
+"""The first paragraph of the toelichting cell; `_explained` adds the rest: the markdown, or a dash."""
 
 
 def build_template() -> Document:
@@ -58,7 +60,8 @@ def _at_risk(d: Document) -> None:
     header = ["Code", "Afspraak", "Trekker", "Realisatie tot nu toe", "Status", "Toelichting"]
     table = new_table(d, header, [1.9, 3.2, 2.4, 2.6, 2.4, 3.5])
     cells = ["{{ a.code }}", "{{ a.titel }}", "{{ a.trekker }}", VALUE.format(v="a.realisatie"), STATUS]
-    loop_rows(table, "a in aandacht", [*cells, "{{p a.toelichting }}"], empty_runs=True)
+    loop_rows(table, "a in aandacht", [*cells, EXPLAINED], empty_runs=True)
+    _explained(table)
     small(table)
     para(d, "{%p else %}")
     para(d, "Op {{ peildatum|datum }} liggen alle gemelde afspraken op koers.")
@@ -96,8 +99,14 @@ def _themes(d: Document) -> None:
         VALUE.format(v="a.streefwaarde"),
         VALUE.format(v="a.realisatie"),
         STATUS,
-        "{{p a.toelichting }}",
+        EXPLAINED,
     ]
     loop_rows(table, "a in t.afspraken", cells, empty_runs=True)
+    _explained(table)
     small(table)
     para(d, "{%p endfor %}")
+
+
+def _explained(table: Table) -> None:
+    """The last cell of the loop's row: the toelichting as markdown when there is one, else a dash."""
+    more_lines(table.rows[-2].cells[-1], ["{{p a.toelichting }}", "{%p else %}", "–", "{%p endif %}"])

@@ -40,6 +40,8 @@ def model() -> DossierModel:
 def dossier(tmp_path: Path) -> Path:
     target = tmp_path / "voorbeeldstad"
     shutil.copytree(SAMPLE, target)
+    for path in (target / "2026").glob("voortgang-*.yaml"):  # the 2026 workbook then starts empty
+        path.unlink()
     return target
 
 

@@ -74,7 +74,7 @@ def test_the_hook_fails_on_a_broken_copy_and_says_where(tmp_path: Path, pre_comm
         "'woonstadd' is not a party in dossier.yaml (did you mean 'woonstad'?)"
     )
     assert expected in done.stdout.splitlines()
-    assert "13 files checked: 1 error, 0 warnings." in done.stdout
+    assert "15 files checked: 1 error, 0 warnings." in done.stdout
 
 
 def yaml_blocks(markdown: Path) -> list[str]:

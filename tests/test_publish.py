@@ -134,16 +134,18 @@ SAMPLE_DOCUMENTS = [
     *(f"activiteitenoverzicht-{c}-{y}" for c in ("wonen-en-welzijn", "woonstad") for y in (2025, 2026, 2027)),
     "evaluatie-2025",
     *(f"{kind}-{y}" for kind in ("prestatieafspraken", "woonvisie-uittreksel") for y in (2025, 2026, 2027)),
+    "voortgangsrapportage-2026-03-31",
+    "voortgangsrapportage-2026-06-30",
 ]
 
 
 @pytest.fixture(scope="module")
 def published_all(tmp_path_factory: pytest.TempPathFactory, diff_documents: Path) -> Path:
-    """All 13 sample documents laid out (contents pages with page numbers) as PDF, and the two diff documents."""
+    """All 15 sample documents laid out (contents pages with page numbers) as PDF, and the two diff documents."""
     out = tmp_path_factory.mktemp("published-all")
     result = run_build(SAMPLE, out, "--pdf", layout=True)
     assert result.exit_code == 0, result.output
-    assert "13 files written as PDF." in result.output
+    assert "15 files written as PDF." in result.output
     for document in diff_documents.glob("*.docx"):
         (out / document.name).write_bytes(document.read_bytes())
     export([out / "wijzigingsoverzicht.docx", out / "prestatieafspraken-2027-redline.docx"], ["pdf"])

@@ -82,8 +82,8 @@ def test_the_prestatieafspraken_name_the_region_and_sign_per_gemeente(regio_out:
     for g in GEMEENTEN:  # the comparitie names every gemeente
         assert f"Gemeente {g.capitalize()}, vertegenwoordigd door" in text
     assert (
-        "de gemeenteraad van Hooghorst heeft op 4\u00a0maart\u00a02025 de Woonvisie Hooghorst 2025-2030 vastgesteld"
-        in text
+        "het college van burgemeester en wethouders van Hooghorst heeft op 4\u00a0maart\u00a02025 het "
+        "Volkshuisvestingsprogramma Hooghorst 2025-2030 vastgesteld" in text
     )
 
 
@@ -97,7 +97,7 @@ def test_an_agreement_of_some_gemeenten_says_so(regio_out: Path) -> None:
 def test_each_excerpt_is_its_gemeentes_woonvisie_with_only_its_agreements(regio_out: Path) -> None:
     text = _text(regio_out, "woonvisie-uittreksel-gemeente-hooghorst-2027.docx")
     assert "[Subtitle] Gemeente Hooghorst" in text
-    assert "Woonvisie Hooghorst 2025-2030" in text
+    assert "Volkshuisvestingsprogramma Hooghorst 2025-2030" in text
     assert "HH-BESCH-1" in text
     assert "DW-BESCH-1" not in text and "VM-WZ-1" not in text
     assert "DUUR-02" in text  # Hooghorst's warmtenet
@@ -108,7 +108,7 @@ def test_the_activity_overviews_name_the_gemeenten_they_serve(regio_out: Path) -
     text = _text(regio_out, "activiteitenoverzicht-horstland-2027.docx")
     assert "[Subtitle] aan de gemeenten Hooghorst en Veldermonde" in text
     assert "met de gemeenten Hooghorst en Veldermonde." in text
-    assert "Woonvisie Hooghorst 2025-2030 en Woonvisie Veldermonde 2025-2030" in text
+    assert "Volkshuisvestingsprogramma Hooghorst 2025-2030 en Volkshuisvestingsprogramma Veldermonde 2025-2030" in text
     assert "Regio Dalvelde" not in _text(regio_out, "activiteitenoverzicht-thuisbasis-2027.docx").split("\n")[2]
 
 
@@ -141,12 +141,14 @@ def test_build_gemeente_makes_only_its_excerpts_and_evaluation(tmp_path: Path) -
         (
             REGIO,
             "gemeente-veldermond",
-            "the dossier has no gemeente with this party id (did you mean 'gemeente-veldermonde'?)",
+            "dossier.yaml:9:1: error: $.partijen: --gemeente gemeente-veldermond: the dossier has no gemeente "
+            "with this party id (did you mean 'gemeente-veldermonde'?)",
         ),
         (
             ROOT / "samples" / "voorbeeldstad",
             "gemeente-voorbeeldstad",
-            "only a regional dossier (with regio) has several",
+            "dossier.yaml:6:1: error: $.partijen: --gemeente gemeente-voorbeeldstad: only a regional dossier "
+            "(with regio) has several",
         ),
     ],
 )
@@ -155,7 +157,7 @@ def test_build_gemeente_refuses_an_unknown_gemeente_at_its_place(
 ) -> None:
     result = run_build(dossier, tmp_path, "--gemeente", gemeente, "--only", "evaluatie")
     assert result.exit_code == 1
-    assert f"dossier.yaml:6:1: error: $.partijen: --gemeente {gemeente}: {message}" in result.output.replace("\n", " ")
+    assert message in result.output.replace("\n", " ")
     assert not any(tmp_path.iterdir())
 
 

@@ -131,7 +131,7 @@ def test_schema_export_rewrites_stale_modelines_once(tmp_path: Path) -> None:
         "gemeente:",
     ]
     schemas = len(list((Path(__file__).parents[1] / "schemas").glob("*.schema.json")))
-    assert first.output.strip().endswith(f"{13 + schemas} files written.")  # the 13 dossier files and every schema
+    assert first.output.strip().endswith(f"{15 + schemas} files written.")  # the 15 dossier files and every schema
     again = run("schema", "export", str(dossier))
     assert again.output.strip() == "0 files written."
     assert check_dossier(dossier, "voorbeeldstad", TODAY).errors == 0
@@ -170,15 +170,17 @@ def test_build_says_why_nothing_was_written(tmp_path: Path) -> None:
     result = run("build", str(tmp_path / "d"), "--out", str(tmp_path / "out"), "--no-layout", "--no-cache")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[:4] == [
+    assert lines[:5] == [
         "note: no woonvisie-uittreksel document: no year folder has a bod-<corporatie>.yaml or prestatieafspraken.yaml",
         "note: no activiteitenoverzicht document: no year folder has a bod-<corporatie>.yaml",
         "note: no prestatieafspraken document: no year folder has a prestatieafspraken.yaml",
         "note: no evaluatie document: no year folder has an evaluatie.yaml"
         " (and the prestatieafspraken.yaml it evaluates)",
+        "note: no voortgangsrapportage document: no year folder has a voortgang-<peildatum>.yaml"
+        " (and the prestatieafspraken.yaml it reports on)",
     ]
-    assert lines[4].startswith("0 documents written: nothing to build. A year folder J/ needs a bod-<corporatie>.yaml")
-    assert "`afsprakengen new DIR --gemeente NAAM`" in lines[4]
+    assert lines[5].startswith("0 documents written: nothing to build. A year folder J/ needs a bod-<corporatie>.yaml")
+    assert "`afsprakengen new DIR --gemeente NAAM`" in lines[5]
 
 
 def test_build_of_a_year_without_the_input_names_the_year(tmp_path: Path) -> None:

@@ -173,7 +173,18 @@ def test_json_status_validates_against_its_schema() -> None:
     schema = json.loads(schema_path("status").read_text(encoding="utf-8"))
     Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
     assert [c["jaar"] for c in data["cycles"]] == [2025, 2026, 2027]
+    assert [c["peildatum"] for c in data["cycles"]] == [None, "2026-06-30", None]
     assert data["late"] == 0
+
+
+def test_status_shows_the_last_peildatum_up_to_the_day() -> None:
+    may = json.loads(run("status", str(SAMPLE), "--today", "2026-05-01", "--json").output)
+    assert [c["peildatum"] for c in may["cycles"]] == [None, "2026-03-31", None]
+    march = run("status", str(SAMPLE), "--today", "2026-03-30").output
+    assert "last progress report" not in march
+    assert (
+        "  last progress report: peildatum 2026-03-31\n" in run("status", str(SAMPLE), "--today", "2026-04-01").output
+    )
 
 
 def test_calendar_crosses_the_year_boundary() -> None:

@@ -53,7 +53,7 @@ def test_colour_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     bad = CliRunner().invoke(cli, ["check", str(dossier), *TODAY], color=True)
     assert f": {RED}\x1b[1merror\x1b[0m: $.afspraken[0].code:" in bad.output
     good = CliRunner().invoke(cli, ["check", str(SAMPLE), *TODAY], color=True)
-    assert f"{GREEN}13 files checked: no problems.\x1b[0m" in good.output
+    assert f"{GREEN}15 files checked: no problems.\x1b[0m" in good.output
     status = CliRunner().invoke(cli, ["status", str(SAMPLE), *TODAY], color=True)
     assert f"{GREEN}  ✓ done " in status.output
 

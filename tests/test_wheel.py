@@ -100,9 +100,11 @@ def test_new_dossier_builds_its_documents(venv: Path, workdir: Path, mijnstad: P
     written = sorted(p.name for p in (workdir / "out").iterdir())
     expected = [f"activiteitenoverzicht-woonstichting-mijnstad-{j}.docx", f"prestatieafspraken-{j}.docx"]
     assert written == sorted([*expected, f"woonvisie-uittreksel-{j}.docx"])
-    assert result.stdout.splitlines()[-2:] == [
+    assert result.stdout.splitlines()[-3:] == [
         "note: no evaluatie document: no year folder has an evaluatie.yaml"
         " (and the prestatieafspraken.yaml it evaluates)",
+        "note: no voortgangsrapportage document: no year folder has a voortgang-<peildatum>.yaml"
+        " (and the prestatieafspraken.yaml it reports on)",
         "3 documents written.",
     ]
 

@@ -23,6 +23,8 @@ def status_lines(status: DossierStatus) -> list[str]:
     for c in status.cycles:
         lines += ["", f"Jaarschijf {c.jaar} ({c.phase})"]
         lines += [f"  {MARKS[i.state]} {i.state:<9} {i.what}{_due(i)}" for i in c.items] or ["  (nothing yet)"]
+        if c.peildatum is not None:
+            lines.append(f"  last progress report: peildatum {c.peildatum.isoformat()}")
         if c.next is not None:
             lines.append(f"  → next: {c.next.titel} ({c.next.verantwoordelijk}), {_span(c.next)}")
     late = len(status.late)
@@ -55,6 +57,7 @@ def status_data(status: DossierStatus) -> dict[str, Any]:
                 "items": [_item_data(i) for i in c.items],
                 "next": _milestone_data(c.next) if c.next else None,
                 "geschil": [_dispute_data(d) for d in c.disputes],
+                "peildatum": c.peildatum.isoformat() if c.peildatum else None,
             }
             for c in status.cycles
         ],

@@ -57,6 +57,8 @@ def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:
             yield from _evaluatie(c.evaluatie)
         if c.overleg is not None:
             yield from _overleg(c.overleg)
+        for v in c.voortgang:
+            yield from _voortgang(v)
 
 
 def _fields(src: model.Src, item: object, *names: str) -> Iterator[tuple[Location, str]]:
@@ -146,3 +148,9 @@ def _overleg(ov: model.Overlegtrajecten) -> Iterator[tuple[Location, str]]:
             yield from _fields(g.src, g, "omschrijving")
             for s in g.standpunten:
                 yield from _fields(s.src, s, "standpunt")
+
+
+def _voortgang(v: model.Voortgang) -> Iterator[tuple[Location, str]]:
+    yield from _fields(v.src, v, "samenvatting")
+    for r in v.afspraken:
+        yield from _fields(r.src, r, "toelichting")

@@ -10,8 +10,10 @@ from afsprakengen.check.bodfigures import BOD_RULES
 from afsprakengen.check.kaders import KADER_RULES
 from afsprakengen.check.overleg import overleg_rules
 from afsprakengen.check.regio import REGIO_RULES
+from afsprakengen.check.scale import status_on_scale
+from afsprakengen.check.voortgang import VOORTGANG_RULES
 from afsprakengen.load.images import ImageError, read_image
-from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src, stoplicht
+from afsprakengen.model import Activiteit, Cyclus, DossierModel, Prestatieafspraken, Src
 from afsprakengen.problems import Problem, did_you_mean, error
 
 Rule = Callable[[DossierModel], Iterator[Problem]]
@@ -231,20 +233,6 @@ def scale_codes(m: DossierModel) -> Iterator[Problem]:
     )
 
 
-def status_on_scale(m: DossierModel, src: Src, status: str, toelichting: str | None) -> Iterator[Problem]:
-    """A status (of an evaluation or progress entry at `src`) is a level of the scale, explained where it must be."""
-    found = stoplicht.level(m, status)
-    if found is None:
-        codes = list(dict.fromkeys(n.code for n in stoplicht.scale(m)))
-        hint = did_you_mean(status, codes)
-        yield error(
-            src.at("status"),
-            f"'{status}' is not a level of the traffic-light scale{hint}; choose one of: " + ", ".join(codes),
-        )
-    elif found.toelichting_verplicht and not (toelichting or "").strip():
-        yield error(src.at(), f"status '{status}' needs an explanation: add a toelichting to this entry")
-
-
 def evaluation_statuses(m: DossierModel) -> Iterator[Problem]:
     """Every evaluation's status is on the dossier's traffic-light scale, with the explanation its level requires."""
     for c in m.cycli:
@@ -363,4 +351,5 @@ RULES: tuple[Rule, ...] = (
     *REGIO_RULES,
     *KADER_RULES,
     overleg_rules,
+    *VOORTGANG_RULES,
 )

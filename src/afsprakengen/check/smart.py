@@ -141,6 +141,16 @@ def btiv_covered(m: DossierModel, today: date) -> Iterator[Problem]:
                 yield warning(bod.src.at("activiteiten", key=True), message)
 
 
+def regional_targets(m: DossierModel, today: date) -> Iterator[Problem]:
+    """Under the Wvrv local agreements serve the regional targets: the dossier lists its kaders."""
+    if m.regime == WVRV and not m.dossier.kaders:
+        message = (
+            "under the Wvrv (regime: wvrv) the agreements contribute to the regional targets (the woondeal): list them "
+            "under kaders in dossier.yaml and name in each agreement the kader lines it serves"
+        )
+        yield warning(m.dossier.src.at("regime"), message)
+
+
 def readable_colours(m: DossierModel, today: date) -> Iterator[Problem]:
     """Black status text stays readable on each colour of the dossier's own traffic-light scale (WCAG 2.1 AA)."""
     for i, n in enumerate(m.dossier.instellingen.stoplicht):
@@ -176,6 +186,7 @@ ADVICE: tuple[Advice, ...] = (
     btiv_covered,
     programme_adopter,
     readable_colours,
+    regional_targets,
     explained,
     current_version,
     *KADER_ADVICE,

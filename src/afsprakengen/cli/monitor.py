@@ -62,18 +62,45 @@ def export_command(dossier: str, year: int, out: Path | None) -> None:
     metavar="JJJJ-MM-DD",
     help="The datum of a new evaluatie.yaml (default: today).",
 )
-def import_command(workbook: str, dossier: str, year: int | None, today: datetime | None) -> None:
-    """Read a filled monitor workbook (.xlsx, or a CSV of its Afspraken sheet) into J/evaluatie.yaml.
+@click.option(
+    "--as",
+    "as_kind",
+    type=click.Choice(["evaluatie", "voortgang"]),
+    default="evaluatie",
+    show_default=True,
+    help="Write the evaluation of J, or a progress report during the year (needs --peildatum).",
+)
+@click.option(
+    "--peildatum",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="The day the progress report is on, with --as voortgang: J/voortgang-<peildatum>.yaml.",
+)
+def import_command(
+    workbook: str,
+    dossier: str,
+    year: int | None,
+    today: datetime | None,
+    as_kind: str,
+    peildatum: datetime | None,
+) -> None:
+    """Read a filled monitor workbook (.xlsx, or a CSV of its Afspraken sheet) into J/evaluatie.yaml,
+    or with `--as voortgang --peildatum JJJJ-MM-DD` into the progress report J/voortgang-<peildatum>.yaml.
 
     Every bad cell is reported as `file!sheet!cell: error: ...`, all in one run; with any error
-    nothing is written. An existing evaluatie.yaml keeps its comments, order and layout; a new
-    one is a concept dated today.
+    nothing is written. An existing file keeps its comments, order and layout; a new evaluation
+    is a concept dated today, a new progress report a concept on its peildatum.
     """
     from afsprakengen.cache import Cache
     from afsprakengen.monitor.importer import ImportRequest, import_monitor
 
+    if (as_kind == "voortgang") != (peildatum is not None):
+        raise click.UsageError("--as voortgang and --peildatum go together: give both, or neither for the evaluation")
     day = today.date() if today else date.today()
-    result = import_monitor(ImportRequest(Path(workbook), workbook, Path(dossier), dossier, day, year, Cache()))
+    on = peildatum.date() if peildatum else None
+    request = ImportRequest(Path(workbook), workbook, Path(dossier), dossier, day, year, Cache(), on)
+    result = import_monitor(request)
     for problem in result.problems:
         say_problem(problem, err=True)
     if result.problems:

@@ -40,6 +40,8 @@ class CycleStatus:
     next: Milestone | None
     disputes: tuple[DisputeDates, ...] = ()
     """The dates of the dispute route of each started overleg, while the agreements are not definitief."""
+    peildatum: date | None = None
+    """The last peildatum of the cycle's progress reports on or before the day; None when there is none."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,14 @@ def _cycle_status(m: DossierModel, jaar: int, c: Cyclus, today: date) -> CycleSt
     )
     steps = cycle_milestones(jaar, m.dossier.instellingen.termijnen, parties_of(m))
     upcoming = [s for s in steps if s.start >= today] or [s for s in steps if s.end >= today]
-    return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None, disputes)
+    peildatum = _last_peildatum(c, today)
+    return CycleStatus(jaar, _phase(jaar, today), items, upcoming[0] if upcoming else None, disputes, peildatum)
+
+
+def _last_peildatum(c: Cyclus, today: date) -> date | None:
+    """The latest peildatum of the cycle's progress reports that is not after today."""
+    days = [v.peildatum for v in c.voortgang if v.peildatum <= today]
+    return max(days) if days else None
 
 
 def _phase(jaar: int, today: date) -> str:

@@ -187,6 +187,28 @@ def _evaluatie_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator
         )
 
 
+def _voortgangsrapportage_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
+    """One progress report per voortgang-<peildatum>.yaml of the cycle, each compared with the one before it."""
+    from afsprakengen.documents.voortgangsrapportage.context import build_voortgangsrapportage
+
+    pa = c.prestatieafspraken
+    if pa is None:
+        return
+    for i, v in enumerate(c.voortgang):
+        ctx = build_voortgangsrapportage(m, pa, v, c.voortgang[i - 1] if i else None)
+        yield Job(
+            kind="voortgangsrapportage",
+            year=c.jaar,
+            output=f"voortgangsrapportage-{v.peildatum.isoformat()}.docx",
+            context=ctx,
+            title=ctx.titel,
+            subject=f"Voortgang prestatieafspraken {ctx.gemeente} {c.jaar} op {v.peildatum.isoformat()}",
+            version="",
+            status=v.status,
+            created=v.peildatum,
+        )
+
+
 def _kalender_jobs(m: DossierModel, c: Cyclus, options: JobOptions) -> Iterator[Job]:
     """The calendar of the year c.jaar (built only on request: `--only kalender --year J`)."""
     from afsprakengen.documents.kalender.context import build_kalender
@@ -237,6 +259,14 @@ KINDS: tuple[DocumentKind, ...] = (
         context_class="EvaluatieCtx",
         jobs=_evaluatie_jobs,
         needs="an evaluatie.yaml (and the prestatieafspraken.yaml it evaluates)",
+    ),
+    DocumentKind(
+        name="voortgangsrapportage",
+        template="voortgangsrapportage.docx",
+        package="voortgangsrapportage",
+        context_class="VoortgangsrapportageCtx",
+        jobs=_voortgangsrapportage_jobs,
+        needs="a voortgang-<peildatum>.yaml (and the prestatieafspraken.yaml it reports on)",
     ),
     DocumentKind(
         name="kalender",

@@ -32,6 +32,7 @@ INPUT_KINDS: tuple[InputKind, ...] = (
     InputKind("prestatieafspraken", re.compile(r"prestatieafspraken\.yaml"), in_cycle=True),
     InputKind("evaluatie", re.compile(r"evaluatie\.yaml"), in_cycle=True),
     InputKind("overleg", re.compile(r"overleg\.yaml"), in_cycle=True),
+    InputKind("voortgang", re.compile(r"voortgang-(?P<peildatum>[^/]+)\.yaml"), in_cycle=True),
 )
 _KIND_ORDER = {kind.name: i for i, kind in enumerate(INPUT_KINDS)}
 _EXAMPLE_NAMES = (
@@ -41,6 +42,7 @@ _EXAMPLE_NAMES = (
     "prestatieafspraken.yaml",
     "evaluatie.yaml",
     "overleg.yaml",
+    "voortgang-<peildatum>.yaml",
 )
 _YEAR = re.compile(r"[0-9]{4}")
 FIRST_YEAR, LAST_YEAR = 1900, 2200

@@ -587,6 +587,29 @@ class Overlegtrajecten:
 
 
 @dataclass(frozen=True)
+class VoortgangRegel:
+    """The state of one agreement on a peildatum during the year."""
+
+    afspraak: str
+    status: str
+    src: Src
+    realisatie: Value | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """<J>/voortgang-<peildatum>.yaml: the progress of the agreements of J on a day during the year."""
+
+    jaar: int
+    peildatum: date
+    status: str
+    afspraken: tuple[VoortgangRegel, ...]
+    src: Src
+    samenvatting: str | None = None
+
+
+@dataclass(frozen=True)
 class Cyclus:
     """Everything of one jaarschijf J."""
 
@@ -595,6 +618,8 @@ class Cyclus:
     prestatieafspraken: Prestatieafspraken | None = None
     evaluatie: Evaluatie | None = None
     overleg: Overlegtrajecten | None = None
+    voortgang: tuple[Voortgang, ...] = ()
+    """The progress reports of the year, by peildatum (the earliest first)."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ _KIND_CLASSES: dict[str, type[Any]] = {
     "prestatieafspraken": model.Prestatieafspraken,
     "evaluatie": model.Evaluatie,
     "overleg": model.Overlegtrajecten,
+    "voortgang": model.Voortgang,
 }
 
 
@@ -43,7 +44,8 @@ def _cycle(year: int, items: list[tuple[DossierFile, Any]]) -> model.Cyclus:
     pa = by_kind.get("prestatieafspraken", [None])[0]
     ev = by_kind.get("evaluatie", [None])[0]
     overleg = by_kind.get("overleg", [None])[0]
-    return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev, overleg)
+    progress = tuple(sorted(by_kind.get("voortgang", []), key=lambda v: v.peildatum))
+    return model.Cyclus(year, tuple(by_kind.get("bod", [])), pa, ev, overleg, progress)
 
 
 Converter = Callable[[Any, SourceDoc, Path_], Any]

@@ -1,4 +1,4 @@
-"""`monitor import`: a filled workbook checked cell by cell and written into the cycle's evaluatie.yaml, or nothing."""
+"""`monitor import`: a filled workbook checked cell by cell and written into evaluatie.yaml or a progress file."""
 
 from __future__ import annotations
 
@@ -9,16 +9,20 @@ from pathlib import Path
 from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import check_dossier
 from afsprakengen.check.schema import check_schema
+from afsprakengen.check.voortgang import outside_year
 from afsprakengen.files import WriteError, write_atomic
 from afsprakengen.load.yamlsource import load_yaml_bytes
-from afsprakengen.model import DossierModel
+from afsprakengen.monitor.columns import TOELICHTING
 from afsprakengen.monitor.read import read_monitor
 from afsprakengen.monitor.validate import Validated, validate
 from afsprakengen.monitor.yamlnew import new_evaluatie
 from afsprakengen.monitor.yamlupdate import Change, Unreadable, updated_evaluatie
+from afsprakengen.monitor.yamlvoortgang import new_voortgang, progress_values, updated_voortgang
 from afsprakengen.problems import Location, Problem, Severity, error
 
-NOTHING = "nothing is filled in on the Afspraken sheet; a new evaluatie.yaml needs a status for at least one agreement"
+NOTHING = "nothing is filled in on the Afspraken sheet; a new {name} needs a status for at least one agreement"
+_LIST = {False: "evaluaties", True: "afspraken"}
+"""The list of per-agreement entries in an evaluation and in a progress report."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class ImportRequest:
     year: int | None = None
     cache: Cache | None = None
     """The check's cache (the command's, in the user's cache folder); None checks every file again."""
+    peildatum: date | None = None
+    """With a peildatum the workbook becomes the progress report J/voortgang-<peildatum>.yaml, not the evaluation."""
 
 
 def import_monitor(req: ImportRequest) -> Imported:
@@ -59,24 +65,27 @@ def import_monitor(req: ImportRequest) -> Imported:
     cyclus = checked.model.cyclus(year)
     if cyclus is None or cyclus.prestatieafspraken is None:
         return _refused(req.workbook_display, f"the dossier has no prestatieafspraken.yaml for {year}")
-    found = validate(read, req.workbook_display, checked.model, cyclus, need_vervolg=True)
+    if req.peildatum is not None and (outside := outside_year(year, req.peildatum)):
+        where = Location(req.workbook_display, cell="" if req.year else f"{TOELICHTING}!B1")  # where J comes from
+        return Imported(None, problems=(error(where, f"--peildatum: {outside}"),))
+    found = validate(read, req.workbook_display, checked.model, cyclus, need_vervolg=req.peildatum is None)
     if found.problems:
         return Imported(None, problems=found.problems)
-    return _write(req, checked.model, year, found)
+    return _write(req, year, found)
 
 
-def _reads_back(data: object, found: Validated) -> bool:
+def _reads_back(data: object, found: Validated, progress: bool) -> bool:
     """The written text read back with the dossier's own loader holds exactly the workbook's values."""
     if not isinstance(data, dict):
         return False
-    regels = {r.get("afspraak"): r for r in data.get("evaluaties") or [] if isinstance(r, dict)}
+    regels = {r.get("afspraak"): r for r in data.get(_LIST[progress]) or [] if isinstance(r, dict)}
     done = {r.get("activiteit"): r for r in data.get("activiteiten") or [] if isinstance(r, dict)}
     for one in found.agreements:
         r = regels.get(one.code, {})
-        wanted = {"realisatie": one.realisatie, "status": one.status, "toelichting": one.toelichting}
-        if any(not _same(r.get(k), v) for k, v in wanted.items()) or r.get("vervolg") != one.vervolg:
+        wanted = progress_values(one) if progress else {**progress_values(one), "vervolg": one.vervolg}
+        if any(not _same(r.get(k), v) for k, v in wanted.items()):
             return False
-    return all(_same(done.get(a.code, {}).get("gerealiseerd"), a.gerealiseerd) for a in found.activities)
+    return progress or all(_same(done.get(a.code, {}).get("gerealiseerd"), a.gerealiseerd) for a in found.activities)
 
 
 def _same(read: object, wanted: object) -> bool:
@@ -89,26 +98,26 @@ def _refused(display: str, message: str) -> Imported:
     return Imported(None, problems=(error(Location(display), message),))
 
 
-def _write(req: ImportRequest, m: DossierModel, year: int, found: Validated) -> Imported:
-    path = req.dossier / str(year) / "evaluatie.yaml"
-    display = f"{req.dossier_display.rstrip('/')}/{year}/evaluatie.yaml"
+def _write(req: ImportRequest, year: int, found: Validated) -> Imported:
+    progress = req.peildatum is not None
+    name = f"voortgang-{req.peildatum.isoformat()}.yaml" if req.peildatum is not None else "evaluatie.yaml"
+    path = req.dossier / str(year) / name
+    display = f"{req.dossier_display.rstrip('/')}/{year}/{name}"
     at = Location(display)
     try:
         old = path.read_text(encoding="utf-8") if path.exists() else None
         if old is None and not found.agreements:
-            return Imported(None, problems=(error(Location(req.workbook_display), NOTHING),))
-        if old is None:
-            text, changes = new_evaluatie(year, req.today, found.agreements, found.activities)
-        else:
-            text, changes = updated_evaluatie(old, year, req.today, found.agreements, found.activities)
+            return Imported(None, problems=(error(Location(req.workbook_display), NOTHING.format(name=name)),))
+        text, changes = _text(req, old, year, found)
     except (OSError, UnicodeDecodeError) as exc:
         return Imported(None, problems=(error(at, f"cannot read the file: {exc}"),))
     except Unreadable as exc:
         return Imported(None, problems=(error(at, f"cannot update this file, it was left as it is: {exc}"),))
     data = text.encode("utf-8")
     loaded = load_yaml_bytes(data, display)
-    problems = list(loaded.problems) + (check_schema(loaded.doc, "evaluatie", req.cache) if loaded.doc else [])
-    if not problems and loaded.doc is not None and not _reads_back(loaded.doc.data, found):
+    kind = "voortgang" if progress else "evaluatie"
+    problems = list(loaded.problems) + (check_schema(loaded.doc, kind, req.cache) if loaded.doc else [])
+    if not problems and loaded.doc is not None and not _reads_back(loaded.doc.data, found, progress):
         problems.append(error(at, "the updated file would not read back as the workbook says; nothing was written"))
     if problems:
         return Imported(None, problems=tuple(problems))
@@ -119,3 +128,14 @@ def _write(req: ImportRequest, m: DossierModel, year: int, found: Validated) -> 
     except WriteError as exc:
         return Imported(None, problems=(error(at, str(exc)),))
     return Imported(display, changes, created=old is None)
+
+
+def _text(req: ImportRequest, old: str | None, year: int, found: Validated) -> tuple[str, tuple[Change, ...]]:
+    """The file's new text and what changed: an evaluation or a progress report, new or updated."""
+    if req.peildatum is not None:
+        if old is None:
+            return new_voortgang(year, req.peildatum, found.agreements)
+        return updated_voortgang(old, found.agreements)
+    if old is None:
+        return new_evaluatie(year, req.today, found.agreements, found.activities)
+    return updated_evaluatie(old, year, req.today, found.agreements, found.activities)

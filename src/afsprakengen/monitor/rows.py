@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from afsprakengen.model import Afspraak, Bod, Cyclus, DossierModel, EvaluatieRegel
+from afsprakengen.model import Afspraak, Bod, Cyclus, DossierModel, EvaluatieRegel, VoortgangRegel
 
 Cell = str | int | float | None
 """A cell's value as the workbook holds it."""
@@ -29,10 +29,10 @@ class CorporationSheet:
 
 
 def agreement_rows(m: DossierModel, cyclus: Cyclus) -> tuple[Row, ...]:
-    """One row per agreement of the cycle, pre-filled from its evaluation when there is one."""
+    """One row per agreement of the cycle, pre-filled from its evaluation, else from its latest progress report."""
     if cyclus.prestatieafspraken is None:
         return ()
-    done = {r.afspraak: r for r in cyclus.evaluatie.evaluaties} if cyclus.evaluatie else {}
+    done = _done(cyclus)
     themes = {t.code: t.naam for t in m.dossier.themas}
     return tuple(
         Row(a.code, {**_locked(m, a, themes), **_filled(done.get(a.code))}) for a in cyclus.prestatieafspraken.afspraken
@@ -58,14 +58,21 @@ def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _filled(regel: EvaluatieRegel | None) -> dict[str, Cell]:
+def _done(cyclus: Cyclus) -> dict[str, EvaluatieRegel | VoortgangRegel]:
+    """The entries the workbook starts from: the evaluation's, or without one the latest progress report's."""
+    if cyclus.evaluatie is not None:
+        return {r.afspraak: r for r in cyclus.evaluatie.evaluaties}
+    return {r.afspraak: r for r in cyclus.voortgang[-1].afspraken} if cyclus.voortgang else {}
+
+
+def _filled(regel: EvaluatieRegel | VoortgangRegel | None) -> dict[str, Cell]:
     if regel is None:
         return {"realisatie": None, "status": None, "toelichting": None, "vervolg": None}
     return {
         "realisatie": _value(regel.realisatie),
         "status": regel.status,
         "toelichting": regel.toelichting.strip() if regel.toelichting else None,
-        "vervolg": regel.vervolg,
+        "vervolg": regel.vervolg if isinstance(regel, EvaluatieRegel) else None,
     }
 
 

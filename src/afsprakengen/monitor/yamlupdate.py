@@ -37,7 +37,7 @@ class Unreadable(Exception):
     """The existing file is no YAML the round trip can keep (it is then left alone)."""
 
 
-def _yaml() -> YAML:
+def round_trip() -> YAML:
     y = YAML()
     y.preserve_quotes = True
     y.width = 4096
@@ -52,7 +52,7 @@ def updated_evaluatie(
     fast = _targeted(text, agreements, activities) if text is not None else None
     if fast is not None:
         return fast
-    y = _yaml()
+    y = round_trip()
     try:
         data = y.load(text) if text is not None else _new(year, today)
     except YAMLError as exc:
@@ -60,15 +60,15 @@ def updated_evaluatie(
     if not isinstance(data, CommentedMap):
         raise Unreadable("the file is not a mapping of fields")
     changes: list[Change] = []
-    regels = _Entries(_seq(data, "evaluaties", None), "afspraak")
+    regels = Entries(seq_at(data, "evaluaties", None), "afspraak")
     for one in agreements:
         values = {"realisatie": one.realisatie, "status": one.status, "toelichting": one.toelichting}
         values["vervolg"] = one.vervolg
-        changes.extend(_put(regels.of(one.code), one.code, values, AGREEMENT_KEYS))
+        changes.extend(put_values(regels.of(one.code), one.code, values, AGREEMENT_KEYS))
     if activities:
-        done = _Entries(_seq(data, "activiteiten", _top_position(data)), "activiteit")
+        done = Entries(seq_at(data, "activiteiten", _top_position(data)), "activiteit")
         for act in activities:
-            changes.extend(_put(done.of(act.code), act.code, {"gerealiseerd": act.gerealiseerd}, ACTIVITY_KEYS))
+            changes.extend(put_values(done.of(act.code), act.code, {"gerealiseerd": act.gerealiseerd}, ACTIVITY_KEYS))
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue(), tuple(changes)
@@ -177,7 +177,7 @@ def _top_position(data: CommentedMap) -> int:
     return max(present) + 1 if present else len(keys)
 
 
-def _seq(data: CommentedMap, key: str, position: int | None) -> CommentedSeq:
+def seq_at(data: CommentedMap, key: str, position: int | None) -> CommentedSeq:
     found = data.get(key)
     if isinstance(found, CommentedSeq):
         return found
@@ -189,7 +189,7 @@ def _seq(data: CommentedMap, key: str, position: int | None) -> CommentedSeq:
     return seq
 
 
-class _Entries:
+class Entries:
     """The entries of a list by their code (the first of a code), and new ones appended at its end."""
 
     def __init__(self, seq: CommentedSeq, id_key: str) -> None:
@@ -209,7 +209,7 @@ class _Entries:
         return self.by_code[code]
 
 
-def _put(entry: CommentedMap, code: str, values: Mapping[str, object], order: Sequence[str]) -> list[Change]:
+def put_values(entry: CommentedMap, code: str, values: Mapping[str, object], order: Sequence[str]) -> list[Change]:
     """Set the values of an entry; only a value that differs is touched."""
     changes = []
     for key, new in values.items():

@@ -237,7 +237,7 @@ def evaluated_agreement(
     return AfspraakEvaluatieCtx(
         code=a.code,
         titel=a.titel,
-        streefwaarde=_target(a.indicator),
+        streefwaarde=target_value(a.indicator),
         realisatie=value(realised, unit),
         percentage=realisation_share(target, realised) if _as_share(a.indicator) else None,
         afgezet=set_against(a.indicator, realised),
@@ -252,7 +252,7 @@ def evaluated_agreement(
     )
 
 
-def _target(indicator: model.Indicator | None) -> WaardeCtx | None:
+def target_value(indicator: model.Indicator | None) -> WaardeCtx | None:
     """The target with its unit (singular for 1) and, for a maximum or an exact target, what kind it is."""
     if indicator is None or indicator.streefwaarde is None:
         return None

@@ -115,9 +115,11 @@ def overwegingen(m: model.DossierModel, cyclus: model.Cyclus) -> Md | None:
 def _standard_recitals(m: model.DossierModel, cyclus: model.Cyclus) -> tuple[str, ...]:
     pa = cyclus.prestatieafspraken
     assert pa is not None
+    region = m.dossier.regio is not None
     recitals = [
         f"de woningcorporaties op grond van {m.regime.grondslag} naar redelijkheid bijdragen aan "
-        "de uitvoering van het volkshuisvestingsbeleid van de gemeente, en gemeente, woningcorporaties en "
+        f"de uitvoering van het volkshuisvestingsbeleid van de {'gemeenten' if region else 'gemeente'}, en "
+        f"{'gemeenten' if region else 'gemeente'}, woningcorporaties en "
         "huurdersorganisaties daarover samen prestatieafspraken maken;",
         _woonvisie_recital(m, pa),
     ]

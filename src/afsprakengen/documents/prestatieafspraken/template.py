@@ -34,8 +34,8 @@ STANDARD_MONITORING = (
 )
 STANDARD_PROVISO = (
     "Investeringen van de corporaties zijn onder voorbehoud van goedkeuring door hun raad van commissarissen. "
-    "Afspraken die budget van de gemeente vragen, zijn onder voorbehoud van de vaststelling van de begroting "
-    "{{ jaar }} door de gemeenteraad."
+    "Afspraken die budget van {{ 'de gemeenten' if regio else 'de gemeente' }} vragen, zijn onder voorbehoud van de "
+    "vaststelling van de begroting {{ jaar }} door {{ 'de gemeenteraden' if regio else 'de gemeenteraad' }}."
 )
 """Shown only when the agreements state no provisos of their own (and the dossier does not switch it off)."""
 

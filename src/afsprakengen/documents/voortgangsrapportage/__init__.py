@@ -1,0 +1,1 @@
+"""The voortgangsrapportage: the progress of the agreements of J on a peildatum, at risk first, per theme."""

@@ -26,6 +26,8 @@ class Md:
 
     text: str
     where: Location
+    style: str = "BodyText"
+    """The paragraph style of its paragraphs: 'BodyText', or 'KleineTekst' for a text in a table cell."""
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,9 @@ class KerncijferCtx:
     """The value as the document shows it, by its soort: '€ 648,20 per maand', '8.450 woningen', '84,1%'."""
 
 
-def md(text: str | None, src: model.Src, *field: str | int) -> Md | None:
-    """Markdown of a field, located at that field; None stays None."""
-    return None if text is None else Md(text, src.at(*field))
+def md(text: str | None, src: model.Src, *field: str | int, style: str = "BodyText") -> Md | None:
+    """Markdown of a field, located at that field (in a table cell: style 'KleineTekst'); None stays None."""
+    return None if text is None else Md(text, src.at(*field), style)
 
 
 def md_list(items: tuple[str, ...], src: model.Src, field: str) -> Md | None:

@@ -185,7 +185,7 @@ _PICTURE_RUN = '</w:t></w:r><w:r><w:drawing>{}</w:drawing></w:r><w:r><w:t xml:sp
 
 def _markdown(value: Md, target: PackageTarget, problems: list[Problem]) -> Markup:
     try:
-        return Markup(markdown_to_xml(value.text, target))
+        return Markup(markdown_to_xml(value.text, target, value.style))
     except MarkdownError as exc:
         problems.append(error(value.where, f"this text cannot be made into Word paragraphs: {exc}"))
         return Markup("")

@@ -143,7 +143,7 @@ def _stand(m: model.DossierModel, a: model.Afspraak, r: model.VoortgangRegel | N
         status=status,
         kleur=level.hex if level else NO_LIGHT,
         gemeld=r is not None,
-        toelichting=md(r.toelichting, r.src, "toelichting") if r else None,
+        toelichting=md(r.toelichting, r.src, "toelichting", style="KleineTekst") if r else None,
         op_koers=level is not None and level == stoplicht.scale(m)[0],
     )
 

@@ -39,7 +39,7 @@ def _header_footer(path: Path) -> str:
 
 def test_the_regional_sample_checks_without_problems() -> None:
     result = CliRunner().invoke(cli, ["check", str(REGIO), *TODAY], catch_exceptions=False)
-    assert result.output == "13 files checked: no problems.\n"
+    assert result.output == "15 files checked: no problems.\n"
     assert result.exit_code == 0
 
 
@@ -57,8 +57,30 @@ def test_a_regional_build_makes_an_excerpt_per_gemeente_and_one_evaluation(regio
             "kalender-2027.docx",
             "prestatieafspraken-2026.docx",
             "prestatieafspraken-2027.docx",
+            "voortgangsrapportage-2026-06-30.docx",
         ]
     )
+
+
+def test_the_regional_progress_report_names_the_region(regio_out: Path) -> None:
+    text = _text(regio_out, "voortgangsrapportage-2026-06-30.docx")
+    assert "Regio Dalvelde" in _header_footer(regio_out / "voortgangsrapportage-2026-06-30.docx")
+    assert "In De Vliet stemde nog geen 70 procent van de huurders in met de renovatie." in text
+    assert text.index("Afspraken die aandacht vragen") < text.index("BESCH-02")  # at risk first
+
+
+def test_the_regional_dispute_export_gathers_the_stukken(tmp_path: Path) -> None:
+    out = tmp_path / "geschil"
+    args = ["geschil", "export", str(REGIO), "--year", "2027", "--out", str(out), *TODAY]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert "standpunten-2027.docx" in names and "prestatieafspraken-2027.docx" in names
+    assert "activiteitenoverzicht-veldzicht-2027.docx" in names
+    standpunten = dump_docx(out / "standpunten-2027.docx")
+    for party in ("Gemeente Dalmerwijk", "Woonstichting Veldzicht", "Huurdersvereniging Veldzicht"):
+        assert party in standpunten
+    assert "volkshuisvestingsprogramma" in (out / "overzicht.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("year", [2026, 2027])

@@ -18,7 +18,12 @@ from tests.docdump import dump_docx
 from tests.sampledossier import run_build
 
 SAMPLE_BUILDS = [["--only", "prestatieafspraken"]]
-STANDARD_PROVISO_2027 = STANDARD_PROVISO.replace("{{ jaar }}", "2027")
+STANDARD_PROVISO_2027 = (
+    STANDARD_PROVISO.replace("{{ jaar }}", "2027")
+    .replace("{{ 'de gemeenten' if regio else 'de gemeente' }}", "de gemeente")
+    .replace("{{ 'de gemeenteraden' if regio else 'de gemeenteraad' }}", "de gemeenteraad")
+)
+"""The standard proviso as a dossier of one gemeente shows it."""
 
 
 def _base_copy(tmp_path: Path) -> Path:
@@ -73,7 +78,7 @@ def test_the_comparitie_names_parties_signatories_and_their_decisions(sample_out
     recitals = _section(opening, "[Heading 1] Overwegende dat", "komen het volgende overeen:")
     assert "Woningwet (artikelen 42 tot en met 44)" in recitals
     assert "op 28 januari 2025 de Woonvisie Voorbeeldstad 2025-2030 heeft vastgesteld" in recitals
-    assert "op grond van artikel 42 van de Woningwet een overzicht van hun voorgenomen werkzaamheden" in recitals
+    assert "op grond van artikel 43 van de Woningwet een overzicht van hun voorgenomen werkzaamheden" in recitals
 
 
 def test_the_closing_articles_come_before_the_signatures(sample_out: Path) -> None:

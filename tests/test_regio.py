@@ -192,3 +192,12 @@ def test_a_wijzigingsoverzicht_of_the_region(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "BESCH-02" in dump_docx(tmp_path / "w.docx")
+
+
+def test_the_regional_calendar_names_every_gemeente(regio_out: Path) -> None:
+    text = _text(regio_out, "kalender-2027.docx")  # without what is done, such as the adopted programmes
+    assert "gemeenten, corporaties en huurdersorganisaties" in text
+    assert "gemeente, corporaties" not in text
+    listed = CliRunner().invoke(cli, ["calendar", "2027", str(REGIO)], catch_exceptions=False).output
+    assert "Volkshuisvestingsprogramma als basis voor 2028 · jaarschijf 2028 · Gemeente Dalmerwijk, Gemeente " in listed
+    assert "Hooghorst en Gemeente Veldermonde" in listed.replace("\n", " ")

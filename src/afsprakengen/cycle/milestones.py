@@ -39,6 +39,8 @@ class Parties:
     corporaties: tuple[tuple[str, str], ...]
     regime: Regime = WONINGWET_2015
     """The legal regime: it names the policy document the cycle starts from."""
+    regio: bool = False
+    """Several gemeenten make the agreements together (a regional dossier)."""
 
 
 GENERIC = Parties("de gemeente", ())
@@ -46,18 +48,19 @@ GENERIC = Parties("de gemeente", ())
 
 def parties_of(m: DossierModel) -> Parties:
     """The municipality and corporations of a dossier."""
-    gemeente = next(
-        (p.naam for p in m.dossier.partijen if p.soort == "gemeente"), f"Gemeente {m.dossier.gemeente.naam}"
-    )
+    gemeenten = [p.naam for p in m.dossier.partijen if p.soort == "gemeente"]
+    regio = m.dossier.regio is not None
+    listed = ", ".join(gemeenten[:-1]) + " en " + gemeenten[-1] if len(gemeenten) > 1 else "".join(gemeenten)
+    gemeente = listed if regio else next(iter(gemeenten), f"Gemeente {m.dossier.gemeente.naam}")  # no Babel here
     corporations = tuple((p.id, p.naam) for p in m.dossier.partijen if p.soort == "woningcorporatie")
-    return Parties(gemeente, corporations, m.regime)
+    return Parties(gemeente, corporations, m.regime, regio)
 
 
 def cycle_milestones(jaar: int, t: Termijnen, who: Parties) -> list[Milestone]:
     """Every milestone of the cycle of jaarschijf J, from the woonvisie in J-1 to the evaluation in J+1."""
     bod = deadline(t.bod, jaar - 1)
     signing = deadline(t.prestatieafspraken, jaar - 1)
-    all_parties = "gemeente, corporaties en huurdersorganisaties"
+    all_parties = f"{'gemeenten' if who.regio else 'gemeente'}, corporaties en huurdersorganisaties"
     steps = [
         Milestone(
             deadline(t.woonvisie, jaar - 1),

@@ -14,7 +14,6 @@ HELP = 0.150
 CHECK = 0.300
 BUILD = 1.5
 REBUILD = 0.5
-SAMPLE_DOCUMENTS = 13
 
 
 def cold(cache: Path, make: Callable[[int], Sequence[str]]) -> Callable[[int], Sequence[str]]:
@@ -43,7 +42,8 @@ def sample_build_row(tmp: Path, env: dict[str, str]) -> Row:
     outs = [tmp / f"sample-out-{i}" for i in range(3)]
     child = median_child(cold(Path(env["XDG_CACHE_HOME"]), lambda i: build_args(SAMPLE, outs[i])), 3, env)
     written = min(len(list(out.rglob("*.docx"))) for out in outs)
-    return timed_row(f"build sample ({SAMPLE_DOCUMENTS} documents)", child, BUILD, f", {written} documents written")
+    # the goal was set when the sample had 13 documents; it now has 15 (two progress reports)
+    return timed_row("build sample (every document)", child, BUILD, f", {written} documents written")
 
 
 def rebuild_row(tmp: Path, env: dict[str, str]) -> Row:

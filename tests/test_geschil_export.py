@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def base_with_overleg(tmp_path: Path) -> Path:
 
 
 def test_the_sample_exports_every_stuk_with_the_dates_and_positions(tmp_path: Path) -> None:
-    result = export(SAMPLE, tmp_path / "out")
+    sample = tmp_path / "voorbeeldstad"  # a copy outside Git: no previous round to find
+    shutil.copytree(SAMPLE, sample)
+    result = export(sample, tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == SET_2027
     assert "6 files written." in result.output
@@ -89,6 +92,33 @@ def test_vorige_adds_the_draft_with_tracked_changes(tmp_path: Path) -> None:
     assert "<w:del " in body and "<w:ins " in body
     index = (tmp_path / "out" / "overzicht.txt").read_text(encoding="utf-8")
     assert "prestatieafspraken-2027-wijzigingen.docx" in index and "als bijgehouden wijzigingen" in index
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def _committed(dossier: Path, message: str) -> None:
+    _git(dossier, "add", "-A")
+    _git(dossier, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", message)
+
+
+def test_without_vorige_the_previous_round_comes_from_git(tmp_path: Path) -> None:
+    dossier = base_with_overleg(tmp_path)
+    _git(dossier, "init", "-q")
+    _committed(dossier, "ronde 1")
+    assert export(dossier, tmp_path / "out-first").exit_code == 0  # one round only: nothing to compare with
+    assert not (tmp_path / "out-first" / "prestatieafspraken-2027-wijzigingen.docx").exists()
+    pa = dossier / "2027" / "prestatieafspraken.yaml"
+    pa.write_text(pa.read_text(encoding="utf-8").replace("levert **25**", "levert **20**"), encoding="utf-8")
+    for committed in (False, True):  # the new draft still on disk only, then committed as round 2
+        if committed:
+            _committed(dossier, "ronde 2")
+        out = tmp_path / f"out-{committed}"
+        result = export(dossier, out)
+        assert result.exit_code == 0, result.output
+        body = zipfile.ZipFile(out / "prestatieafspraken-2027-wijzigingen.docx").read("word/document.xml")
+        assert b"<w:del " in body and b"<w:ins " in body
 
 
 def test_a_bad_vorige_is_a_located_error_and_nothing_is_written(tmp_path: Path) -> None:

@@ -25,7 +25,8 @@ def geschil() -> None:
     "--vorige",
     default=None,
     metavar="REV:PATH|FOLDER",
-    help="The previous round, as `diff` takes it (e.g. v2027-ronde1:2027): adds a redline of the last draft.",
+    help="The previous round, as `diff` takes it (e.g. v2027-ronde1:2027), for a redline of the last draft "
+    "(default: in Git, the previous version of J/prestatieafspraken.yaml).",
 )
 @_TODAY
 def export_command(dossier: str, year: int, out: Path, vorige: str | None, today: datetime | None) -> None:
@@ -38,7 +39,7 @@ def export_command(dossier: str, year: int, out: Path, vorige: str | None, today
       woonvisie-uittreksel-J.docx        the excerpt of the policy document
       activiteitenoverzicht-<corp>-J.docx  each bod in the overleg, with the date it was received
       prestatieafspraken-J.docx          the last draft
-      prestatieafspraken-J-wijzigingen.docx  with --vorige: the draft with every change as a tracked change
+      prestatieafspraken-J-wijzigingen.docx  the draft with every change since the previous round tracked
       verzoek-<corp>.<ext>               the request's own file, when overleg.yaml names one
 
     Exit status: 0 when written, 1 when the dossier has errors, there is no dispute (no

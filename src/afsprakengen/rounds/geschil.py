@@ -65,6 +65,8 @@ def export_geschil(request: GeschilRequest) -> GeschilResult:
     if refusal or c is None:
         return GeschilResult(checked, refused=refusal)
     pieces = list(_documents(m, c))
+    if request.vorige is None:
+        request = replace(request, vorige=_from_git(request))
     redline = _redline(request, m, c) if request.vorige else None
     if isinstance(redline, tuple):
         return GeschilResult(checked, redline)
@@ -113,6 +115,13 @@ def _documents(m: DossierModel, c: Cyclus) -> Iterator[Piece]:
         assert pa is not None
         what = f"het laatste concept van de prestatieafspraken (versie {pa.versie} van {datum(pa.datum)})"
         yield Piece(job.output, what, job)
+
+
+def _from_git(request: GeschilRequest) -> str | None:
+    """Without --vorige: the previous round from the dossier's Git history, if it has one."""
+    from afsprakengen.rounds.versions import previous_round
+
+    return previous_round(request.root / str(request.jaar))
 
 
 def _redline(request: GeschilRequest, m: DossierModel, c: Cyclus) -> Piece | tuple[Problem, ...]:

@@ -73,6 +73,22 @@ def load_version(argument: str, today: date, cwd: Path | None = None) -> LoadedV
         return LoadedVersion(None, (error(Location(argument), str(exc)),))
 
 
+def previous_round(cycle: Path) -> str | None:
+    """The previous round of a cycle folder in Git, as `REV:PATH`: the last commit whose prestatieafspraken.yaml
+    differs from the one on disk (HEAD when the file has uncommitted changes); None outside Git or without one."""
+    if shutil.which("git") is None or not (cycle / "prestatieafspraken.yaml").is_file():
+        return None
+    top = _git(cycle, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    changed = _git(cycle, "status", "--porcelain", "--", "prestatieafspraken.yaml")
+    log = _git(cycle, "log", "--format=%H", "-n", "2", "--", "prestatieafspraken.yaml")
+    commits = log.split() if log else []
+    # a draft on disk newer than every commit: the last committed one is the previous round; else the one before
+    skip = 0 if changed else 1
+    return f"{commits[skip]}:{cycle.absolute()}" if len(commits) > skip else None
+
+
 # --- a folder or file on disk -------------------------------------------------------------------------------------
 
 

@@ -53,3 +53,24 @@ def test_a_cached_check_converts_nothing(sample_model: DossierModel, tmp_path: P
     markdown_module._converted.clear()
     assert convertible(sample_model, cache) == []
     assert markdown_module._converted == {}
+
+
+def _with_text(m: DossierModel, index: int, tekst: str) -> DossierModel:
+    """The model with the text of agreement `index` of the first cycle with agreements replaced."""
+    c = next(c for c in m.cycli if c.prestatieafspraken is not None)
+    pa = c.prestatieafspraken
+    assert pa is not None
+    afspraken = list(pa.afspraken)
+    afspraken[index] = dataclasses.replace(afspraken[index], tekst=tekst)
+    cycle = dataclasses.replace(c, prestatieafspraken=dataclasses.replace(pa, afspraken=tuple(afspraken)))
+    return dataclasses.replace(m, cycli=tuple(cycle if x is c else x for x in m.cycli))
+
+
+def test_after_an_edit_only_the_new_texts_of_the_file_convert(sample_model: DossierModel, tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    bad = _with_text(sample_model, 0, "Een plaatje: ![logo](logo.png)")
+    (first,) = convertible(bad, cache)
+    edited = _with_text(bad, 1, "Een **nieuwe** tekst voor de tweede afspraak.")
+    markdown_module._converted.clear()
+    assert convertible(edited, cache) == [first]  # the bad text's message remembered, not converted again
+    assert [text for text, _ in markdown_module._converted] == ["Een **nieuwe** tekst voor de tweede afspraak."]

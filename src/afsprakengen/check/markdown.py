@@ -11,6 +11,8 @@ from afsprakengen.problems import Location, Problem, error
 from afsprakengen.word.mdtext import bullet_item
 
 CACHE_KIND = "markdown-texts"
+LAST_KIND = "markdown-texts-of-file"
+"""Per file, the outcome of each text it had when it was last checked: after an edit only the new texts convert."""
 
 
 def convertible(m: DossierModel, cache: Cache | None = None) -> list[Problem]:
@@ -24,23 +26,40 @@ def convertible(m: DossierModel, cache: Cache | None = None) -> list[Problem]:
         by_file.setdefault(where.file, []).append((where, text))
     problems = []
     for texts in by_file.values():
-        for index, message in _messages(tuple(text for _, text in texts), cache):
+        for index, message in _messages(texts[0][0].file, tuple(text for _, text in texts), cache):
             problems.append(error(texts[index][0], f"this text cannot be made into Word paragraphs: {message}"))
     return problems
 
 
-def _messages(texts: tuple[str, ...], cache: Cache | None) -> tuple[tuple[int, str], ...]:
-    """By position, why texts cannot be converted; from the cache when it has seen these texts."""
+def _messages(file: str, texts: tuple[str, ...], cache: Cache | None) -> tuple[tuple[int, str], ...]:
+    """By position, why texts cannot be converted; from the cache when it has seen these texts (or some of them)."""
     key = key_of(CACHE_KIND, *texts)
     stored = cache.get(CACHE_KIND, key) if cache is not None else None
     if isinstance(stored, tuple):
         return stored
+    last = cache.get(LAST_KIND, key_of(LAST_KIND, file)) if cache is not None else None
+    known: dict[str, str | None] = last if isinstance(last, dict) else {}
+    outcomes: dict[str, str | None] = {}
+    found = []
+    for i, text in enumerate(texts):
+        digest = key_of(text)
+        if digest not in outcomes:
+            outcomes[digest] = known[digest] if digest in known else _problem(text)
+        message = outcomes[digest]
+        if message is not None:
+            found.append((i, message))
+    if cache is not None:
+        cache.put(CACHE_KIND, key, tuple(found))
+        cache.put(LAST_KIND, key_of(LAST_KIND, file), outcomes)
+    return tuple(found)
+
+
+def _problem(text: str) -> str | None:
+    """Why a text cannot be converted, or None; the conversion is kept in this process for build."""
     from afsprakengen.word.markdown import markdown_problem  # markdown-it loads only when texts are new
 
-    found = tuple((i, str(problem)) for i, text in enumerate(texts) if (problem := markdown_problem(text)))
-    if cache is not None:
-        cache.put(CACHE_KIND, key, found)
-    return found
+    problem = markdown_problem(text)
+    return str(problem) if problem else None
 
 
 def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:

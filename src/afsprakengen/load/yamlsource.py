@@ -145,35 +145,39 @@ def load_yaml_text(text: str, display: str) -> Loaded:
         return _load(text, display)
 
 
-def compose_text(text: str) -> yaml.Node | None:
-    """The node tree of YAML text through the same safe loader, marks included (for an edit that keeps the text)."""
+def load_yaml_nodes(text: str, display: str) -> tuple[Loaded, yaml.Node | None]:
+    """Load YAML text and keep its node tree too, marks included (for an edit that keeps the text)."""
     with collector_paused():
-        return yaml.compose(text, Loader=_Loader)
+        return _load_keeping(text, display)
 
 
 def _load(text: str, display: str) -> Loaded:
+    return _load_keeping(text, display)[0]
+
+
+def _load_keeping(text: str, display: str) -> tuple[Loaded, yaml.Node | None]:
     refusal = too_many_in_text(text)
     if refusal is not None:
-        return _refused(refusal, display)
+        return _refused(refusal, display), None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return Loaded(None, (describe_yaml_error(exc, text, display),))
+        return Loaded(None, (describe_yaml_error(exc, text, display),)), None
     except RecursionError:
-        return Loaded(None, (error(Location(display), f"the file is nested deeper than {MAX_DEPTH} levels"),))
+        return Loaded(None, (error(Location(display), f"the file is nested deeper than {MAX_DEPTH} levels"),)), None
     if node is None:
         message = "the file is empty" if not text.strip() else "the file has only comments and no data"
-        return Loaded(None, (error(Location(display), message),))
+        return Loaded(None, (error(Location(display), message),)), None
     refusal = too_many_expanded(node)
     if refusal is not None:
-        return _refused(refusal, display)
+        return _refused(refusal, display), None
     builder = _Builder()
     try:
         data = builder.build(node, ())
     except _Refused as exc:
         places = ((exc.also,) if exc.also else ()) + ((exc.node, exc.message),)
-        return Loaded(None, tuple(_at(node, message, display) for node, message in places))
-    return Loaded(SourceDoc(display, data, builder.marks, builder.key_marks, builder.raw))
+        return Loaded(None, tuple(_at(node, message, display) for node, message in places)), None
+    return Loaded(SourceDoc(display, data, builder.marks, builder.key_marks, builder.raw)), node
 
 
 def _at(node: yaml.Node, message: str, display: str) -> Problem:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from afsprakengen.load.yamlsource import compose_text
+from afsprakengen.load.yamlsource import load_yaml_nodes
 
 _PLAIN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ,.()%/'€-]*[A-Za-zÀ-ÿ0-9.)%]|[A-Za-zÀ-ÿ]")
 """Text that YAML reads as that text without quotes (no ': ', no ' #', no leading indicator)."""
@@ -41,10 +41,14 @@ class _Unfit(Exception):
 _Edit = tuple[int, int, str]
 
 
-def edited(text: str, lists: Sequence[ListEdit]) -> str | None:
-    """The text with the changes made in place, or None when its layout needs the full round trip."""
+def edited(text: str, lists: Sequence[ListEdit], root: yaml.Node | None = None) -> str | None:
+    """The text with the changes made in place, or None when its layout needs the full round trip.
+
+    `root` is the text's node tree when the caller loaded it already (else the text is loaded here).
+    """
     try:
-        root = compose_text(text)
+        if root is None:
+            root = load_yaml_nodes(text, "")[1]
         if not isinstance(root, yaml.MappingNode) or root.flow_style:
             return None
         if not text.endswith("\n"):

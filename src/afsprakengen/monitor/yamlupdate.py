@@ -13,7 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from afsprakengen.load.yamlsource import load_yaml_text
+from afsprakengen.load.yamlsource import load_yaml_nodes, load_yaml_text
 from afsprakengen.monitor.validate import Filled, Realised
 from afsprakengen.monitor.yamledit import ListEdit, Values, edited
 
@@ -92,7 +92,8 @@ def _targeted(
     text: str, agreements: Sequence[Filled], activities: Sequence[Realised]
 ) -> tuple[str, tuple[Change, ...]] | None:
     """Only the changed values rewritten in the text, when its layout allows and it reads back exactly as wanted."""
-    old = load_yaml_text(text, "evaluatie.yaml").doc
+    loaded, root = load_yaml_nodes(text, "evaluatie.yaml")
+    old = loaded.doc
     if old is None or not isinstance(old.data, dict):
         return None
     applied = _applied(old.data, _wanted(agreements, activities))
@@ -100,7 +101,7 @@ def _targeted(
         return None
     expected, changes = applied
     lists = [ListEdit(key, id_key, order, _updates(changes, key), after) for key, id_key, order, after in LISTS]
-    new = edited(text, lists)
+    new = edited(text, lists, root)
     back = load_yaml_text(new, "evaluatie.yaml").doc if new is not None else None
     if new is None or back is None or not _alike(back.data, expected):
         return None

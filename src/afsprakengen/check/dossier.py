@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from afsprakengen.cache import Cache, key_of
+from afsprakengen.check.itemwise import all_pass
 from afsprakengen.check.markdown import convertible
 from afsprakengen.check.numbers import thousands_separators
 from afsprakengen.check.rules import RULES
@@ -19,7 +20,8 @@ from afsprakengen.check.schema import check_schema
 from afsprakengen.check.smart import ADVICE
 from afsprakengen.check.values import unshowable_values
 from afsprakengen.load.dossierfiles import DossierFile, find_files
-from afsprakengen.load.yamlsource import SourceDoc, collector_paused, load_yaml_bytes, read_file
+from afsprakengen.load.yamlsegments import load_bytes_split
+from afsprakengen.load.yamlsource import Loaded, SourceDoc, collector_paused, load_yaml_bytes, read_file
 from afsprakengen.model import DossierModel
 from afsprakengen.model.construct import build_model
 from afsprakengen.problems import Problem, Severity, capped, count
@@ -101,7 +103,10 @@ def check_file(f: DossierFile, cache: Cache | None = None) -> FileCheck:
 
 
 def _load_and_validate(f: DossierFile, data: bytes, cache: Cache | None) -> FileCheck:
-    result = load_yaml_bytes(data, f.display)
+    split = load_bytes_split(data, f.display) if cache is not None else None
+    if split is not None and all_pass(split, f.kind, cache):
+        return FileCheck(split.doc, tuple(thousands_separators(split.doc)), valid=True)
+    result = Loaded(split.doc) if split is not None else load_yaml_bytes(data, f.display)
     if result.doc is None:
         return FileCheck(None, result.problems, valid=False)
     unshowable = tuple(unshowable_values(result.doc))

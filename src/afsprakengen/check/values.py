@@ -17,7 +17,7 @@ U+FFFF and surrogates (which a well-formed string only holds alone, from an esca
 
 def unshowable_values(doc: SourceDoc) -> Iterator[Problem]:
     """An error for every number that is NaN or infinite and every text (or key) with a character XML refuses."""
-    if _showable(doc.data):
+    if showable(doc.data):
         return
     for path, value, is_key in _values(doc.data, ()):
         if isinstance(value, float) and not math.isfinite(value):
@@ -33,7 +33,7 @@ def unshowable_values(doc: SourceDoc) -> Iterator[Problem]:
                 yield error(doc.at(path, key=is_key), message)
 
 
-def _showable(data: Any) -> bool:
+def showable(data: Any) -> bool:
     """Whether every value and key can be shown: the quick walk (no paths, one search) that nearly every file passes."""
     texts: list[str] = []
     stack = [data]

@@ -133,7 +133,7 @@ def load_yaml(path: Path, display: str) -> Loaded:
 
 def load_yaml_bytes(data: bytes, display: str) -> Loaded:
     """Decode and load the bytes of a YAML file (as read_file gave them)."""
-    text_or_problem = _decode(data, display)
+    text_or_problem = decode(data, display)
     if isinstance(text_or_problem, Problem):
         return Loaded(None, (text_or_problem,))
     return load_yaml_text(text_or_problem, display)
@@ -202,7 +202,7 @@ def read_file(path: Path, display: str) -> bytes | Problem:
         return error(Location(display), f"cannot read the file: {exc.strerror or exc}")
 
 
-def _decode(data: bytes, display: str) -> str | Problem:
+def decode(data: bytes, display: str) -> str | Problem:
     """The bytes as UTF-8 text (a leading BOM dropped), or a problem saying why they are not."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return error(Location(display), "the file is UTF-16 text; save it as UTF-8")

@@ -132,13 +132,31 @@ def _table_cells(table: etree._Element) -> list[Cell]:
     for row in table.iterchildren(_TR):
         first = 0
         for cell in row.iterchildren(_TC):
-            tc_pr = cell.find(_TCPR)
-            tc_w, span = (None, None) if tc_pr is None else (tc_pr.find(_TCW), tc_pr.find(_GRIDSPAN))
+            tc_pr = _first_child(cell, _TCPR)
+            tc_w, span = (None, None) if tc_pr is None else _width_and_span(tc_pr)
             value = span.get(_W_VAL) if span is not None else None
             count = int(value) if value and value.isdigit() else 1
             cells.append((cell, tc_pr, tc_w, first, count))
             first += count
     return cells
+
+
+def _first_child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """`parent.find(tag)`, without the search when the child is first, where the schema puts a w:tcPr."""
+    if len(parent) and parent[0].tag == tag:
+        return parent[0]
+    return parent.find(tag)
+
+
+def _width_and_span(tc_pr: etree._Element) -> tuple[etree._Element | None, etree._Element | None]:
+    """A w:tcPr's first w:tcW and first w:gridSpan (`find` of each), from one pass over its few children."""
+    tc_w = span = None
+    for child in tc_pr.iterchildren(_TCW, _GRIDSPAN):
+        if child.tag == _TCW:
+            tc_w = child if tc_w is None else tc_w
+        elif span is None:
+            span = child
+    return tc_w, span
 
 
 def _layout(table: etree._Element) -> str | None:

@@ -143,13 +143,14 @@ def test_a_part_read_back_before_is_not_parsed_again_and_a_broken_one_is_still_r
 
     w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     settings = b"<w:settings " + w + b'><w:zoom w:percent="100"/></w:settings>'
-    first = readback.read_back(_package({"word/document.xml": b"<w:document " + w + b"/>", "word/settings.xml": settings}))
-    again = readback.read_back(_package({"word/document.xml": b"<w:document " + w + b"/>", "word/settings.xml": settings}))
+    body = b"<w:document " + w + b"/>"
+    first = readback.read_back(_package({"word/document.xml": body, "word/settings.xml": settings}))
+    again = readback.read_back(_package({"word/document.xml": body, "word/settings.xml": settings}))
     assert again.roots["word/settings.xml"] is first.roots["word/settings.xml"]
     assert again.roots["word/document.xml"] is not first.roots["word/document.xml"]  # the body: always parsed
     broken = settings.replace(b"/></w:settings>", b"></w:settings>")
     with pytest.raises(readback.UnreadableDocument):
-        readback.read_back(_package({"word/document.xml": b"<w:document " + w + b"/>", "word/settings.xml": broken}))
+        readback.read_back(_package({"word/document.xml": body, "word/settings.xml": broken}))
     for i in range(readback._SEEN_MOST + 10):
         readback._parsed("word/x.xml", b"<x n='%d'/>" % i)
     assert len(readback._seen) == readback._SEEN_MOST

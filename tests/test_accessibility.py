@@ -13,9 +13,10 @@ import pytest
 from click.testing import CliRunner
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 from afsprakengen.cli import cli
-from afsprakengen.word.accessibility import Finding, docx_findings
+from afsprakengen.word.accessibility import Finding, _heading_levels, _level, docx_findings
 from afsprakengen.word.builders import compose, para
 from afsprakengen.word.markdown import markdown_to_xml
 from afsprakengen.word.outline import continue_outline, style_levels
@@ -214,3 +215,36 @@ def test_a_style_with_quotes_in_its_id_still_sets_the_level_markdown_headings_co
         body = parse_xml(f"<w:body {ns}>{paragraphs}</w:body>")
         continue_outline(body, {style_id: 2})
         assert [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) for p in body][2] == "Heading3"
+
+
+def _levels_one_by_one(root: etree._Element, levels: dict[str, int]) -> list[int]:
+    """Every paragraph's outline level, looked up paragraph by paragraph (what `_heading_levels` finds sooner)."""
+    return [_level(p, levels) for p in root.iter(qn("w:p"))]
+
+
+def test_the_headings_found_from_their_marks_are_those_found_paragraph_by_paragraph(sample_out: Path) -> None:
+    documents = sorted(sample_out.rglob("*.docx"))
+    assert documents
+    for document in documents:
+        with zipfile.ZipFile(document) as package:
+            root = etree.fromstring(package.read("word/document.xml"))
+            levels = style_levels(package.read("word/styles.xml"))
+        found = _heading_levels(root, levels)
+        assert [found.get(p, 0) for p in root.iter(qn("w:p"))] == _levels_one_by_one(root, levels), document.name
+        assert any(found.values()), document.name
+
+
+def test_a_paragraph_s_own_outline_level_wins_and_a_tracked_change_s_style_does_not_count() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = etree.fromstring(
+        f"<w:body {w}>"
+        '<w:p><w:pPr><w:pStyle w:val="Kop1"/><w:outlineLvl w:val="9"/></w:pPr></w:p>'  # own level 9: body text
+        '<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:p>'  # level 3 of its own
+        '<w:p><w:pPr><w:pPrChange><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:pPrChange></w:pPr></w:p>'
+        '<w:p><w:r><w:rPr><w:pStyle w:val="Kop1"/></w:rPr></w:r></w:p>'  # not a paragraph's properties
+        '<w:p><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:p>'
+        "</w:body>"
+    )
+    found = _heading_levels(body, {"Kop1": 1})
+    assert [found.get(p, 0) for p in body.iter(qn("w:p"))] == [0, 3, 0, 0, 1]
+    assert _levels_one_by_one(body, {"Kop1": 1}) == [0, 3, 0, 0, 1]

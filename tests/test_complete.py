@@ -128,3 +128,29 @@ def test_a_document_that_passed_is_not_read_back_again_with_the_cache_and_one_th
     assert len(calls) == 4
     assert run_build(dossier, out, "--only", "prestatieafspraken", "--no-cache").exit_code == 0
     assert len(calls) == 6  # without the cache every document is read back
+
+
+def _package(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_part_read_back_before_is_not_parsed_again_and_a_broken_one_is_still_refused() -> None:
+    from afsprakengen.word import readback
+
+    w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    settings = b"<w:settings " + w + b'><w:zoom w:percent="100"/></w:settings>'
+    body = b"<w:document " + w + b"/>"
+    first = readback.read_back(_package({"word/document.xml": body, "word/settings.xml": settings}))
+    again = readback.read_back(_package({"word/document.xml": body, "word/settings.xml": settings}))
+    assert again.roots["word/settings.xml"] is first.roots["word/settings.xml"]
+    assert again.roots["word/document.xml"] is not first.roots["word/document.xml"]  # the body: always parsed
+    broken = settings.replace(b"/></w:settings>", b"></w:settings>")
+    with pytest.raises(readback.UnreadableDocument):
+        readback.read_back(_package({"word/document.xml": body, "word/settings.xml": broken}))
+    for i in range(readback._SEEN_MOST + 10):
+        readback._parsed("word/x.xml", b"<x n='%d'/>" % i)
+    assert len(readback._seen) == readback._SEEN_MOST

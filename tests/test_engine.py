@@ -168,3 +168,25 @@ def test_batch_refuses_two_dossiers_with_the_same_folder_name(tmp_path: Path) ->
     result = CliRunner().invoke(cli, ["batch", str(tmp_path / "x" / "d"), str(tmp_path / "y" / "d"), "--out", "o"])
     assert result.exit_code == 2
     assert "two dossiers would be written to the same folder: d" in result.output
+
+
+def test_a_batch_starts_the_largest_dossier_first_and_gives_results_in_order_with_the_same_bytes(
+    tmp_path: Path,
+) -> None:
+    from afsprakengen.build import BuildRequest, _largest_first, build_dossier, build_many
+
+    for name in ("a", "b", "c"):
+        shutil.copytree(BASE, tmp_path / name)
+    grown = tmp_path / "b" / "2027" / "prestatieafspraken.yaml"
+    grown.write_text(grown.read_text(encoding="utf-8") + "# een lange toelichting\n" * 200, "utf-8")
+    today = date(2026, 11, 27)
+    requests = [BuildRequest(tmp_path / n, n, tmp_path / "out" / n, today) for n in "abc"]
+    assert _largest_first(requests)[0] == 1
+    seen: list[tuple[int, int]] = []
+    results = build_many(requests, workers=2, progress=lambda done, total, _: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert [{p.parent.name for p in r.written} for r in results] == [{"a"}, {"b"}, {"c"}]
+    alone = build_dossier(BuildRequest(tmp_path / "a", "a", tmp_path / "alone", today))
+    assert [p.name for p in alone.written] == [p.name for p in results[0].written]
+    for path in alone.written:
+        assert path.read_bytes() == (tmp_path / "out" / "a" / path.name).read_bytes(), path.name

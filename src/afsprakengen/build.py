@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -12,7 +12,14 @@ from afsprakengen.cache import Cache
 from afsprakengen.check.dossier import CheckResult, check_dossier
 from afsprakengen.documents.accessible import rendered_problems
 from afsprakengen.documents.kinds import KINDS, Job, JobOptions
-from afsprakengen.documents.produce import Progress, fork_context, produce_all, render_job, template_for
+from afsprakengen.documents.produce import (
+    Progress,
+    compile_templates,
+    fork_context,
+    produce_all,
+    render_job,
+    template_for,
+)
 from afsprakengen.files import SetWriteError, WriteError, remove_stale_temps, write_atomic, write_set
 from afsprakengen.load.provenance import Provenance, git_provenance
 from afsprakengen.model import Cyclus, DossierModel
@@ -107,19 +114,46 @@ def build_many(
     A dossier that fails does not stop the others: each result says what was written and what went wrong.
     """
     if workers <= 1 or len(requests) <= 1:
-        results = []
+        alone = []
         for i, request in enumerate(requests, start=1):
-            results.append(_build_alone(request))
+            alone.append(_build_alone(request))
             if progress:
                 progress(i, len(requests), request.display)
-        return results
+        return alone
+    compile_templates(_templates_of(requests))  # before the fork: every worker starts with them compiled
+    results: dict[int, BuildResult] = {}
     with ProcessPoolExecutor(max_workers=min(workers, len(requests)), mp_context=fork_context()) as pool:
-        futures = [pool.submit(_build_alone, request) for request in requests]
-        for i, (request, future) in enumerate(zip(requests, futures, strict=True), start=1):
-            future.result()
+        futures = {pool.submit(_build_alone, requests[i]): i for i in _largest_first(requests)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            i = futures[future]
+            results[i] = future.result()
             if progress:
-                progress(i, len(requests), request.display)
-        return [future.result() for future in futures]
+                progress(done, len(requests), requests[i].display)
+    return [results[i] for i in range(len(requests))]
+
+
+def _templates_of(requests: Iterable[BuildRequest]) -> set[Path]:
+    """The template of every kind the requests build (a kind made only on request: when asked for)."""
+    return {
+        template_for(kind.name, request.templates)[0]
+        for request in requests
+        for kind in KINDS
+        if kind.jobs is not None and (kind.name in request.only if request.only else not kind.on_request)
+    }
+
+
+def _largest_first(requests: Sequence[BuildRequest]) -> list[int]:
+    """The requests' indexes, the dossier with the most YAML first: a large dossier started last would keep one
+    worker busy while the others have nothing left to do."""
+
+    def size(i: int) -> int:
+        root = requests[i].root
+        try:
+            return sum(f.stat().st_size for pattern in ("*.yaml", "*/*.yaml") for f in root.glob(pattern))
+        except OSError:
+            return 0
+
+    return sorted(range(len(requests)), key=lambda i: -size(i))
 
 
 def _build_alone(request: BuildRequest) -> BuildResult:

@@ -39,8 +39,28 @@ def dag(value: date) -> str:
     return format_date(value, format="d MMMM", locale=_nl())
 
 
+_FORMATTED_MOST = 4096
+_formatted: dict[tuple[str, type, str], str] = {}
+"""Numbers formatted before, by the function, the value's type and its exact text (repr: -0.0 is not 0.0): the same
+figures recur in every document of a dossier and in every dossier of a batch, and Babel takes a while for each."""
+
+
+def _kept(how: str, value: float, format_: Callable[[float], str]) -> str:
+    key = (how, type(value), repr(value))
+    known = _formatted.get(key)
+    if known is None:
+        if len(_formatted) >= _FORMATTED_MOST:
+            _formatted.clear()
+        known = _formatted[key] = format_(value)
+    return known
+
+
 def euro(value: float) -> str:
     """€ 1.234.567 (whole euros) or € 1.234,50; a non-breaking space keeps sign and amount together."""
+    return _kept("euro", value, _euro)
+
+
+def _euro(value: float) -> str:
     from babel.numbers import format_currency
 
     whole = float(value).is_integer()
@@ -54,7 +74,7 @@ def getal(value: float | str) -> str:
 
     if isinstance(value, str):
         return value
-    return format_decimal(value, locale=_nl())
+    return _kept("getal", value, lambda number: format_decimal(number, locale=_nl()))
 
 
 def procent(value: float, *, tiende: bool = False) -> str:

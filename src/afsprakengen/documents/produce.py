@@ -182,9 +182,19 @@ def _render(
 
 def _compile_templates(jobs: Sequence[Job], todo: list[int], templates: Templates, cache: Cache | None) -> None:
     """Compile each template once in this process, so forked workers start with it compiled."""
+    compile_templates({template_for(jobs[i].kind, templates)[0] for i in todo}, cache)
+
+
+def compile_templates(paths: Iterable[Path], cache: Cache | None = None) -> None:
+    """Import what rendering and the read-back need, and compile each template once in this process, so workers
+    forked after it start warm (a template that cannot be opened is left to the worker, which says why, located)."""
+    import afsprakengen.word.accessibility
+    import afsprakengen.word.package
+    import afsprakengen.word.readback
+    import afsprakengen.word.render  # noqa: F401
     from afsprakengen.word.compiled import TemplateOpenError, compiled_template
 
-    for path in {template_for(jobs[i].kind, templates)[0] for i in todo}:
+    for path in sorted(set(paths)):
         try:
             compiled_template(path, cache)
         except (OSError, TemplateOpenError):

@@ -54,13 +54,26 @@ def part_findings(roots: Mapping[str, etree._Element]) -> list[Finding]:
     if styles is None:
         styles = etree.Element(qn("w:styles"))
     found = _metadata(roots.get("docProps/core.xml"), styles)
-    levels = styles_levels(styles)
+    levels = _style_levels(styles)
     for name in sorted(n for n in roots if _is_story(n)):
         found.extend(_story(name, roots[name], levels))
     return found
 
 
 _METADATA = ("word/styles.xml", "docProps/core.xml")
+_LEVELS_KEPT = 16
+_levels: dict[etree._Element, dict[str, int]] = {}
+"""The styles' outline levels by the parsed styles.xml: the read-back gives every document of a template the one
+tree of its styles (never changed), so a batch resolves them once per template, not per document."""
+
+
+def _style_levels(styles: etree._Element) -> dict[str, int]:
+    known = _levels.get(styles)
+    if known is None:
+        if len(_levels) >= _LEVELS_KEPT:
+            _levels.clear()
+        known = _levels[styles] = styles_levels(styles)
+    return known
 
 
 def _is_story(name: str) -> bool:
@@ -83,10 +96,11 @@ def _story(name: str, root: etree._Element, levels: dict[str, int]) -> list[Find
     found: list[Finding] = []
     path: list[tuple[int, str]] = []
     number = 0
+    headings = _heading_levels(root, levels)
     for element in root.iter(_P, _TBL, _DOCPR, _PICT):
         if element.tag == _P:
             number += 1
-            level = _level(element, levels)
+            level = headings.get(element, 0)
             if level:
                 if level > (path[-1][0] if path else 0) + 1:
                     above = f"level {path[-1][0]}" if path else "no heading"
@@ -101,6 +115,20 @@ def _story(name: str, root: etree._Element, levels: dict[str, int]) -> list[Find
         elif element.tag == _DOCPR and not (element.get("descr") or element.get("title") or "").strip():
             what = element.get("name") or "a picture"
             found.append(Finding(f"{what!r} has no alternative text (wp:docPr descr)", name, number, _texts(path)))
+    return found
+
+
+def _heading_levels(root: etree._Element, levels: dict[str, int]) -> dict[etree._Element, int]:
+    """`_level` of the paragraphs that can have one: those whose properties have an outline level or a style.
+
+    Found from their marks by one search in C, so the paragraphs of body text are not looked into one by one.
+    """
+    found: dict[etree._Element, int] = {}
+    for mark in root.iter(_OUTLINE, _PSTYLE):
+        ppr = mark.getparent()
+        paragraph = ppr.getparent() if ppr is not None and ppr.tag == _PPR else None
+        if paragraph is not None and paragraph.tag == _P and paragraph not in found:
+            found[paragraph] = _level(paragraph, levels)
     return found
 
 

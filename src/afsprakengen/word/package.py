@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from afsprakengen.load.provenance import source_date_epoch
+from afsprakengen.word.deflated import fits, zip_bytes
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -280,6 +281,18 @@ def _serialize(root: etree._Element) -> bytes:
 
 
 def _write_zip(parts: dict[str, bytes], when: tuple[int, int, int, int, int, int]) -> bytes:
+    """The parts as a deflated zip, the template's parts deflated once per process (`deflated.py`)."""
+    if fits(parts):
+        return zip_bytes(parts, _entry_order(parts), when, ZIP_LEVEL, ZIP_FILE_MODE, ZIP_UNIX, _OWN_PARTS)
+    return _zipfile_zip(parts, when)
+
+
+_OWN_PARTS = frozenset({"word/document.xml", "docProps/core.xml", "docProps/custom.xml"})
+"""The parts each document has of its own: never kept deflated for the next."""
+
+
+def _zipfile_zip(parts: dict[str, bytes], when: tuple[int, int, int, int, int, int]) -> bytes:
+    """The same zip through `zipfile` (which writes the ZIP64 fields a huge package needs)."""
     out = BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
         for name in _entry_order(parts):

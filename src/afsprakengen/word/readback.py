@@ -47,21 +47,23 @@ def read_back(data: bytes) -> ReadBack:
 
 
 _BODY = "word/document.xml"
-_SEEN_MOST, _SEEN_LEAST, _SEEN_SIZE = 16, 64 * 1024, 1024 * 1024
+_SEEN_MOST, _SEEN_SIZE = 128, 1024 * 1024
 _seen: dict[bytes, etree._Element] = {}
-"""Parts parsed before, by their bytes: the large parts a document takes unchanged from its template (styles.xml)
-are the same in every document of that template; read only, never changed. Small parts are cheap to parse again."""
+"""Parts parsed before, by their bytes, the most recently used last: the parts a document takes unchanged from its
+template (styles.xml, the theme, numbering, settings) are the same in every document of that template, and a batch
+reads them back for every dossier; read only, never changed."""
 
 
 def _parsed(name: str, data: bytes) -> etree._Element:
-    """A part parsed strictly, or the tree of the same bytes parsed before (64 KiB to 1 MiB, never the body)."""
-    known = _seen.get(data)
+    """A part parsed strictly, or the tree of the same bytes parsed before (up to 1 MiB, never the body)."""
+    known = _seen.pop(data, None)
     if known is not None:
+        _seen[data] = known
         return known
     root = etree.fromstring(data, STRICT)
-    if name != _BODY and _SEEN_LEAST <= len(data) <= _SEEN_SIZE:
+    if name != _BODY and len(data) <= _SEEN_SIZE:
         if len(_seen) >= _SEEN_MOST:
-            _seen.clear()
+            del _seen[next(iter(_seen))]
         _seen[data] = root
     return root
 

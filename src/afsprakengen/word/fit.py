@@ -65,7 +65,7 @@ def _set_tcw(cell: etree._Element, tc_pr: etree._Element | None, tc_w: etree._El
 
 def _needs(cells: list[Cell], count: int, padding: int, table: etree._Element) -> list[ColumnNeed]:
     """Per grid column the most its single-column cells need (cells over more columns are left out)."""
-    runs_of = _runs if _TREE_ONLY(table) else _pieced_runs
+    runs_of = _runs if _TREE_ONLY(table) else _plain_runs if _PLAIN(table) else _pieced_runs
     found: list[list[ColumnNeed]] = [[] for _ in range(count)]
     for cell, _, _, first, span in cells:
         if span == 1 and first < count:
@@ -83,6 +83,14 @@ def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
         text = "".join((t.text or "") if t.tag == _T else " " for t in run.iterchildren(*_TEXTS))
         runs.append((text, points))
     return runs
+
+
+def _plain_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
+    """`_runs` of a paragraph in a table whose runs set no size and have no tabs or breaks: its texts as one run.
+
+    Measuring the texts of runs of one size one after the other is measuring them joined (`widths.need_of`).
+    """
+    return [("".join(paragraph.itertext(_T, with_tail=False)), DEFAULT_SIZE)]
 
 
 def _pieced_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
@@ -118,6 +126,13 @@ _TREE_ONLY = etree.XPath(
 )
 """A run inside a run (a text box): only the tree walk keeps the order of their texts; and a paragraph with many
 runs or texts, which `_PIECES` would merge in quadratic time (libxml2 merges a union's sets pairwise)."""
+
+
+_PLAIN = etree.XPath(
+    "not(.//w:r/w:rPr/w:sz or .//w:r/w:tab or .//w:r/w:br or .//w:r/w:cr or .//w:t[not(parent::w:r)])",
+    namespaces=_XPATH_NS,
+)
+"""A table whose every text is in a run of the default size without tabs or breaks (`_plain_runs` measures it)."""
 
 
 _TBL, _P, _R, _T, _TC, _TR = (f"{_W}{name}" for name in ("tbl", "p", "r", "t", "tc", "tr"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from afsprakengen.word.fit import _TREE_ONLY, _pieced_runs, _runs, fit_tables
+from afsprakengen.word.fit import _PLAIN, _TREE_ONLY, _pieced_runs, _plain_runs, _runs, fit_tables
 from afsprakengen.word.widths import ColumnNeed, need_of, share, text_twips
 from tests.cellwords import broken_cell_words
 from tests.pdftext import needs_libreoffice, to_pdf
@@ -179,3 +179,33 @@ def test_a_text_box_or_a_paragraph_of_many_runs_is_read_by_the_tree_walk() -> No
     assert _TREE_ONLY(table("<w:p>" + "<w:r><w:t>a</w:t></w:r>" * 150 + "</w:p>"))
     assert _TREE_ONLY(table("<w:p><w:r>" + "<w:t>a</w:t><w:br/>" * 150 + "</w:r></w:p>"))
     assert _TREE_ONLY(table("<w:p><w:r><w:pict><w:txbxContent><w:p><w:r/></w:p></w:txbxContent></w:pict></w:r></w:p>"))
+
+
+def test_a_plain_tables_paragraphs_measure_as_their_runs_do(sample_out: Path) -> None:
+    """Where a table's runs set no size and hold no tabs or breaks, its texts joined measure as its runs one by one."""
+    compared = 0
+    for path in sorted(sample_out.glob("*.docx")):
+        with zipfile.ZipFile(path) as package:
+            root = etree.fromstring(package.read("word/document.xml"))
+        for table in root.iter(f"{{{W}}}tbl"):
+            if _PLAIN(table) and not _TREE_ONLY(table):
+                for p in table.iter(f"{{{W}}}p"):
+                    assert need_of(_plain_runs(p), 170) == need_of(_pieced_runs(p), 170), etree.tostring(p)[:300]
+                    compared += 1
+    assert compared > 500
+
+
+def test_a_plain_paragraph_keeps_what_the_runs_read_and_drops_what_they_do_not() -> None:
+    xml = (
+        f'<w:tbl xmlns:w="{W}"><w:tr><w:tc><w:p><w:r><w:t>een </w:t></w:r><w:hyperlink><w:r><w:t>twee'
+        '<!-- x -->drie</w:t></w:r></w:hyperlink><w:r/><w:r><w:rPr><w:b/></w:rPr><w:t>vier</w:t>'
+        "<w:instrText>PAGE</w:instrText></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    table = etree.fromstring(xml)
+    p = table.find(f".//{{{W}}}p")
+    assert _PLAIN(table)
+    assert _plain_runs(p) == [("een tweevier", 10.5)]
+    assert need_of(_plain_runs(p), 170) == need_of(_pieced_runs(p), 170)
+    for odd in ('<w:rPr><w:sz w:val="18"/></w:rPr>', "<w:tab/>", "<w:br/>", "<w:cr/>"):
+        assert not _PLAIN(etree.fromstring(xml.replace("<w:t>vier</w:t>", f"{odd}<w:t>vier</w:t>")))
+    assert not _PLAIN(etree.fromstring(xml.replace("<w:r/>", "<w:t>los</w:t>")))

@@ -8,7 +8,7 @@ import lzma
 import pickle
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -88,6 +88,13 @@ def shipped_template(digest: str) -> CompiledTemplate | None:
 def shipped_bytes(templates: Iterable[bytes]) -> bytes:
     """The artifact of these templates compiled afresh now, under this installation's fingerprint."""
     compiled = (compile_afresh(data) for data in templates)
-    stored = {t.digest: stored_form(t) for t in compiled if storable(t)}
+    pool: dict[bytes, bytes] = {}
+    stored = {t.digest: _shared(stored_form(t), pool) for t in compiled if storable(t)}
     shipped = Shipped(fingerprint(), dict(sorted(stored.items())))
     return lzma.compress(pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _shared(template: CompiledTemplate, pool: dict[bytes, bytes]) -> CompiledTemplate:
+    """The template with each part another template has too (styles, theme) as the one object in `pool`, which
+    pickle then stores once, so the artifact unpacks fast."""
+    return replace(template, parts={name: pool.setdefault(data, data) for name, data in template.parts.items()})

@@ -407,3 +407,26 @@ def test_temp_files_a_killed_writer_left_are_removed_by_their_pid_or_age(tmp_pat
     files.remove_stale_temps(tmp_path)
     kept = ["afspraken.docx", names["running"], names["young_old_format"], names["not_ours"]]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+
+
+def test_write_set_leaves_a_file_that_already_holds_its_bytes(tmp_path: Path) -> None:
+    same, changed, link, shorter = (tmp_path / name for name in ("same.docx", "changed.docx", "link.docx", "s.docx"))
+    same.write_bytes(b"the same")
+    changed.write_bytes(b"old text")
+    (tmp_path / "elsewhere").write_bytes(b"via link")
+    link.symlink_to(tmp_path / "elsewhere")
+    shorter.write_bytes(b"the same, longer")
+    os.utime(same, (1_000_000_000, 1_000_000_000))
+    inode = same.stat().st_ino
+    items = [(b"the same", same), (b"new text", changed), (b"via link", link), (b"the same", shorter)]
+    assert files.write_set(items) == (same, changed, link, shorter)
+    assert same.stat().st_ino == inode and same.stat().st_mtime == 1_000_000_000  # not written again
+    assert [path.read_bytes() for _, path in items] == [data for data, _ in items]
+    assert not link.is_symlink() and (tmp_path / "elsewhere").read_bytes() == b"via link"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "changed.docx",
+        "elsewhere",
+        "link.docx",
+        "s.docx",
+        "same.docx",
+    ]

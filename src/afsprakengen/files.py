@@ -45,19 +45,33 @@ def write_set(items: Sequence[tuple[bytes, Path]]) -> tuple[Path, ...]:
 
     A failure while the temp files are written (a full disk) removes them and leaves every target as it was.
     Ctrl-C and SIGTERM wait until the renames are done; only SIGKILL or a power cut in that step can mix the set.
+    A target that already holds exactly its bytes (a rebuild that changed nothing there) is left as it is, and is
+    one of the set's files all the same (returned with the written ones, in the order of the items).
     """
     staged: list[tuple[Path, Path]] = []
     try:
         for data, target in items:
             _check_target(target)
-            staged.append((_staged(data, target), target))
+            if not _holds(target, data):
+                staged.append((_staged(data, target), target))
     except (OSError, WriteError) as e:
         _discard(temp for temp, _ in staged)
         why = (
             str(e).removeprefix(f"cannot write {target}: ") if isinstance(e, WriteError) else _reason(e, target.parent)
         )
         raise SetWriteError(target, why, ()) from e
-    return _rename_all(staged)
+    _rename_all(staged)
+    return tuple(target for _, target in items)
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """Whether target is a regular file (not a link) with exactly these bytes; any doubt is a no."""
+    try:
+        if not os.path.isfile(target) or os.path.islink(target) or os.path.getsize(target) != len(data):
+            return False
+        return target.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _rename_all(staged: list[tuple[Path, Path]]) -> tuple[Path, ...]:

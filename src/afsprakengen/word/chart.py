@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
 from afsprakengen.documents.common import Chart, Series
 from afsprakengen.word.brand import ACCENT, FONT
+from afsprakengen.word.mdruns import escape, quoteattr
 
 CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _NS = (

@@ -75,7 +75,7 @@ def compiled_template(path: Path, cache: Cache | None = None) -> CompiledTemplat
     known = _COMPILED.get(digest)
     if known is None:
         known = _from_cache(cache, digest) if cache else None
-        known = known or _compile(digest, data, cache)
+        known = known or _from_shipped(digest) or _compile(digest, data, cache)
         if len(_COMPILED) >= 32:
             _COMPILED.clear()
         _COMPILED[digest] = known
@@ -83,6 +83,11 @@ def compiled_template(path: Path, cache: Cache | None = None) -> CompiledTemplat
 
 
 _COMPILED: dict[str, CompiledTemplate] = {}
+
+
+def compile_afresh(data: bytes) -> CompiledTemplate:
+    """A template compiled from its bytes, bypassing every cache (for the shipped artifact and its test)."""
+    return _compile(hashlib.sha256(data).hexdigest(), data, None)
 
 
 def _compile(digest: str, data: bytes, cache: Cache | None) -> CompiledTemplate:
@@ -96,23 +101,44 @@ def _compile(digest: str, data: bytes, cache: Cache | None) -> CompiledTemplate:
         tpl.render_init()
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TemplateOpenError(str(exc)) from exc
-    env = _environment()
+    env = environment()
     body = _part(env, "word/document.xml", _patched(tpl, tpl.get_xml()))
     stories = tuple(_stories(tpl, env))
     parts = _saved_parts(tpl)
     head, tail = _split_document(parts["word/document.xml"])
     loops = "{%tc" in tpl.get_xml() or "{%tc" in body.source
     compiled = CompiledTemplate(digest, parts, body, stories, head, tail, _next_shape_id(tpl), loops)
-    if cache and all(part.python is not None for part in (body, *stories)):
-        cache.put("template", digest, replace(compiled, body=_storable(body), stories=tuple(map(_storable, stories))))
+    if cache and storable(compiled):
+        cache.put("template", digest, stored_form(compiled))
     return compiled
+
+
+def storable(compiled: CompiledTemplate) -> bool:
+    """Whether every part compiled, so the template can be kept as its generated Python code."""
+    return all(part.python is not None for part in (compiled.body, *compiled.stories))
+
+
+def stored_form(compiled: CompiledTemplate) -> CompiledTemplate:
+    """The template without its Jinja objects (they do not pickle), only the Python code they are made from."""
+    return replace(compiled, body=_storable(compiled.body), stories=tuple(map(_storable, compiled.stories)))
 
 
 def _from_cache(cache: Cache, digest: str) -> CompiledTemplate | None:
     stored = cache.get("template", digest)
-    if not isinstance(stored, CompiledTemplate):
-        return None
-    env = _environment()
+    return loaded(stored) if isinstance(stored, CompiledTemplate) else None
+
+
+def _from_shipped(digest: str) -> CompiledTemplate | None:
+    """The compiled form shipped with the package, when it exactly fits this template and this installation."""
+    from afsprakengen.word.shipped import shipped_template
+
+    stored = shipped_template(digest)
+    return loaded(stored) if stored is not None else None
+
+
+def loaded(stored: CompiledTemplate) -> CompiledTemplate:
+    """A stored template (`stored_form`) made renderable again: its Python code compiled."""
+    env = environment()
     return replace(stored, body=_loaded(env, stored.body), stories=tuple(_loaded(env, s) for s in stored.stories))
 
 
@@ -131,7 +157,8 @@ def _template(env: SandboxedEnvironment, python: str) -> Template:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> SandboxedEnvironment:
+def environment() -> SandboxedEnvironment:
+    """The environment every template is compiled in (its finalize turns plain text into Word text)."""
     env = make_env()
     env.finalize = text_value
     return env

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
 from lxml import etree
 
 from afsprakengen.documents.common import Chart, Picture
 from afsprakengen.word.assemble import serialize
 from afsprakengen.word.chart import CHART_NS, chart_space_xml
 from afsprakengen.word.compiled import CompiledTemplate
+from afsprakengen.word.mdruns import quoteattr
 from afsprakengen.word.numbering import Numbering
 from afsprakengen.word.xml import nsdecls, parse_xml
 

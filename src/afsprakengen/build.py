@@ -22,6 +22,7 @@ from afsprakengen.documents.produce import (
 )
 from afsprakengen.files import SetWriteError, WriteError, remove_stale_temps, write_atomic, write_set
 from afsprakengen.load.provenance import Provenance, git_provenance
+from afsprakengen.load.yamlsource import collector_paused
 from afsprakengen.model import Cyclus, DossierModel
 from afsprakengen.problems import Location, Problem, did_you_mean, error
 
@@ -77,7 +78,16 @@ class BuildResult:
 
 
 def build_dossier(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
-    """Check the dossier; if it has no errors, render every requested document and write them all, or none."""
+    """Check the dossier; if it has no errors, render every requested document and write them all, or none.
+
+    The garbage collector is paused meanwhile: a build makes millions of objects and next to no cycles, and each
+    collection would walk the whole model again (growing the build faster than the dossier).
+    """
+    with collector_paused():
+        return _build_dossier(request, progress)
+
+
+def _build_dossier(request: BuildRequest, progress: Progress | None) -> BuildResult:
     remove_stale_temps(request.out)  # what killed builds left; a build running now keeps its own
     checked = check_dossier(request.root, request.display, request.today, cache=request.cache)
     if checked.errors or checked.model is None:

@@ -28,6 +28,7 @@ from afsprakengen.word.mdblocks import MARKDOWN_HEADING
 from afsprakengen.word.outline import continue_outline, style_levels
 from afsprakengen.word.package import stored_zip
 from afsprakengen.word.sandbox import generate_bounded, render_limits, time_limit
+from afsprakengen.word.splice import Passes, spliceable, spliced_document
 from afsprakengen.word.target import PackageTarget
 from afsprakengen.word.toc import fill_toc
 from afsprakengen.word.xml import qn
@@ -78,22 +79,42 @@ def render_docx(
 def _render_parts(compiled: CompiledTemplate, data: dict[str, Any], most: int) -> dict[str, bytes]:
     """The rendered body, headers and footers, by zip name."""
     rendered = _render(compiled.body, data, most)
-    root = document_tree(compiled.document_head, rendered, compiled.document_tail)
-    body = root.find(qn("w:body"))
-    if compiled.has_cell_loops:
-        fit_table_grids(body)
-    if "tbl" in rendered:  # each step walks the whole tree: only when the text has what it changes
-        fit_tables(body)
-    if "docPr" in rendered:
-        number_drawings(body)
-    if _HEADING_STYLE.search(rendered):
-        continue_outline(body, style_levels(compiled.parts["word/styles.xml"]))
-    if "instrText" in rendered:
-        fill_toc(body)
-    parts = {compiled.body.name: serialize(root)}
+    parts = {compiled.body.name: _document(compiled, rendered)}
     for story in compiled.stories:
         parts[story.name] = serialize(story_tree(_render(story, data, most)))
     return parts
+
+
+def _document(compiled: CompiledTemplate, rendered: str) -> bytes:
+    """word/document.xml: the rendered body kept as text where that is sure (word/splice.py), else as one tree."""
+    passes = Passes(compiled.has_cell_loops or "tbl" in rendered, "docPr" in rendered, "instrText" in rendered)
+    outline = _HEADING_STYLE.search(rendered) is not None
+
+    def finish(body: etree._Element) -> None:
+        _finish_body(body, compiled, passes, outline)
+
+    known = None if outline else spliceable(compiled.body.source)
+    if known is not None:
+        document = spliced_document(compiled.document_head, rendered, compiled.document_tail, known, passes, finish)
+        if document is not None:
+            return document
+    root = document_tree(compiled.document_head, rendered, compiled.document_tail)
+    finish(root.find(qn("w:body")))
+    return serialize(root)
+
+
+def _finish_body(body: etree._Element, compiled: CompiledTemplate, passes: Passes, outline: bool) -> None:
+    """The passes after the render; each walks the whole tree, so only when the text has what it changes."""
+    if compiled.has_cell_loops:
+        fit_table_grids(body)
+    if passes.tables:
+        fit_tables(body)
+    if passes.drawings:
+        number_drawings(body)
+    if outline:
+        continue_outline(body, style_levels(compiled.parts["word/styles.xml"]))
+    if passes.contents:
+        fill_toc(body)
 
 
 def _render(part: CompiledPart, data: dict[str, Any], most: int) -> str:

@@ -178,13 +178,13 @@ def test_a_shipped_quick_check_from_another_fastjsonschema_is_never_used(monkeyp
 
     monkeypatch.setattr(fastjsonschema, "VERSION", "0.0.1")
     monkeypatch.setattr(fastschema, "_VALIDATORS", {})
-    generated: list[str] = []
+    generated: list[dict[str, Any]] = []
     real = fastschema.generated_code
 
-    def noted(kind: str) -> str:
-        generated.append(kind)
-        return real(kind)
+    def noted(schema: dict[str, Any]) -> str:
+        generated.append(schema)
+        return real(schema)
 
     monkeypatch.setattr(fastschema, "generated_code", noted)
     assert not fastschema.is_valid({}, "woonvisie")
-    assert generated == ["woonvisie"]
+    assert generated == [fastschema.schema_of("woonvisie")]

@@ -35,7 +35,7 @@ def is_valid(data: Any, kind: str, cache: Cache | None = None) -> bool:
 
     validate = _VALIDATORS.get(kind)
     if validate is None:
-        validate = _VALIDATORS[kind] = _compiled(kind, cache)
+        validate = _VALIDATORS[kind] = _shipped(kind) or _compiled(kind, cache)
     try:
         validate(data, custom_formats=_FORMATS)
     except JsonSchemaException:
@@ -66,16 +66,13 @@ def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
 
 
 def _compiled(kind: str, cache: Cache | None) -> Callable[..., Any]:
-    """The compiled validate function: the shipped module generated for exactly this schema (check/validators/),
-    else generated now (~15 ms a schema) or its bytecode from the cache (~1 ms; tied to the Python version)."""
+    """The compiled validate function; generating and compiling its code takes ~15 ms a schema, the
+    cached bytecode ~1 ms (bytecode is tied to the Python version, so that is part of the key)."""
     import fastjsonschema
 
     from afsprakengen.cache import key_of
 
     text = schema_path(kind).read_bytes()
-    shipped = _shipped(kind, shipped_key(kind, text))
-    if shipped is not None:
-        return shipped
     key = key_of("fastjsonschema", fastjsonschema.VERSION, importlib.util.MAGIC_NUMBER, kind, text)
     code: CodeType | None = None
     stored = cache.get("schema-code", key) if cache is not None else None
@@ -86,7 +83,7 @@ def _compiled(kind: str, cache: Cache | None) -> Callable[..., Any]:
             loaded = None
         code = loaded if isinstance(loaded, CodeType) else None
     if code is None:
-        code = compile(generated_code(kind), f"<schema {kind}>", "exec")
+        code = compile(generated_code(schema_of(kind)), f"<schema {kind}>", "exec")
         if cache is not None:
             cache.put("schema-code", key, marshal.dumps(code))
     namespace: dict[str, Any] = {}
@@ -101,11 +98,11 @@ RECIPE = "inline_refs, no $id, formats date+uri, use_default=False, detailed_exc
 """How `generated_code` calls fastjsonschema; part of a shipped module's key, so change it with the call."""
 
 
-def generated_code(kind: str) -> str:
-    """fastjsonschema's Python source of the validate function of an input kind's schema."""
+def generated_code(schema: dict[str, Any]) -> str:
+    """fastjsonschema's Python source of the function `validate` checking a schema (with its references inlined)."""
     import fastjsonschema
 
-    plain = {k: v for k, v in schema_of(kind).items() if k != "$id"}  # no $id: the function is `validate`
+    plain = {k: v for k, v in schema.items() if k != "$id"}  # no $id: the function is `validate`
     source: str = fastjsonschema.compile_to_code(plain, formats=_FORMATS, use_default=False, detailed_exceptions=False)
     return source
 
@@ -128,12 +125,13 @@ def shipped_module(kind: str) -> str:
         "# fmt: off\n"
         f'KEY = "{key}"\n'
         "# Used only while KEY is check/fastschema.py's shipped_key of the schema as it is; else compiled afresh.\n\n"
-        + generated_code(kind)
+        + generated_code(schema_of(kind))
     )
 
 
-def _shipped(kind: str, key: str) -> Callable[..., Any] | None:
+def _shipped(kind: str) -> Callable[..., Any] | None:
     """The validate function of the shipped module of a kind, when it was generated from exactly this schema."""
+    key = shipped_key(kind, schema_path(kind).read_bytes())
     try:
         module = importlib.import_module(f"{SHIPPED}.{kind}")
     except ImportError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -168,7 +169,12 @@ def _plural(n: int, word: str) -> str:
 
 
 def main() -> None:
-    """Run the CLI; an unexpected exception becomes one plain line (the traceback only with --debug)."""
+    """Run the CLI; an unexpected exception becomes one plain line (the traceback only with --debug).
+
+    When the command is done the process only ends: every object it made is frozen out of the garbage collector's
+    reach, so Python's shutdown does not walk them all in one last collection (~15 ms after a check); they are freed
+    as always, and files are written and closed by then.
+    """
     never_fail_on_encoding()
     try:
         cli.main(prog_name="afsprakengen")
@@ -182,3 +188,5 @@ def main() -> None:
             err=True,
         )
         sys.exit(INTERNAL_ERROR)
+    finally:
+        gc.freeze()

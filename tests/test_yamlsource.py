@@ -44,6 +44,18 @@ def test_keys_that_are_the_same_key_are_refused_at_both_places(text: str, first:
     assert [p.format() for p in loaded.problems] == [f"f.yaml:{first}", f"f.yaml:{again}"]
 
 
+@pytest.mark.parametrize(
+    "key", ["2028", " 2028", "2028\n", "+7", "-3", "1_000", "٣", "१२", "naam", "", " ", "x1", "²", "0x10", "2028a"]
+)
+def test_a_key_is_read_as_a_year_exactly_when_int_reads_it(key: str) -> None:
+    text = key.strip()
+    try:
+        expected = str(int(text))
+    except ValueError:
+        expected = text
+    assert yamlsource._normal(key) == expected
+
+
 def _message(text: str) -> str:
     loaded = load_yaml_text(text, "f.yaml")
     assert loaded.doc is None

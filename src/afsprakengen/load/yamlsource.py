@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from afsprakengen.load.yamlbounds import MAX_VALUES, Refusal, too_many_expanded, too_many_in_text
+from afsprakengen.load.yamlbounds import MAX_VALUES, Refusal, may_expand, too_many_expanded, too_many_in_text
 from afsprakengen.load.yamlerrors import describe_yaml_error
 from afsprakengen.problems import Location, Problem, error, json_path
 
@@ -168,7 +168,7 @@ def _load_keeping(text: str, display: str) -> tuple[Loaded, yaml.Node | None]:
     if node is None:
         message = "the file is empty" if not text.strip() else "the file has only comments and no data"
         return Loaded(None, (error(Location(display), message),)), None
-    refusal = too_many_expanded(node)
+    refusal = too_many_expanded(node) if may_expand(text) else None
     if refusal is not None:
         return _refused(refusal, display), None
     builder = _Builder()

@@ -1,7 +1,9 @@
 """A quick yes or no to "is this document valid against its schema?", for the common case of a valid file.
 
 Each schema is compiled once per process into a Python function (fastjsonschema), which checks a large
-prestatieafspraken.yaml about 15 times faster than jsonschema walks it. Only a file it rejects is walked
+prestatieafspraken.yaml about 15 times faster than jsonschema walks it. The functions of the shipped schemas are
+generated ahead (check/validators/, `make validators`) and used while their key still matches the schema's bytes
+and fastjsonschema's version; any other schema is generated and compiled at first use. Only a file it rejects is walked
 again by jsonschema, for the located messages in plain words (check/schema.py). The compiled check is at
 least as strict as jsonschema on our schemas (it matches `$` only at the very end, tells true from 1 in
 enums and unique lists, and checks the formats the same way), so a file it accepts has no message to

@@ -5,7 +5,7 @@ SAMPLE = samples/voorbeeldstad
 REGIO = samples/regio-dalvelde
 PYTHON ?= python3
 
-.PHONY: setup run run-regio test lint typecheck unit golden templates bench fuzz
+.PHONY: setup run run-regio test lint typecheck unit golden templates validators bench fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ golden: setup
 # Regenerate the default Word templates from their Python description (a test fails when they disagree).
 templates: setup
 	$(BIN)/python scripts/make_templates.py
+
+# Regenerate the shipped quick schema checks (src/afsprakengen/check/validators/) after a change to schemas/*.json
+# (a test fails when they disagree; until then check compiles the schema afresh, never using a stale one).
+validators: setup
+	$(BIN)/python scripts/make_validators.py
 
 # The speed goals, measured and printed as a table (benchmarks/run.py); not part of `make test`.
 # Exit 0 also when a goal is not met; BENCH_QUICK=1 builds 20 batch dossiers instead of 342 and extrapolates.

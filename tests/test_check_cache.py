@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from afsprakengen import cache as cache_module
 from afsprakengen.cache import Cache
 from afsprakengen.check import dossier as checking
 from afsprakengen.check.dossier import CACHE_KIND, check_dossier
@@ -150,3 +151,30 @@ def test_build_uses_the_cache_unless_told_not_to(tmp_path: Path, monkeypatch: py
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert len([p for p in _cache_entries(tmp_path / "xdg") if CACHE_KIND in p.parts]) == 7
+
+
+def test_the_tool_fingerprint_changes_with_any_code_or_schema_but_not_with_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "src" / "afsprakengen"
+    (package / "check" / "__pycache__").mkdir(parents=True)
+    (package / "check" / "rules.py").write_text("RULES = ()\n")
+    (package / "notes.txt").write_text("not code")
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "dossier.schema.json").write_text("{}")
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+
+    def fingerprint() -> str:
+        value: str = cache_module.tool_fingerprint.__wrapped__()
+        return value
+
+    first = fingerprint()
+    (package / "check" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"bytecode")
+    (package / "notes.txt").write_text("other text")
+    assert fingerprint() == first
+    (package / "check" / "rules.py").write_text("RULES = (1,)\n")
+    second = fingerprint()
+    (tmp_path / "schemas" / "dossier.schema.json").write_text('{"type": "object"}')
+    third = fingerprint()
+    (package / "check" / "validators.py").write_text("")
+    assert len({first, second, third, fingerprint()}) == 4

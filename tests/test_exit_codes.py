@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,24 @@ BASE = Path(__file__).parent / "cases" / "base"
 
 def _exit_of_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     monkeypatch.setattr("sys.argv", ["afsprakengen", *args])
-    with pytest.raises(SystemExit) as caught:
-        main()
+    try:
+        with pytest.raises(SystemExit) as caught:
+            main()
+    finally:
+        gc.unfreeze()  # main froze this test process's objects, as it does before a process ends
     return int(caught.value.code or 0)
+
+
+@pytest.mark.parametrize("args", [("--version",), ("check", str(BASE)), ("check", "no-such-folder")])
+def test_main_leaves_the_objects_to_the_end_of_the_process(monkeypatch: pytest.MonkeyPatch, args: tuple[str]) -> None:
+    monkeypatch.setattr("sys.argv", ["afsprakengen", *args])
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit):
+            main()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_an_internal_error_exits_3_with_one_line(

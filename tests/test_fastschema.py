@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +14,9 @@ import pytest
 from afsprakengen.cache import Cache
 from afsprakengen.check import fastschema
 from afsprakengen.check.schema import validator_for
-from afsprakengen.load.dossierfiles import find_files
+from afsprakengen.load.dossierfiles import INPUT_KINDS, find_files
 from afsprakengen.load.yamlsource import load_yaml
+from afsprakengen.resources import schema_path
 from tests.casefolders import CASES
 
 ODD_VALUES: tuple[Any, ...] = (
@@ -103,6 +105,7 @@ def test_the_quick_check_uses_jsonschemas_date_format() -> None:
 
 def test_compiled_code_comes_from_the_cache_the_second_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache(tmp_path)
+    monkeypatch.setattr(fastschema, "SHIPPED", "afsprakengen.check.no_validators_shipped")
     monkeypatch.setattr(fastschema, "_VALIDATORS", {})
     assert fastschema.is_valid({}, "dossier", cache) is False
     stored = list((cache.folder / "schema-code").rglob("*"))
@@ -123,6 +126,7 @@ def test_damaged_compiled_code_is_generated_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
 ) -> None:
     cache = Cache(tmp_path)
+    monkeypatch.setattr(fastschema, "SHIPPED", "afsprakengen.check.no_validators_shipped")
     monkeypatch.setattr(fastschema, "_VALIDATORS", {})
     fastschema.is_valid({}, "dossier", cache)
     (entry,) = (p for p in (cache.folder / "schema-code").rglob("*") if p.is_file())
@@ -130,3 +134,57 @@ def test_damaged_compiled_code_is_generated_again(
     monkeypatch.setattr(fastschema, "_VALIDATORS", {})
     assert fastschema.is_valid({}, "dossier", cache) is False
     assert fastschema.is_valid(next(data for kind, data in _base_documents() if kind == "dossier"), "dossier", cache)
+
+
+@pytest.mark.parametrize("kind", [kind.name for kind in INPUT_KINDS])
+def test_the_shipped_quick_checks_are_generated_from_the_schemas_as_they_are(kind: str) -> None:
+    shipped = Path(fastschema.__file__).parent / "validators" / f"{kind}.py"
+    assert shipped.is_file(), f"{shipped} is missing: run `make validators`"
+    assert shipped.read_text(encoding="utf-8") == fastschema.shipped_module(kind), "run `make validators`"
+
+
+def _no_generating(*args: object, **kwargs: object) -> str:
+    raise AssertionError("generated, though a shipped validator fits")
+
+
+def test_an_up_to_date_shipped_quick_check_is_used_without_generating(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fastjsonschema
+
+    monkeypatch.setattr(fastschema, "_VALIDATORS", {})
+    monkeypatch.setattr(fastjsonschema, "compile_to_code", _no_generating)
+    for kind, data in _base_documents():
+        assert fastschema.is_valid(data, kind)
+        assert not fastschema.is_valid({}, kind)
+
+
+def test_a_shipped_quick_check_of_another_schema_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The schema edited after `make validators` (a checkout, a patched install): its own code is compiled."""
+    original = schema_path("evaluatie")
+    schema = json.loads(original.read_text(encoding="utf-8"))
+    schema["maxProperties"] = 1  # the base's evaluatie.yaml, with more keys, is then invalid
+    edited = tmp_path / "evaluatie.schema.json"
+    edited.write_text(json.dumps(schema), encoding="utf-8")
+    monkeypatch.setattr(fastschema, "schema_path", lambda kind: edited if kind == "evaluatie" else original)
+    monkeypatch.setattr(fastschema, "_VALIDATORS", {})
+    (data,) = (data for kind, data in _base_documents() if kind == "evaluatie")
+    assert not fastschema.is_valid(data, "evaluatie")
+    monkeypatch.setattr(fastschema, "schema_path", lambda kind: original)
+    monkeypatch.setattr(fastschema, "_VALIDATORS", {})
+    assert fastschema.is_valid(data, "evaluatie")
+
+
+def test_a_shipped_quick_check_from_another_fastjsonschema_is_never_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fastjsonschema
+
+    monkeypatch.setattr(fastjsonschema, "VERSION", "0.0.1")
+    monkeypatch.setattr(fastschema, "_VALIDATORS", {})
+    generated: list[dict[str, Any]] = []
+    real = fastschema.generated_code
+
+    def noted(schema: dict[str, Any]) -> str:
+        generated.append(schema)
+        return real(schema)
+
+    monkeypatch.setattr(fastschema, "generated_code", noted)
+    assert not fastschema.is_valid({}, "woonvisie")
+    assert generated == [fastschema.schema_of("woonvisie")]

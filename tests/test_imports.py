@@ -42,3 +42,31 @@ def test_a_check_of_new_texts_loads_only_the_markdown_parser() -> None:
 def test_calendar_loads_only_babel_for_its_dutch_month_names() -> None:
     _heavy_modules_after("calendar", "2027", str(SAMPLE))
     assert _heavy_modules_after("calendar", "2027", str(SAMPLE)) == "['babel']"
+
+
+def test_the_command_table_names_every_command_where_it_is_defined() -> None:
+    import importlib
+
+    from afsprakengen.cli.app import COMMAND_MODULES, cli
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"afsprakengen.cli.{module}")
+    assert set(cli.commands) == {"check", *COMMAND_MODULES}
+    for name, module in COMMAND_MODULES.items():
+        callback = cli.commands[name].callback
+        assert callback is not None and callback.__module__ == f"afsprakengen.cli.{module}", name
+
+
+COMMANDS_LOADED = """
+import contextlib, io, sys
+from afsprakengen.cli import cli
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    cli.main(args=sys.argv[1:], prog_name="afsprakengen")
+print(sorted(m for m in sys.modules if m.startswith("afsprakengen.cli.")))
+"""
+
+
+def test_check_loads_no_other_command() -> None:
+    args = ["check", str(SAMPLE), "--today", "2026-11-27"]
+    done = subprocess.run([sys.executable, "-c", COMMANDS_LOADED, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['afsprakengen.cli.app', 'afsprakengen.cli.output']"

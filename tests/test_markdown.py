@@ -140,6 +140,8 @@ def test_special_characters_come_out_exactly() -> None:
         "Tab\tin de tekst met  dubbele spatie",
         "De gemeente 'doet' \"iets\" – écht 🏠",
         "Woning 1. Woning 2) Woning - 3 + 4 = 7",
+        "Stichting Wonen & Welzijn en Zorg & Co",
+        "a & b",
     ],
 )
 def test_plain_lines_skip_the_parser_with_the_same_result(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,7 +202,11 @@ def test_a_reused_text_asks_each_document_for_its_own_links_and_lists(monkeypatc
 
 
 @pytest.mark.parametrize(
-    "text", ["", " a", "a ", "- a", "1. a", "# a", "a *b*", "a\nb", "    code", "a & b", "***", "a_b", "+ a", "> a"]
+    "text",
+    [
+        *("", " a", "a ", "- a", "1. a", "# a", "a *b*", "a\nb", "    code", "***", "a_b", "+ a", "> a"),
+        *("a &amp; b", "a &#38; b", "a &b", "a &", "& a", "a &\tb"),
+    ],
 )
 def test_text_that_may_be_markdown_is_parsed(text: str) -> None:
     assert not markdown_module._PLAIN_LINE.fullmatch(text)

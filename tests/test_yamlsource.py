@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from afsprakengen.load import yamlsource
+from afsprakengen.load.yamlbounds import may_expand
 from afsprakengen.load.yamlsource import load_yaml, load_yaml_text
 
 
@@ -42,6 +43,18 @@ def test_keys_that_are_the_same_key_are_refused_at_both_places(text: str, first:
     loaded = load_yaml_text(text, "f.yaml")
     assert loaded.doc is None
     assert [p.format() for p in loaded.problems] == [f"f.yaml:{first}", f"f.yaml:{again}"]
+
+
+@pytest.mark.parametrize(
+    "key", ["2028", " 2028", "2028\n", "+7", "-3", "1_000", "٣", "१२", "naam", "", " ", "x1", "²", "0x10", "2028a"]
+)
+def test_a_key_is_read_as_a_year_exactly_when_int_reads_it(key: str) -> None:
+    text = key.strip()
+    try:
+        expected = str(int(text))
+    except ValueError:
+        expected = text
+    assert yamlsource._normal(key) == expected
 
 
 def _message(text: str) -> str:
@@ -152,6 +165,32 @@ def test_alias_bomb_is_counted_without_expanding(monkeypatch: pytest.MonkeyPatch
     lines += [f"{n}: &{n} [{', '.join(['*' + p] * 10)}]" for p, n in zip("abcdefgh", "bcdefghi", strict=True)]
     assert "an alias bomb?" in _message("\n".join(lines) + "\n")
     assert built == []  # refused on the node graph, before a single value is built
+
+
+@pytest.mark.parametrize("name", ["a", "1", "_x", "x-y"])
+def test_a_text_with_anchors_is_counted_expanded(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    monkeypatch.setattr(yamlsource._Builder, "build", lambda *args: built.append(args))
+    lines = [f"a: &{name} [x, x, x, x, x, x, x, x, x, x]", f"b: &b [{', '.join(['*' + name] * 10)}]"]
+    lines += [f"{n}: &{n} [{', '.join(['*' + p] * 10)}]" for p, n in zip("bcdefgh", "cdefghi", strict=True)]
+    assert "an alias bomb?" in _message("\n".join(lines) + "\n")
+    assert built == []  # refused on the node graph, before a single value is built
+
+
+@pytest.mark.parametrize("text", ["&a", "a &b c", "x&y", "&\u00a0", "&é", "&*"])
+def test_whatever_may_name_an_anchor_counts_as_one(text: str) -> None:
+    assert may_expand(text)
+
+
+@pytest.mark.parametrize("text", ["Wonen & Welzijn", "a &", "&\tb", "[&, a]", "{a: &}", "**vet** en *schuin*"])
+def test_an_ampersand_that_names_no_anchor_does_not_count(text: str) -> None:
+    assert not may_expand(text)
+
+
+def test_a_text_without_anchors_is_not_counted_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "too_many_expanded", lambda node: pytest.fail("counted again"))
+    text = "naam: Wonen & Welzijn\ntekst: 2026 **tien keer** per jaar\nlijst: [a, b]\n"
+    assert _data(text) == {"naam": "Wonen & Welzijn", "tekst": "2026 **tien keer** per jaar", "lijst": ["a", "b"]}
 
 
 @pytest.mark.parametrize(

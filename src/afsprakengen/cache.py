@@ -26,10 +26,19 @@ def tool_fingerprint() -> str:
     """
     digest = hashlib.sha256(__version__.encode())
     for root in (_PACKAGE, _PACKAGE / "schemas", _PACKAGE.parent.parent / "schemas"):
-        for path in sorted(root.rglob("*")) if root.is_dir() else ():
-            if path.suffix in {".py", ".json"} and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+        for relative in _code_files(root):
+            digest.update(relative.encode() + b"\0" + (root / relative).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _code_files(root: Path) -> list[str]:
+    """The .py and .json files below root (none in __pycache__), as sorted relative POSIX paths; [] without root."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        prefix = Path(folder).relative_to(root).as_posix()
+        found.extend(f"{prefix}/{name}" if prefix != "." else name for name in files if name.endswith((".py", ".json")))
+    return sorted(found)
 
 
 def user_cache_root() -> Path:

@@ -1,16 +1,8 @@
-"""The command line: parses options, calls the core, prints its results and picks the exit code."""
+"""The command line: parses options, calls the core, prints its results and picks the exit code.
 
-from afsprakengen.cli import (  # noqa: F401 (each registers its commands)
-    building,
-    cycle,
-    documents,
-    geschil,
-    monitor,
-    publishing,
-    rounds,
-    starting,
-    templates,
-)
+Each command's module loads when the command runs (`app.COMMAND_MODULES`), so `check` imports no other command.
+"""
+
 from afsprakengen.cli.app import cli, main
 
 __all__ = ["cli", "main"]

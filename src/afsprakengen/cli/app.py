@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import importlib
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -64,7 +66,38 @@ def _jobs(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]
     return click.option("--jobs", "workers", type=click.IntRange(min=1), default=None, metavar="N", help=help_text)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMAND_MODULES = {
+    "batch": "building",
+    "build": "building",
+    "calendar": "cycle",
+    "diff": "rounds",
+    "docs": "starting",
+    "documents": "documents",
+    "geschil": "geschil",
+    "monitor": "monitor",
+    "new": "starting",
+    "publish": "publishing",
+    "schema": "starting",
+    "status": "cycle",
+    "template": "templates",
+}
+"""Each command (besides `check`, here) and the module of cli/ that defines it, loaded when the command runs."""
+
+
+class _Commands(click.Group):
+    """The command group: a command's module is imported when that command is asked for (all of them for --help)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            importlib.import_module(f"afsprakengen.cli.{module}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="afsprakengen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors (for bug reports).")
 def cli(debug: bool) -> None:
@@ -168,7 +201,12 @@ def _plural(n: int, word: str) -> str:
 
 
 def main() -> None:
-    """Run the CLI; an unexpected exception becomes one plain line (the traceback only with --debug)."""
+    """Run the CLI; an unexpected exception becomes one plain line (the traceback only with --debug).
+
+    When the command is done the process only ends: every object it made is frozen out of the garbage collector's
+    reach, so Python's shutdown does not walk them all in one last collection (~15 ms after a check); they are freed
+    as always, and files are written and closed by then.
+    """
     never_fail_on_encoding()
     try:
         cli.main(prog_name="afsprakengen")
@@ -182,3 +220,5 @@ def main() -> None:
             err=True,
         )
         sys.exit(INTERNAL_ERROR)
+    finally:
+        gc.freeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -62,6 +63,17 @@ def too_many_expanded(root: yaml.Node) -> Refusal | None:
     mark = node.start_mark
     message = f"the file expands to more than {MAX_VALUES:,} values (an alias bomb?)"
     return Refusal(mark.line + 1, mark.column + 1, message)
+
+
+_ANCHOR = re.compile(r"&[^ \t\r\n,\[\]{}]")
+"""Where an anchor (`&name`) may stand: `&` before a character an anchor's name can start with. Over-inclusive (a
+URL's `?a=1&b=2`, `&amp;`) only costs the count; '&' before a space ("Wonen & Welzijn") is no anchor."""
+
+
+def may_expand(text: str) -> bool:
+    """Whether a text may hold an alias: an alias names an anchor, and a text without one composes no shared node,
+    so each value is its own node and too_many_in_text has already bounded them (too_many_expanded is not needed)."""
+    return _ANCHOR.search(text) is not None
 
 
 def _size(node: yaml.Node, sizes: dict[int, int]) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from afsprakengen.load.yamlbounds import MAX_VALUES, Refusal, too_many_expanded, too_many_in_text
+from afsprakengen.load.yamlbounds import MAX_VALUES, Refusal, may_expand, too_many_expanded, too_many_in_text
 from afsprakengen.load.yamlerrors import describe_yaml_error
 from afsprakengen.problems import Location, Problem, error, json_path
 
@@ -168,7 +168,7 @@ def _load_keeping(text: str, display: str) -> tuple[Loaded, yaml.Node | None]:
     if node is None:
         message = "the file is empty" if not text.strip() else "the file has only comments and no data"
         return Loaded(None, (error(Location(display), message),)), None
-    refusal = too_many_expanded(node)
+    refusal = too_many_expanded(node) if may_expand(text) else None
     if refusal is not None:
         return _refused(refusal, display), None
     builder = _Builder()
@@ -274,9 +274,10 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(key_node, "a key must be plain text, not a list or mapping")
             key = key_node.value
-            if _normal(key) in seen:
-                raise _twice(seen[_normal(key)], key_node)
-            seen[_normal(key)] = key_node
+            normal = _normal(key)
+            if normal in seen:
+                raise _twice(seen[normal], key_node)
+            seen[normal] = key_node
             key_path = (*path, key)
             mark = key_node.start_mark
             key_marks[key_path] = (mark.line + 1, mark.column + 1)
@@ -287,6 +288,8 @@ class _Builder:
 def _normal(key: str) -> str:
     """A key as the model reads it: a year key is a number, so '2028', '2028\\n' and ' 2028' are one key."""
     text = key.strip()
+    if not text or not (text[0] in "+-" or text[0].isdigit()):  # int() would refuse it: no exception to pay for
+        return text
     try:
         return str(int(text))
     except ValueError:

@@ -16,8 +16,9 @@ __all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_pr
 
 # Most fields are lines of prose that markdown-it would hand back as plain paragraphs (a paragraph's lines joined
 # by a space, a blank line between paragraphs); skipping the parse for them halves the cost. Per line: no markdown
-# punctuation, no list, heading or code-block start, no edge whitespace.
-_PLAIN_LINE = re.compile(r"[^\s\\`*_\[\]<>!#|~&+=\-\d][^\n\r\\`*_\[\]<>!#|~&]*(?<!\s)")
+# punctuation, no list, heading or code-block start, no edge whitespace; an `&` only before a space (as in "Wonen &
+# Welzijn"), where it cannot start an entity (`&amp;`, `&#38;`), so markdown-it keeps it as text.
+_PLAIN_LINE = re.compile(r"[^\s\\`*_\[\]<>!#|~&+=\-\d](?:[^\n\r\\`*_\[\]<>!#|~&]|&(?= ))*(?<!\s)")
 _CACHE_LIMIT = 50_000
 """Distinct texts remembered per process; past it the memory is started afresh."""
 

@@ -198,7 +198,7 @@ def test_a_plain_tables_paragraphs_measure_as_their_runs_do(sample_out: Path) ->
 def test_a_plain_paragraph_keeps_what_the_runs_read_and_drops_what_they_do_not() -> None:
     xml = (
         f'<w:tbl xmlns:w="{W}"><w:tr><w:tc><w:p><w:r><w:t>een </w:t></w:r><w:hyperlink><w:r><w:t>twee'
-        '<!-- x -->drie</w:t></w:r></w:hyperlink><w:r/><w:r><w:rPr><w:b/></w:rPr><w:t>vier</w:t>'
+        "<!-- x -->drie</w:t></w:r></w:hyperlink><w:r/><w:r><w:rPr><w:b/></w:rPr><w:t>vier</w:t>"
         "<w:instrText>PAGE</w:instrText></w:r></w:p></w:tc></w:tr></w:tbl>"
     )
     table = etree.fromstring(xml)

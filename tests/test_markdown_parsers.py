@@ -145,11 +145,14 @@ _PIECES = st.sampled_from(
         "#", "# ", "> ", "- ", "+ ", "* ", "1. ", "2) ", "    ", "---", "===", "|", "| a | b |\n|---|:-:|\n",
         "[", "]", "(", ")", "[a](https://example.org/a_b)", "[x]: /u\n", "[x]", "![i](u)", "\\", "\\*", "&amp;",
         "&#35;", "&copy", "€ 5", "1 mei 2027", "é", "🏠", "\u00a0", "'", '"', "!", ":", "https://e.org",
+        "«", "—", "$", "{", "=", "_a_", "*a*", "**a**", "__a__", "  \n", "\\\n", "&nbsp;", "&#0;", "&ouml;",
+        "[a]: /u 'b'\n", "[A]", "[ẞ]: /x\n", "10. ", "0) ", "999999999. ", "~~~", "```a`b\n", "\t- ", "* * *",
+        "(https://e.org)", "[a](b 'c')", "[a](<b c>)", "[](u)", "](u)", "\u0301", "Ａ",
     ]
 )  # fmt: skip
 
 
-@settings(max_examples=1500, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_generated_texts_convert_the_same(text: str) -> None:
     assert_same(text)
@@ -162,7 +165,13 @@ def test_other_whitespace_is_every_whitespace_but_space_tab_and_newline() -> Non
     assert [chr(c) for c in range(0x110000) if pattern.fullmatch(chr(c))] == spaces
 
 
-@pytest.mark.parametrize("text", ["[`", "![a`b](x)\\", "`  \n`", "`a \nb`"])
+@pytest.mark.parametrize("text", ["__a__**b**", "**a**__b__", "***a***", "**a***b*", "*a*__b__"])
+def test_neighbouring_bold_stays_two_runs_as_with_markdown_it_py(text: str) -> None:
+    assert fast_tokens(text) is not None
+    assert_same(text)
+
+
+@pytest.mark.parametrize("text", ["[`", "![a`b](x)\\", "`  \n`", "`a \nb`", "`    `"])
 def test_code_spans_with_brackets_or_line_end_spaces_are_left_to_markdown_it_py(text: str) -> None:
     assert fast_tokens(text) is None
     assert_same(text)

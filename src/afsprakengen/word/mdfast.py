@@ -18,20 +18,22 @@ _MAX_DEPTH = 12
 """Deeper trees go to markdown-it-py, whose nesting limit (20 levels) decides what it drops and what check says."""
 OTHER_WHITESPACE = "\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 """What Python's str.isspace() calls whitespace besides space, tab and newline."""
-_REFUSED = re.compile(f"[<|{OTHER_WHITESPACE}]")
-"""Texts with HTML or autolinks (markdown-it-pyrs reads HTML always), a table (where a table ends differs), a
-carriage return, or whitespace besides space, tab and newline (markdown-it-py strips a paragraph's Unicode
-whitespace, such as a no-break space at its end) go to markdown-it-py. So do texts with a backtick and a bracket: a
-code span in a link's text can panic markdown-it 0.6.0 (its issue 40; markdown-it-pyrs 0.4.0 has 0.6.0). And texts
-with a link reference definition (`[x]: /u`), which markdown-it-pyrs lets interrupt a paragraph (`]:` in the text),
-and with three tildes or more in a row (where strikethrough runs longer than two are read differently)."""
-_UNICODE_FLANK = re.compile(r"[^\x00-\x7f][*_~]|[*_~][^\x00-\x7f]")
-"""A delimiter run beside a non-ASCII character: markdown-it-py reads Unicode symbols as punctuation (CommonMark
-0.31), markdown-it-pyrs does not (0.30), so whether it emphasises may differ: such texts go to markdown-it-py."""
-_EMPTY_ITEM = re.compile(r"(?:^|[\s>])(?:[*+-]|\d{1,9}[.)])[ \t]*$", re.MULTILINE)
-"""A line that ends in a bare list marker (an empty item): whether it ends a quote's paragraph differs."""
-_REFUSED_WITH_CODE = re.compile(r"\[|[ \t]\n")
-"""With a backtick, a bracket (that panic) or a line ending in whitespace (kept in a code span by markdown-it-py)."""
+_DIFFERS = (
+    re.compile(f"[<|{OTHER_WHITESPACE}]|\\]:|~~~"),
+    re.compile(r"[^\x00-\x7f][*_~]|[*_~][^\x00-\x7f]"),
+    re.compile(r"(?:^|[\s>])(?:[*+-]|\d{1,9}[.)])[ \t]*$", re.MULTILINE),
+)
+"""Where the two parsers were seen to differ (by tests/test_markdown_parsers.py), so markdown-it-py parses the text:
+- HTML and autolinks (markdown-it-pyrs always reads HTML); tables (where a table ends); a carriage return; whitespace
+  besides space, tab and newline (markdown-it-py strips a paragraph's Unicode whitespace, a final no-break space);
+  a link reference definition (`[x]: /u`, which markdown-it-pyrs lets interrupt a paragraph); three tildes in a row
+  (strikethrough runs longer than two);
+- a delimiter run beside a non-ASCII character (markdown-it-py reads Unicode symbols as punctuation, CommonMark 0.31;
+  markdown-it-pyrs does not, 0.30: whether it emphasises may differ);
+- a line that ends in a bare list marker (an empty item: whether it ends a quote's paragraph)."""
+_DIFFERS_WITH_CODE = re.compile(r"\[|[ \t]\n|`[ \t\n]+`")
+"""With a backtick: a bracket (a code span in a link's text can panic markdown-it 0.6.0, its issue 40, which
+markdown-it-pyrs 0.4.0 has), a line ending in whitespace or a code span of spaces only (markdown-it-py keeps both)."""
 _CONTAINERS = {
     "blockquote": ("blockquote", "blockquote"),
     "bullet_list": ("bullet_list", "ul"),
@@ -50,11 +52,7 @@ class Unsupported(Exception):
 
 def tokens(text: str) -> list[Token] | None:
     """The tokens markdown-it-py would give the Word writer for this text, or None when only it can tell."""
-    if _PARSER is None or _REFUSED.search(text) or _UNICODE_FLANK.search(text) or _EMPTY_ITEM.search(text):
-        return None
-    if "]:" in text or "~~~" in text:
-        return None
-    if "`" in text and _REFUSED_WITH_CODE.search(text):
+    if _PARSER is None or not agrees(text):
         return None
     try:
         return _Adapter(text).blocks(_PARSER.tree(text))
@@ -64,6 +62,13 @@ def tokens(text: str) -> list[Token] | None:
         if type(exc).__name__ != "PanicException":
             raise
         return None
+
+
+def agrees(text: str) -> bool:
+    """Whether the text has none of the markdown where markdown-it-pyrs was seen to read otherwise."""
+    if any(pattern.search(text) for pattern in _DIFFERS):
+        return False
+    return "`" not in text or not _DIFFERS_WITH_CODE.search(text)
 
 
 class _Adapter:
@@ -148,9 +153,13 @@ def _inline(nodes: Sequence[Node], depth: int) -> Iterator[Token]:
             yield Token(_LEAVES[name], "br", 0)
         elif name in _INLINE:
             kind, tag = _INLINE[name]
+            if kind == "strong":  # markdown-it-py keeps each strong's outer marker as an empty text (it splits runs)
+                yield Token("text", "", 0)
             yield Token(f"{kind}_open", tag, 1)
             yield from _inline(node.children, depth + 1)
             yield Token(f"{kind}_close", tag, -1)
+            if kind == "strong":
+                yield Token("text", "", 0)
         else:
             yield from _SPECIAL.get(name, _unsupported)(node, depth)
 

@@ -147,7 +147,7 @@ _PIECES = st.sampled_from(
         "&#35;", "&copy", "€ 5", "1 mei 2027", "é", "🏠", "\u00a0", "'", '"', "!", ":", "https://e.org",
         "«", "—", "$", "{", "=", "_a_", "*a*", "**a**", "__a__", "  \n", "\\\n", "&nbsp;", "&#0;", "&ouml;",
         "[a]: /u 'b'\n", "[A]", "[ẞ]: /x\n", "10. ", "0) ", "999999999. ", "~~~", "```a`b\n", "\t- ", "* * *",
-        "(https://e.org)", "[a](b 'c')", "[a](<b c>)", "[](u)", "](u)", "\u0301", "Ａ",
+        "(https://e.org)", "[a](http://例え.jp/ä)", "[a](b 'c')", "[a](<b c>)", "[](u)", "](u)", "\u0301", "Ａ",
     ]
 )  # fmt: skip
 
@@ -163,6 +163,20 @@ def test_other_whitespace_is_every_whitespace_but_space_tab_and_newline() -> Non
     pattern = re.compile(f"[{mdfast.OTHER_WHITESPACE}]")
     assert all(pattern.fullmatch(c) for c in spaces)
     assert [chr(c) for c in range(0x110000) if pattern.fullmatch(chr(c))] == spaces
+
+
+@pytest.mark.parametrize("text", ["[a](http://例え.jp/)", "[a](\nhttps://e.org/ä)", "[a](https://e.org/(b)ü)"])
+def test_links_to_unicode_destinations_are_left_to_markdown_it_py(text: str) -> None:
+    assert fast_tokens(text) is None
+    assert_same(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["[a](javascript:alert(1))", "[a](HTTP://A.B/%zz)", "[é](https://e.org/a%20b%2)", "[a](u&amp;v)"]
+)
+def test_links_to_ascii_destinations_take_the_fast_parser(text: str) -> None:
+    assert fast_tokens(text) is not None
+    assert_same(text)
 
 
 @pytest.mark.parametrize("text", ["__a__**b**", "**a**__b__", "***a***", "**a***b*", "*a*__b__"])

@@ -109,11 +109,13 @@ def test_deep_texts_are_left_to_markdown_it_py(text: str) -> None:
         "a\n[x]: /u\n:-",
         "> a\n*",
         "> a  \n1.",
+        "> a\n2. b",
+        "> ```a`b\n10. a",
         "a~~~~b~~",
         "| a |\n|-|\n*",
     ],
 )
-def test_html_carriage_returns_definitions_and_tables_are_left_to_markdown_it_py(text: str) -> None:
+def test_texts_where_the_parsers_were_seen_to_differ_are_left_to_markdown_it_py(text: str) -> None:
     assert fast_tokens(text) is None
     assert_same(text)
 

@@ -33,6 +33,8 @@ _DIFFERS = (
   markdown-it-pyrs does not, 0.30: whether it emphasises may differ);
 - a line that ends in a bare list marker (an empty item: whether it ends a quote's paragraph);
 - a link whose destination has a non-ASCII character (markdown-it-py writes a Unicode host name in punycode)."""
+_NUMBERED_LINE = re.compile(r"^[ \t>]*\d{1,9}[.)]", re.MULTILINE)
+"""With a quote: a line that starts a numbered item (whether it ends the quote's paragraph differs, `> a` `2. b`)."""
 _DIFFERS_WITH_CODE = re.compile(r"\[|[ \t]\n|`[ \t\n]+`")
 """With a backtick: a bracket (a code span in a link's text can panic markdown-it 0.6.0, its issue 40, which
 markdown-it-pyrs 0.4.0 has), a line ending in whitespace or a code span of spaces only (markdown-it-py keeps both)."""
@@ -69,6 +71,8 @@ def tokens(text: str) -> list[Token] | None:
 def agrees(text: str) -> bool:
     """Whether the text has none of the markdown where markdown-it-pyrs was seen to read otherwise."""
     if any(pattern.search(text) for pattern in _DIFFERS):
+        return False
+    if ">" in text and _NUMBERED_LINE.search(text):
         return False
     return "`" not in text or not _DIFFERS_WITH_CODE.search(text)
 

@@ -22,7 +22,7 @@ from afsprakengen.check.markdown import markdown_texts
 from afsprakengen.model import DossierModel
 from afsprakengen.word import markdown as markdown_module
 from afsprakengen.word.markdown import MarkdownError, inline_markdown_to_xml, markdown_to_xml
-from afsprakengen.word.mdparse import parse
+from afsprakengen.word.mdfast import tokens as fast_tokens
 from tests.docdump import dump_document
 from tests.docxtarget import DocxTarget
 from tests.goldenfile import assert_golden
@@ -177,12 +177,12 @@ def test_code_keeps_its_spaces() -> None:
 def test_each_distinct_text_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
 
-    def counting_parse(text: str) -> list[Token]:
+    def counting_parse(text: str) -> list[Token] | None:
         parsed.append(text)
-        return parse(text)
+        return fast_tokens(text)
 
     monkeypatch.setattr(markdown_module, "_converted", {})
-    monkeypatch.setattr(markdown_module, "parse", counting_parse)
+    monkeypatch.setattr(markdown_module, "fast_tokens", counting_parse)
     text = "Eerste alinea met **vet**.\n\nTweede alinea."
     first = markdown_to_xml(text, FakeTarget())
     assert markdown_to_xml(text, FakeTarget()) == first

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from afsprakengen.word.mdblocks import BlockWriter
+from afsprakengen.word.mdfast import tokens as fast_tokens
 from afsprakengen.word.mdparse import MarkdownError, check_characters, check_nesting, first_block, parse
 from afsprakengen.word.mdruns import Format, InlineWriter, WordTarget, ppr, run, unbreakable
 
@@ -80,18 +81,31 @@ def _convert(text: str, style: str, target: WordTarget, write: Writer) -> str:
     key = (text, style if write is _blocks else "\0inline")
     known = _converted.get(key)
     if known is None:
-        check_characters(text)
-        plain = plain_paragraphs(text) if write is _blocks else _plain_line(text)
-        tokens = None if plain is not None else parse(text)
-        recorder = _Recorder()
-        xml = write(plain or [], style, tokens, recorder)
-        if tokens is not None:  # after the writer, whose own limits (lists) say more than the parser's
-            check_nesting(tokens)
-        known = _Converted(xml, tuple(recorder.asks))
+        known = converted(text, style, write is _blocks, fast_tokens)
         if len(_converted) >= _CACHE_LIMIT:
             _converted.clear()
         _converted[key] = known
     return known.for_document(target)
+
+
+def converted(text: str, style: str, blocks: bool, tokens_of: Callable[[str], list[Token] | None]) -> _Converted:
+    """A text converted afresh, its tokens from `tokens_of` (markdown-it-py's parse where that gives None)."""
+    check_characters(text)
+    plain = plain_paragraphs(text) if blocks else _plain_line(text)
+    tokens = None
+    if plain is None:
+        fast = tokens_of(text)
+        tokens = fast if fast is not None else parse(text)
+    recorder = _Recorder()
+    xml = (_blocks if blocks else _inline)(plain or [], style, tokens, recorder)
+    if tokens is not None:  # after the writer, whose own limits (lists) say more than the parser's
+        check_nesting(tokens)
+    return _Converted(xml, tuple(recorder.asks))
+
+
+def slow_tokens(text: str) -> list[Token] | None:
+    """No tokens of markdown-it-pyrs: every text that needs a parse is parsed by markdown-it-py (for tests)."""
+    return None
 
 
 def plain_paragraphs(text: str) -> list[str] | None:

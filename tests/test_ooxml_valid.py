@@ -51,11 +51,12 @@ def test_the_diff_documents_are_valid(tmp_path: Path) -> None:
 def test_the_validator_sees_the_defects_we_fixed(tmp_path: Path) -> None:
     """A document with two w:tblLook in one table (what drop_header and the card tables once wrote) is reported."""
     import docx
+    from docx.oxml.ns import qn
 
     document = docx.Document()
     table = document.add_table(rows=1, cols=1)
-    table._tbl.tblPr.append(table._tbl.tblPr.makeelement(docx.oxml.ns.qn("w:tblLook"), {}))
-    table._tbl.tblPr.append(table._tbl.tblPr.makeelement(docx.oxml.ns.qn("w:tblLook"), {}))
+    table._tbl.tblPr.append(table._tbl.tblPr.makeelement(qn("w:tblLook"), {}))
+    table._tbl.tblPr.append(table._tbl.tblPr.makeelement(qn("w:tblLook"), {}))
     path = tmp_path / "broken.docx"
     document.save(str(path))
     assert any("Unexpected element 'tblLook'" in f for f in findings(path))

@@ -103,7 +103,8 @@ def check_file(f: DossierFile, cache: Cache | None = None) -> FileCheck:
 
 
 def _load_and_validate(f: DossierFile, data: bytes, cache: Cache | None) -> FileCheck:
-    split = load_bytes_split(data, f.display) if cache is not None else None
+    split = load_bytes_split(data, f.display) if cache is not None and f.display in _LOADED else None
+    _LOADED.add(f.display)
     if split is not None and all_pass(split, f.kind, cache):
         return FileCheck(split.doc, tuple(thousands_separators(split.doc)), valid=True)
     result = Loaded(split.doc) if split is not None else load_yaml_bytes(data, f.display)
@@ -114,6 +115,11 @@ def _load_and_validate(f: DossierFile, data: bytes, cache: Cache | None) -> File
     schema_problems = [p for p in check_schema(result.doc, f.kind, cache) if p.location not in said]
     problems = (*result.problems, *thousands_separators(result.doc), *unshowable, *schema_problems)
     return FileCheck(result.doc, problems, valid=not schema_problems and not unshowable)
+
+
+_LOADED: set[str] = set()
+"""The files this process loaded before: only a file loaded again (edited since) is loaded item by item, which
+pays only when items are there to reuse; a first load (every `check` command) loads the file whole, as fast."""
 
 
 def _ordered(problems: list[Problem], files: tuple[DossierFile, ...]) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from afsprakengen.model import DossierModel, Prestatieafspraken, Src
 from afsprakengen.problems import Problem, warning
@@ -50,8 +51,20 @@ def text_fields(pa: Prestatieafspraken) -> Iterator[tuple[Place, str]]:
             yield (pa.src, ("kerncijfers", i, "bron")), k.bron
 
 
-def abbreviations(text: str, listed: frozenset[str], themes: frozenset[str]) -> Iterator[str]:
-    """The abbreviations in a text: words of two or more capitals (not codes or theme codes) and listed ones."""
+def abbreviations(text: str, listed: frozenset[str], themes: frozenset[str]) -> tuple[str, ...]:
+    """The abbreviations in a text: words of two or more capitals (not codes or theme codes) and listed ones.
+
+    Remembered by text: a re-check after an edit finds the same ones in every text that did not change.
+    """
+    return _abbreviations(text, listed, themes)
+
+
+@lru_cache(maxsize=16384)
+def _abbreviations(text: str, listed: frozenset[str], themes: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_each_abbreviation(text, listed, themes))
+
+
+def _each_abbreviation(text: str, listed: frozenset[str], themes: frozenset[str]) -> Iterator[str]:
     for token in _WORD.findall(text):
         if _CODE.match(token):
             continue

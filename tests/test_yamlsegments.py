@@ -127,3 +127,24 @@ def test_a_recheck_after_an_edit_that_breaks_an_item_says_so_at_its_place(tmp_pa
     again = _messages(root, cache)
     assert again == _messages(root, None)
     assert len(again) >= 2 and all(re.match(r"[^:]+:\d+:\d+: error", m) for m in again)
+
+
+def test_the_fast_anchor_search_finds_what_the_pattern_does() -> None:
+    import random
+
+    from afsprakengen.load.yamlsegments import _ANCHOR, _may_anchor
+
+    rng = random.Random(7)
+    alphabet = ["&", "a", " ", "\t", "\n", "\u00a0", "\u2028", "[", "{", ",", "]", "}", "-", "x&y", "&&"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _may_anchor(text) == (_ANCHOR.search(text) is not None), repr(text)
+
+
+def test_a_tab_after_the_spaces_of_any_line_or_a_directive_loads_whole() -> None:
+    from afsprakengen.load.yamlsegments import split_items
+
+    items = "".join(f"  - code: A-{i:02d}\n    naam: x\n" for i in range(20))
+    assert split_items("afspraken:\n" + items) is not None
+    assert split_items("afspraken:\n" + items + "andere:\n  \t- y\n") is None
+    assert split_items("%YAML 1.2\n---\nafspraken:\n" + items) is None

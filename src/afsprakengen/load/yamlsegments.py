@@ -27,6 +27,9 @@ _KEY_LINE = re.compile(r"([A-Za-z_][\w-]*):[ ]*(?:#.*)?")
 _ITEM = re.compile(r"( *)-(?: |$)")
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
 """What may be an anchor: anchors reach across items (one defined twice is an error), so such a text loads whole."""
+_AMPERSAND = re.compile(r"&\S")
+_DIRECTIVE_OR_TAB = re.compile(r"^(?:%| *\t)", re.MULTILINE)
+"""A directive, or a line indented with a tab after its spaces (anywhere: such a text loads whole)."""
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 Marks = dict[Path_, tuple[int, int]]
@@ -76,11 +79,9 @@ def load_bytes_split(data: bytes, display: str) -> SplitDoc | None:
 
 def split_items(text: str) -> Split | None:
     """The text split at the items of its longest top-level block list, or None when it has none worth it."""
-    if _OTHER_BREAKS.search(text) or _ANCHOR.search(text):
+    if _OTHER_BREAKS.search(text) or _may_anchor(text) or _DIRECTIVE_OR_TAB.search(text):
         return None
     lines = text.split("\n")
-    if any(line.startswith("%") for line in lines):
-        return None
     best: tuple[str, int, list[tuple[int, int]], int] | None = None
     i = 0
     while i < len(lines):
@@ -102,6 +103,18 @@ def split_items(text: str) -> Split | None:
     return Split(key, "\n".join(frame), items)
 
 
+def _may_anchor(text: str) -> bool:
+    """`_ANCHOR.search(text)`, by finding each `&` first (a search that starts with one is fast)."""
+    return any(at.start() == 0 or text[at.start() - 1] in _BEFORE_ANCHOR for at in _AMPERSAND.finditer(text))
+
+
+_BEFORE_ANCHOR = frozenset(
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000[{,"
+)
+"""What may stand before an anchor's `&` in `_ANCHOR`: whatever `\\s` matches, and `[`, `{` and `,`."""
+
+
 def _region(lines: list[str], start: int) -> tuple[list[tuple[int, int]], int] | None:
     """The items of a block list whose first item follows line `start` (comments and blank lines before it)."""
     i = start
@@ -111,9 +124,13 @@ def _region(lines: list[str], start: int) -> tuple[list[tuple[int, int]], int] |
     if first is None:
         return None
     indent = len(first.group(1))
+    deeper = " " * (indent + 1)
     starts: list[tuple[int, int]] = []
     while i < len(lines):
         line = lines[i]
+        if not line or line.startswith(deeper):
+            i += 1
+            continue  # blank, or inside an item (no tab after its spaces: split_items refused those)
         stripped = line.lstrip(" ")
         depth = len(line) - len(stripped)
         if stripped.startswith("\t"):

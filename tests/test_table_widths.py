@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -143,12 +144,17 @@ def test_the_long_texts_reach_the_document_tables(long_texts: Path) -> None:
     assert {"huurdersbelangenvereniging", "Woningzoekendenregistratie", "nultredenwoningen"} <= set(words)
 
 
+def _bodies(folder: Path) -> Iterator[etree._Element]:
+    """The parsed word/document.xml of every document in a folder."""
+    for path in sorted(folder.glob("*.docx")):
+        with zipfile.ZipFile(path) as package:
+            yield etree.fromstring(package.read("word/document.xml"))
+
+
 def test_the_one_search_reads_every_table_paragraph_of_the_sample_as_the_tree_walk_does(sample_out: Path) -> None:
     """fit's fast reading of a paragraph's runs (one XPath) against its walk of runs and texts, on every document."""
     compared = 0
-    for path in sorted(sample_out.glob("*.docx")):
-        with zipfile.ZipFile(path) as package:
-            root = etree.fromstring(package.read("word/document.xml"))
+    for root in _bodies(sample_out):
         for paragraph in root.iter(f"{{{W}}}tc"):
             for p in paragraph.iter(f"{{{W}}}p"):
                 assert _pieced_runs(p) == _runs(p), etree.tostring(p)[:300]
@@ -184,9 +190,7 @@ def test_a_text_box_or_a_paragraph_of_many_runs_is_read_by_the_tree_walk() -> No
 def test_a_plain_tables_paragraphs_measure_as_their_runs_do(sample_out: Path) -> None:
     """Where a table's runs set no size and hold no tabs or breaks, its texts joined measure as its runs one by one."""
     compared = 0
-    for path in sorted(sample_out.glob("*.docx")):
-        with zipfile.ZipFile(path) as package:
-            root = etree.fromstring(package.read("word/document.xml"))
+    for root in _bodies(sample_out):
         for table in root.iter(f"{{{W}}}tbl"):
             if _PLAIN(table) and not _TREE_ONLY(table):
                 for p in table.iter(f"{{{W}}}p"):

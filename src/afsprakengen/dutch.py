@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,25 +39,9 @@ def dag(value: date) -> str:
     return format_date(value, format="d MMMM", locale=_nl())
 
 
-_FORMATTED_MOST = 4096
-_formatted: dict[tuple[str, type, str], str] = {}
-"""Numbers formatted before, by the function, the value's type and its exact text (repr: -0.0 is not 0.0): the same
-figures recur in every document of a dossier and in every dossier of a batch, and Babel takes a while for each."""
-
-
-def _kept(how: str, value: float, format_: Callable[[float], str]) -> str:
-    key = (how, type(value), repr(value))
-    known = _formatted.get(key)
-    if known is None:
-        if len(_formatted) >= _FORMATTED_MOST:
-            _formatted.clear()
-        known = _formatted[key] = format_(value)
-    return known
-
-
 def euro(value: float) -> str:
     """€ 1.234.567 (whole euros) or € 1.234,50; a non-breaking space keeps sign and amount together."""
-    return _kept("euro", value, _euro)
+    return _kept(_euro, repr(value), value)
 
 
 def _euro(value: float) -> str:
@@ -70,11 +54,22 @@ def _euro(value: float) -> str:
 
 def getal(value: float | str) -> str:
     """1.234,5 for numbers; text (such as 'n.t.b.') as it is."""
-    from babel.numbers import format_decimal
-
     if isinstance(value, str):
         return value
-    return _kept("getal", value, lambda number: format_decimal(number, locale=_nl()))
+    return _kept(_decimal, repr(value), value)
+
+
+def _decimal(value: float) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=_nl())
+
+
+@lru_cache(maxsize=4096)
+def _kept(format_: Callable[[float], str], text: str, value: float) -> str:
+    """A number formatted, remembered by its exact text (repr: -0.0 is not 0.0, 1 is not 1.0): the same figures
+    recur in every document of a dossier and in every dossier of a batch, and Babel takes a while for each."""
+    return format_(value)
 
 
 def procent(value: float, *, tiende: bool = False) -> str:

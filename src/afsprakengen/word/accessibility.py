@@ -6,6 +6,7 @@ import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -61,19 +62,13 @@ def part_findings(roots: Mapping[str, etree._Element]) -> list[Finding]:
 
 
 _METADATA = ("word/styles.xml", "docProps/core.xml")
-_LEVELS_KEPT = 16
-_levels: dict[etree._Element, dict[str, int]] = {}
-"""The styles' outline levels by the parsed styles.xml: the read-back gives every document of a template the one
-tree of its styles (never changed), so a batch resolves them once per template, not per document."""
 
 
+@lru_cache(maxsize=16)
 def _style_levels(styles: etree._Element) -> dict[str, int]:
-    known = _levels.get(styles)
-    if known is None:
-        if len(_levels) >= _LEVELS_KEPT:
-            _levels.clear()
-        known = _levels[styles] = styles_levels(styles)
-    return known
+    """The styles' outline levels by the parsed styles.xml: the read-back gives every document of a template the
+    one tree of its styles (never changed), so a batch resolves them once per template, not per document."""
+    return styles_levels(styles)
 
 
 def _is_story(name: str) -> bool:

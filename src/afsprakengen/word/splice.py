@@ -63,7 +63,7 @@ class Spliceable:
 
 @dataclass(frozen=True)
 class Passes:
-    """What the passes after the render will do to the body, as `_render_parts` decides from the rendered text."""
+    """What the passes after the render will do to the body, as `render._document` decides from the rendered text."""
 
     tables: bool
     drawings: bool

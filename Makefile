@@ -49,11 +49,12 @@ validators: setup
 
 # The speed goals, measured and printed as a table (benchmarks/run.py); not part of `make test`.
 # Exit 0 also when a goal is not met; BENCH_QUICK=1 builds 20 batch dossiers instead of 342 and extrapolates.
+# GROUPS="render check" measures only those groups (render, check, cli, monitor, batch).
 # The package is byte-compiled first, as a wheel's install does: an editable checkout under
 # PYTHONDONTWRITEBYTECODE would otherwise compile every module from source in every measured process.
 bench: setup
 	$(BIN)/python -m compileall -q src >/dev/null
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(GROUPS)
 
 # 10,000 mutated dossiers checked (tests/fuzz.py): no internal error, no hang, every problem at a place that exists.
 # `make test` runs 300 of them (tests/test_fuzz.py); FUZZ_CASES and FUZZ_SEED change the count and the seed.

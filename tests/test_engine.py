@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import zipfile
 from datetime import date
@@ -107,10 +108,20 @@ def test_a_line_break_in_plain_text_becomes_a_word_break(tmp_path: Path) -> None
     )
 
 
-def test_workers_give_the_same_documents_as_one_process() -> None:
+def test_workers_give_the_same_documents_as_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     jobs = _sample_jobs()
     assert len(jobs) > 2
+    monkeypatch.setattr(produce, "POOL_SAVING", 0)  # the sample is too small to be worth workers
     assert produce.produce_all(jobs, workers=2).outcomes == produce.produce_all(jobs, workers=1).outcomes
+
+
+def test_workers_render_only_jobs_that_pickle_to_at_least_the_saving(monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = _sample_jobs()
+    todo = list(range(len(jobs)))
+    assert produce._worth_a_pool(jobs, todo) is None  # the sample's jobs are ~0.5 MB
+    monkeypatch.setattr(produce, "POOL_SAVING", 1)
+    pickled = produce._worth_a_pool(jobs, todo)
+    assert pickled is not None and [pickle.loads(data) for data in pickled] == jobs
 
 
 def test_the_document_cache_renders_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

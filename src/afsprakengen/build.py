@@ -51,7 +51,7 @@ class BuildRequest:
     templates: tuple[tuple[str, Path], ...] = ()
     themes: tuple[str, ...] = ()
     jobs: int = 1
-    """Worker processes that render (1: in this process)."""
+    """Worker processes that may render, at most (1: in this process; fewer when the jobs are too small to gain)."""
     cache: Cache | None = None
     """Where finished documents (and checked files) are kept by content hash; None: no cache."""
     layout: bool = False

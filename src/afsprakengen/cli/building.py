@@ -60,7 +60,7 @@ from afsprakengen.cli.publishing import export_beside
     help="Use your own Word template for a kind, e.g. prestatieafspraken=huisstijl.docx.",
 )
 @_TODAY
-@_jobs("Render in N worker processes (default: the number of cores).")
+@_jobs("Render in at most N worker processes, fewer for small documents (default: the number of cores).")
 @_NO_CACHE
 @_NO_LAYOUT
 @click.option(

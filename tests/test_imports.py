@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,21 @@ def test_check_loads_no_other_command() -> None:
     args = ["check", str(SAMPLE), "--today", "2026-11-27"]
     done = subprocess.run([sys.executable, "-c", COMMANDS_LOADED, *args], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "['afsprakengen.cli.app', 'afsprakengen.cli.output']"
+
+
+POOL_AND_EXPORT = ("multiprocessing", "concurrent.futures.process", "afsprakengen.publish", "afsprakengen.cli.publish")
+BUILD_LOADED = """
+import contextlib, io, sys
+from afsprakengen.cli import cli
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    cli.main(args=sys.argv[1:], prog_name="afsprakengen")
+print(sorted(m for m in sys.modules if m.startswith(NAMES)))
+"""
+
+
+def test_a_build_of_small_documents_without_layout_loads_no_worker_pool_and_no_export(tmp_path: Path) -> None:
+    program = BUILD_LOADED.replace("NAMES", repr(POOL_AND_EXPORT))
+    args = ["build", str(SAMPLE), "--out", str(tmp_path), "--today", "2026-11-27", "--no-layout", "--no-cache"]
+    done = subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert len(list(tmp_path.glob("*.docx"))) > 10

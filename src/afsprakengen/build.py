@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -130,6 +129,8 @@ def build_many(
             if progress:
                 progress(i, len(requests), request.display)
         return alone
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only a batch in workers needs them
+
     compile_templates(_templates_of(requests))  # before the fork: every worker starts with them compiled
     results: dict[int, BuildResult] = {}
     with ProcessPoolExecutor(max_workers=min(workers, len(requests)), mp_context=fork_context()) as pool:

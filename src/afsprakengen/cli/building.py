@@ -30,7 +30,6 @@ from afsprakengen.cli.app import (
     cli,
 )
 from afsprakengen.cli.output import say, say_problem
-from afsprakengen.cli.publishing import export_beside
 
 
 @cli.command()
@@ -111,7 +110,11 @@ def build(
         result = build_dossier(request, progress)
     status = _report(result)
     formats = tuple(f for f, wanted in (("pdf", pdf), ("odt", odt)) if wanted)
-    sys.exit(status or export_beside(result.written, formats, request.jobs))
+    if status or not formats:
+        sys.exit(status)
+    from afsprakengen.cli.publishing import export_beside  # and the `publish` command, only when exporting
+
+    sys.exit(export_beside(result.written, formats, request.jobs))
 
 
 def _report(result: BuildResult) -> int:

@@ -73,10 +73,10 @@ def _index(written: tuple[Path, ...], described: tuple[tuple[str, str, str, str]
 
 def export_beside(documents: tuple[Path, ...], formats: tuple[str, ...], workers: int) -> int:
     """Write the other formats beside the documents; the exit status (1 when LibreOffice is missing or fails)."""
-    from afsprakengen.publish.export import ExportError, export
-
     if not formats or not documents:
         return 0
+    from afsprakengen.publish.export import ExportError, export  # LibreOffice's machinery, only when asked for
+
     try:
         exported = export(documents, formats, workers=workers)
     except ExportError as exc:

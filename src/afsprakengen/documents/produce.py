@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from afsprakengen.cache import Cache, key_of
 from afsprakengen.documents.kinds import KIND_BY_NAME, Job
 from afsprakengen.problems import Problem
 from afsprakengen.resources import resource_dir
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 Progress = Callable[[int, int, str], None]
 """Called as (documents done, documents in all, the one just done)."""
@@ -178,6 +180,8 @@ def _render(
             done.tick(jobs[i])
             yield i, outcome
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when workers are worth it
+
     _compile_templates(jobs, todo, templates, cache)
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=fork_context()) as pool:
         futures = [pool.submit(_render_pickled, data, templates, cache) for data in pickled]
@@ -223,6 +227,8 @@ def compile_templates(paths: Iterable[Path], cache: Cache | None = None) -> None
 
 def fork_context() -> multiprocessing.context.BaseContext:
     """Fork where the system has it: workers then share the imported code and compiled templates."""
+    import multiprocessing
+
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

@@ -27,16 +27,29 @@ def _nl() -> Locale:
 
 def datum(value: date) -> str:
     """15 december 2026."""
-    from babel.dates import format_date
-
-    return format_date(value, format="long", locale=_nl())
+    return _dated("long", value)
 
 
 def dag(value: date) -> str:
     """15 december (the day and month, no year)."""
+    return _dated("d MMMM", value)
+
+
+def _dated(pattern: str, value: date) -> str:
+    """A date formatted; a plain date remembered by its value (a datetime, with its time zone, is not)."""
+    return _kept_date(pattern, value) if type(value) is date else _format_date(pattern, value)
+
+
+@lru_cache(maxsize=1024)
+def _kept_date(pattern: str, value: date) -> str:
+    """A plain date formatted, remembered: the same dates recur in every document of a dossier."""
+    return _format_date(pattern, value)
+
+
+def _format_date(pattern: str, value: date) -> str:
     from babel.dates import format_date
 
-    return format_date(value, format="d MMMM", locale=_nl())
+    return format_date(value, format=pattern, locale=_nl())
 
 
 def euro(value: float) -> str:
@@ -74,17 +87,33 @@ def _kept(format_: Callable[[float], str], text: str, value: float) -> str:
 
 def procent(value: float, *, tiende: bool = False) -> str:
     """87,5% for 0.875; with `tiende` always one decimal (3,0%), for a column of percentages."""
+    return _kept(_tenths if tiende else _percent, repr(value), value)
+
+
+def _percent(value: float) -> str:
     from babel.numbers import format_percent
 
-    return format_percent(value, format="#,##0.0%" if tiende else "#,##0.#%", locale=_nl())
+    return format_percent(value, format="#,##0.#%", locale=_nl())
+
+
+def _tenths(value: float) -> str:
+    from babel.numbers import format_percent
+
+    return format_percent(value, format="#,##0.0%", locale=_nl())
 
 
 def opsomming(items: Iterable[str]) -> str:
     """A, B en C."""
+    listed = tuple(str(i) for i in items)
+    return _listed(listed) if listed else ""
+
+
+@lru_cache(maxsize=1024)
+def _listed(items: tuple[str, ...]) -> str:
+    """Texts listed, remembered by the texts: the same parties and codes are listed in many places."""
     from babel.lists import format_list
 
-    listed = [str(i) for i in items]
-    return format_list(listed, locale=_nl()) if listed else ""
+    return format_list(list(items), locale=_nl())
 
 
 def termijn(value: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import shutil
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -142,6 +143,29 @@ def test_the_document_cache_renders_only_what_changed(tmp_path: Path, monkeypatc
     again = produce.produce_all(changed, cache=cache).outcomes
     assert rendered == [jobs[0].output]
     assert again[1:] == first[1:] and again[0] != first[0]
+
+
+def test_a_kept_finished_document_is_not_read_as_rendered_and_new_properties_finish_the_kept_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs = _sample_jobs()[:3]
+    cache = Cache(tmp_path / "cache")
+    first = produce.produce_all(jobs, cache=cache).outcomes
+    read: list[str] = []
+    real_get = Cache.get
+
+    def recording(self: Cache, kind: str, key: str) -> object:
+        read.append(kind)
+        return real_get(self, kind, key)
+
+    monkeypatch.setattr(Cache, "get", recording)
+    assert produce.produce_all(jobs, cache=cache).outcomes == first
+    assert read == ["finished"] * 3
+    read.clear()
+    committed = [replace(job, properties=(("Git-commit", "abc123"),)) for job in jobs]
+    again = produce.produce_all(committed, cache=cache).outcomes
+    assert read == ["finished"] * 3 + ["rendered"] * 3
+    assert again == produce.produce_all(committed).outcomes and again != first
 
 
 def test_build_with_workers_writes_the_same_bytes(tmp_path: Path) -> None:

@@ -88,42 +88,56 @@ def produce_all(
 ) -> Produced:
     """Render, lay out (page numbers, with LibreOffice) and finish every job; the same whatever the workers.
 
-    The cache keeps each document as rendered and laid out, by what it shows (its context, footer and template);
-    its properties (the input hash, the Git commit) are set afresh every build, which costs little.
+    The cache keeps each document as rendered and laid out, by what it shows (its context, footer and template),
+    and each finished document by the same and its properties (the Git commit): a job whose finished document is
+    kept is neither rendered nor read from the cache as rendered.
     """
-    keys = [_key(job, templates, layout) for job in jobs] if cache else []
-    laid_out: list[Outcome | None] = [cache.get("rendered", key) for key in keys] if cache else [None] * len(jobs)
-    todo = [i for i, outcome in enumerate(laid_out) if outcome is None]
+    keys = [_key(job, templates, layout) for job in jobs] if cache else [""] * len(jobs)
+    known = [_known(cache, job, key) if cache else None for job, key in zip(jobs, keys, strict=True)]
+    laid_out: list[Outcome | None] = [
+        cache.get("rendered", key) if cache and finished is None else None
+        for key, finished in zip(keys, known, strict=True)
+    ]
+    todo = [i for i, outcome in enumerate(laid_out) if outcome is None and known[i] is None]
     done = _Counter(len(jobs), progress)
-    for i, outcome in enumerate(laid_out):
-        if outcome is not None:
-            done.tick(jobs[i])
+    for i in sorted(set(range(len(jobs))) - set(todo)):
+        done.tick(jobs[i])
     rendered = dict(_render(jobs, todo, templates, workers, done, cache))
     note = _lay_out(jobs, rendered, workers, cache) if layout else None
     for i, outcome in rendered.items():
         laid_out[i] = outcome
         if cache and isinstance(outcome, bytes):
             cache.put("rendered", keys[i], outcome)
-    outcomes: list[Outcome] = []
-    for job, data in zip(jobs, laid_out, strict=True):
-        assert data is not None, "every job was taken from the cache or rendered"
-        outcomes.append(_finished(job, data, cache) if isinstance(data, bytes) else data)
+    outcomes = [_outcome(*row, cache) for row in zip(jobs, keys, known, laid_out, strict=True)]
     return Produced(outcomes, note)
 
 
-def _finished(job: Job, rendered: bytes, cache: Cache | None) -> bytes:
-    """The finished document, its properties led by the hash of what it shows (`Invoer-hash`), cached by both."""
+def _outcome(job: Job, key: str, finished: bytes | None, data: Outcome | None, cache: Cache | None) -> Outcome:
+    """A job's finished document (kept, or finished now from its rendered bytes), or the problems that stopped it."""
+    if finished is not None:
+        return finished
+    assert data is not None, "every job was taken from the cache or rendered"
+    return _finished(job, data, cache, key) if isinstance(data, bytes) else data
+
+
+def _known(cache: Cache, job: Job, key: str) -> bytes | None:
+    """The finished document of a job as the cache keeps it, by its render key and properties; None if not kept."""
+    known = cache.get("finished", _finished_key(job, key))
+    return known if isinstance(known, bytes) else None
+
+
+def _finished_key(job: Job, key: str) -> str:
+    """What a finished document depends on: what it shows (the render key), its properties, SOURCE_DATE_EPOCH."""
+    return key_of(key, pickle.dumps(replace(job, context=None), protocol=5), os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def _finished(job: Job, rendered: bytes, cache: Cache | None, key: str) -> bytes:
+    """The finished document, its properties led by the hash of what it shows (`Invoer-hash`), kept in the cache
+    by the job's render key."""
     digest = "sha256:" + hashlib.sha256(rendered).hexdigest()
-    stamped = replace(job, properties=(("Invoer-hash", digest), *job.properties))
-    key = key_of(
-        digest, pickle.dumps(replace(stamped, context=None), protocol=5), os.environ.get("SOURCE_DATE_EPOCH", "")
-    )
-    known = cache.get("finished", key) if cache else None
-    if isinstance(known, bytes):
-        return known
-    finished = finish_job(stamped, rendered)
+    finished = finish_job(replace(job, properties=(("Invoer-hash", digest), *job.properties)), rendered)
     if cache:
-        cache.put("finished", key, finished)
+        cache.put("finished", _finished_key(job, key), finished)
     return finished
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from afsprakengen.word import accessibility
+from afsprakengen.word import accessibility, readback
 from afsprakengen.word.accessibility import Finding, part_findings, read_and_judge
 from afsprakengen.word.builders import para
 from afsprakengen.word.readback import UnreadableDocument, read_back
@@ -29,8 +29,7 @@ def _whole_tree(data: bytes) -> tuple[str, list[Finding]]:
 
 def _streams(data: bytes) -> bool:
     """Whether the body is judged by the streaming path (not the whole-tree fallback)."""
-    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
-    return accessibility._streamed(body, {}) is not None
+    return accessibility._streamed(readback.read_back_parts(data)[1](), {}) is not None
 
 
 def _inaccessible() -> list[bytes]:
@@ -55,7 +54,7 @@ def _inaccessible() -> list[bytes]:
 
 @pytest.mark.parametrize("piece", PIECES)
 def test_documents_with_findings_are_judged_the_same_streamed(piece: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accessibility, "_PIECE", piece)
+    monkeypatch.setattr(readback, "PIECE", piece)
     documents = _inaccessible()
     for data in documents:
         assert _streams(data)
@@ -117,7 +116,7 @@ UNUSUAL = {
 @pytest.mark.parametrize("name", UNUSUAL)
 @pytest.mark.parametrize("piece", PIECES)
 def test_a_body_of_unusual_structure_is_judged_whole(name: str, piece: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accessibility, "_PIECE", piece)
+    monkeypatch.setattr(readback, "PIECE", piece)
     document = _good()
     document.add_table(rows=2, cols=2)
     para(document, "Te diep", "Heading 4")
@@ -133,12 +132,13 @@ def test_a_body_of_unusual_structure_is_judged_whole(name: str, piece: int, monk
 
 @pytest.mark.parametrize("piece", PIECES)
 def test_a_broken_body_gives_the_error_of_the_whole_read_back(piece: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accessibility, "_PIECE", piece)
+    monkeypatch.setattr(readback, "PIECE", piece)
     good = _bytes(_good())
     for data in (
         _with_body(good, b"</w:body>", b"</w:bod>"),
         _with_body(good, b"<w:body>", b"<w:body><w:p>&nbsp;</w:p>"),
         _with_body(good, b"</w:document>", b""),
+        _with_body(good, b"Inleiding", b"Inleiding").replace(b"Inleiding", b"Inleidinx"),  # stored: a bad CRC-32
     ):
         with pytest.raises(UnreadableDocument) as whole:
             read_back(data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -67,8 +67,8 @@ def read_and_judge(data: bytes) -> tuple[str, list[Finding]]:
     styles = _styles(roots)
     levels = _style_levels(styles)
     try:
-        walk = _streamed(body, levels) or _whole(body, levels)
-    except etree.XMLSyntaxError as exc:
+        walk = _streamed(body(), levels) or _whole(b"".join(body()), levels)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
         raise unreadable(data, exc) from exc
     stories = {name: _story(name, roots[name], levels) for name in roots if _is_story(name)}
     return "\n".join(walk.texts), _all(roots, styles, {**stories, BODY: walk.found})
@@ -166,12 +166,12 @@ def _whole(body: bytes, levels: dict[str, int]) -> _Walk:
     return walk
 
 
-def _streamed(data: bytes, levels: dict[str, int]) -> _Walk | None:
+def _streamed(pieces: Iterable[bytes], levels: dict[str, int]) -> _Walk | None:
     """The walk through the body fed to the parser in pieces, the top-level blocks of w:body judged once they
     end, then freed; None when the document holds anything but those blocks (it is judged whole then)."""
     parser, walk, body = strict_pull_parser(("start",), _BODY), _Walk(BODY, levels), None
-    for start in range(0, len(data), _PIECE):
-        parser.feed(data[start : start + _PIECE])
+    for piece in pieces:
+        parser.feed(piece)
         for _, element in parser.read_events():
             if body is not None:
                 return None  # a second w:body
@@ -197,7 +197,6 @@ def _judged(walk: _Walk, body: etree._Element, count: int) -> bool:
 
 _BODY, _DOCUMENT = qn("w:body"), qn("w:document")
 _BLOCKS = frozenset((_P, _TBL, _SECTPR))
-_PIECE = 256 * 1024
 
 
 def _heading_levels(root: etree._Element, levels: dict[str, int]) -> dict[etree._Element, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -46,19 +46,28 @@ def read_back(data: bytes) -> ReadBack:
     return ReadBack(roots)
 
 
-def read_back_parts(data: bytes) -> tuple[dict[str, etree._Element], bytes]:
-    """Every XML part but the body parsed as `read_back` parses them, and the body's bytes, for a reader that
-    streams it; UnreadableDocument with `read_back`'s message when a part is not whole."""
+def read_back_parts(data: bytes) -> tuple[dict[str, etree._Element], Callable[[], Iterator[bytes]]]:
+    """Every XML part but the body parsed as `read_back` parses them, and the body's bytes in pieces as they are
+    inflated, for a reader that streams it; UnreadableDocument with `read_back`'s message when a part is not whole
+    (a body that is not is found by its reader: zipfile.BadZipFile or etree.XMLSyntaxError, for `unreadable`)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = [name for name in package.namelist() if name.endswith((".xml", ".rels"))]
-            body = package.read(BODY) if BODY in names else None
             roots = {name: _parsed(name, package.read(name)) for name in names if name != BODY}
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise unreadable(data, exc) from exc
-    if body is None:
+    if BODY not in names:
         raise UnreadableDocument("it has no word/document.xml")
-    return roots, body
+    return roots, lambda: _pieces(data, BODY)
+
+
+def _pieces(data: bytes, name: str) -> Iterator[bytes]:
+    """A part's bytes in pieces of PIECE (the last one shorter), inflated as they are read."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package, package.open(name) as part:
+        yield from iter(lambda: part.read(PIECE), b"")
+
+
+PIECE = 256 * 1024
 
 
 def unreadable(data: bytes, exc: Exception) -> UnreadableDocument:

@@ -202,15 +202,28 @@ _BLOCKS = frozenset((_P, _TBL, _SECTPR))
 def _heading_levels(root: etree._Element, levels: dict[str, int]) -> dict[etree._Element, int]:
     """`_level` of the paragraphs that can have one: those whose properties have an outline level or a style.
 
-    Found from their marks by one search in C, so the paragraphs of body text are not looked into one by one.
+    Found from their marks by two searches in C, so the paragraphs of body text are not looked into one by one:
+    first the (few) with an outline level of their own, then those with a style; the style that is the first
+    child of a paragraph's first child, its properties, gives its level without `_level`'s look at its children.
     """
     found: dict[etree._Element, int] = {}
-    for mark in root.iter(_OUTLINE, _PSTYLE):
-        ppr = mark.getparent()
-        paragraph = ppr.getparent() if ppr is not None and ppr.tag == _PPR else None
-        if paragraph is not None and paragraph.tag == _P and paragraph not in found:
+    for mark in root.iter(_OUTLINE):
+        paragraph = _paragraph_of(mark)
+        if paragraph is not None and paragraph not in found:
             found[paragraph] = _level(paragraph, levels)
+    for mark in root.iter(_PSTYLE):
+        paragraph = _paragraph_of(mark)
+        if paragraph is not None and paragraph not in found:  # so its properties have no level of their own
+            first = paragraph[0] is mark.getparent() and mark.getparent()[0] is mark
+            found[paragraph] = levels.get(mark.get(_VAL) or "", 0) if first else _level(paragraph, levels)
     return found
+
+
+def _paragraph_of(mark: etree._Element) -> etree._Element | None:
+    """The paragraph whose properties (w:pPr) the mark is a child of; None for a mark elsewhere."""
+    ppr = mark.getparent()
+    paragraph = ppr.getparent() if ppr is not None and ppr.tag == _PPR else None
+    return paragraph if paragraph is not None and paragraph.tag == _P else None
 
 
 def _level(paragraph: etree._Element, levels: dict[str, int]) -> int:

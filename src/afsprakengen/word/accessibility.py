@@ -11,9 +11,9 @@ from itertools import islice
 
 from lxml import etree
 
-from afsprakengen.word.assemble import STRICT, strict_pull_parser
+from afsprakengen.word.assemble import STRICT
 from afsprakengen.word.outline import MAX_LEVEL, styles_levels
-from afsprakengen.word.readback import BODY, read_back_parts, unreadable
+from afsprakengen.word.readback import BODY, read_back_parts, strict_pull_parser, unreadable
 from afsprakengen.word.xml import qn
 
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"

@@ -22,11 +22,6 @@ STRICT = _strict_parser(remove_blank_text=False)
 STRICT_NO_BLANKS = _strict_parser(remove_blank_text=True)
 
 
-def strict_pull_parser(events: tuple[str, ...], tag: str) -> etree.XMLPullParser:
-    """A parser fed a part piece by piece, with STRICT's options, telling the events of the elements of the tag."""
-    return etree.XMLPullParser(events=events, tag=tag, huge_tree=True, resolve_entities=False, no_network=True)
-
-
 def text_value(value: object) -> object:
     """A plain text a template shows: escaped, a line break as a Word break and a tab as a Word tab.
 

@@ -70,6 +70,12 @@ def _pieces(data: bytes, name: str) -> Iterator[bytes]:
 PIECE = 256 * 1024
 
 
+def strict_pull_parser(events: tuple[str, ...], tag: str) -> etree.XMLPullParser:
+    """A parser fed a part piece by piece, with STRICT's options, telling the events of the elements of the tag
+    (here, not in assemble.py: that module's bytes are part of the shipped templates' fingerprint)."""
+    return etree.XMLPullParser(events=events, tag=tag, huge_tree=True, resolve_entities=False, no_network=True)
+
+
 def unreadable(data: bytes, exc: Exception) -> UnreadableDocument:
     """The error `read_back` gives for a document a part of which failed to parse (its first broken part)."""
     try:

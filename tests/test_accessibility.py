@@ -243,8 +243,12 @@ def test_a_paragraph_s_own_outline_level_wins_and_a_tracked_change_s_style_does_
         '<w:p><w:pPr><w:pPrChange><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:pPrChange></w:pPr></w:p>'
         '<w:p><w:r><w:rPr><w:pStyle w:val="Kop1"/></w:rPr></w:r></w:p>'  # not a paragraph's properties
         '<w:p><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:p>'
+        '<w:p><w:pPr><w:keepNext/><w:pStyle w:val="Kop2"/></w:pPr></w:p>'  # a style not first: looked up
+        '<w:p><w:pPr><w:pStyle w:val="Kop2"/><w:outlineLvl w:val="0"/></w:pPr></w:p>'  # its own level after it
+        '<w:p><w:pPr><w:pStyle w:val="Kop2"/></w:pPr><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:p>'  # 2nd pPr
+        '<w:p><w:pPr/><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:p>'  # only the first pPr counts
         "</w:body>"
     )
-    found = _heading_levels(body, {"Kop1": 1})
-    assert [found.get(p, 0) for p in body.iter(qn("w:p"))] == [0, 3, 0, 0, 1]
-    assert _levels_one_by_one(body, {"Kop1": 1}) == [0, 3, 0, 0, 1]
+    found = _heading_levels(body, {"Kop1": 1, "Kop2": 2})
+    assert [found.get(p, 0) for p in body.iter(qn("w:p"))] == [0, 3, 0, 0, 1, 2, 1, 2, 0]
+    assert _levels_one_by_one(body, {"Kop1": 1, "Kop2": 2}) == [0, 3, 0, 0, 1, 2, 1, 2, 0]

@@ -32,15 +32,14 @@ def verified(data: bytes, shown: str, output: str, context: object) -> tuple[Pro
     """Whether a rendered document may be written: read back whole (each part parsed strictly, once), showing
     what its context promises, and accessible; the errors at its template when not."""
     from afsprakengen.documents.complete import not_whole, promise_problems
-    from afsprakengen.word.accessibility import part_findings
-    from afsprakengen.word.readback import UnreadableDocument, read_back
+    from afsprakengen.word.accessibility import read_and_judge
+    from afsprakengen.word.readback import UnreadableDocument
 
     try:
-        parts = read_back(data)
+        text, findings = read_and_judge(data)
     except UnreadableDocument as exc:
         return (not_whole(shown, output, exc),)
-    promises = promise_problems(parts.body_text(), shown, output, context)
-    return promises + _located(part_findings(parts.roots), shown, output)
+    return promise_problems(text, shown, output, context) + _located(findings, shown, output)
 
 
 def rendered_problems(

@@ -101,10 +101,19 @@ def current_version(m: DossierModel, today: date) -> Iterator[Problem]:
         if pa is None:
             continue
         for (src, sub), text in text_fields(pa):
-            for found in _VERSION.finditer(text):
-                if found.group(1) != pa.versie:
+            for number, written in versions(text):
+                if number != pa.versie:
                     message = (
-                        f"this text names version {found.group(1)} ({found.group(0)!r}), but this document is "
+                        f"this text names version {number} ({written!r}), but this document is "
                         f"versie {pa.versie}: update or remove the version in the text"
                     )
                     yield warning(src.at(*sub), message)
+
+
+@lru_cache(maxsize=16384)
+def versions(text: str) -> tuple[tuple[str, str], ...]:
+    """The versions a text names: each number and the words it is written in ('versie 1.2' gives 1.2).
+
+    Remembered by text, as the abbreviations are: a re-check searches only the texts that changed.
+    """
+    return tuple((found.group(1), found.group(0)) for found in _VERSION.finditer(text))

@@ -11,6 +11,7 @@ from afsprakengen.check.markdown import convertible, markdown_texts
 from afsprakengen.documents.common import Md
 from afsprakengen.documents.kinds import BUILT_KINDS, JobOptions
 from afsprakengen.model import DossierModel
+from afsprakengen.problems import json_path
 from afsprakengen.word import markdown as markdown_module
 
 
@@ -74,3 +75,16 @@ def test_after_an_edit_only_the_new_texts_of_the_file_convert(sample_model: Doss
     markdown_module._converted.clear()
     assert convertible(edited, cache) == [first]  # the bad text's message remembered, not converted again
     assert [text for text, _ in markdown_module._converted] == ["Een **nieuwe** tekst voor de tweede afspraak."]
+
+
+def test_each_text_is_at_its_field(sample_model: DossierModel) -> None:
+    places = [(src, sub, text) for (src, sub), text in markdown_texts(sample_model)]
+    pa = sample_model.cycli[0].prestatieafspraken
+    assert pa is not None
+    first = pa.afspraken[0]
+    src, sub, text = next(v for v in places if v[0] is first.src and v[1] == ("tekst",))
+    assert text == first.tekst
+    where = src.at(*sub)
+    assert where.pointer == f"{json_path(first.src.path)}.tekst"
+    assert where.file == first.src.doc.display
+    assert where.line > 1

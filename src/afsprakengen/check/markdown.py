@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from afsprakengen import model
 from afsprakengen.cache import Cache, key_of
+from afsprakengen.check.texts import Place
 from afsprakengen.model import DossierModel
-from afsprakengen.problems import Location, Problem, error
+from afsprakengen.problems import Problem, error
 from afsprakengen.word.mdtext import bullet_item
 
 CACHE_KIND = "markdown-texts"
@@ -21,13 +22,14 @@ def convertible(m: DossierModel, cache: Cache | None = None) -> list[Problem]:
     The texts of a file are converted once and kept in this process for build; with a cache, a file whose texts
     are unchanged is not converted again.
     """
-    by_file: dict[str, list[tuple[Location, str]]] = {}
-    for where, text in markdown_texts(m):
-        by_file.setdefault(where.file, []).append((where, text))
+    by_file: dict[str, list[tuple[Place, str]]] = {}
+    for place, text in markdown_texts(m):
+        by_file.setdefault(place[0].doc.display, []).append((place, text))
     problems = []
-    for texts in by_file.values():
-        for index, message in _messages(texts[0][0].file, tuple(text for _, text in texts), cache):
-            problems.append(error(texts[index][0], f"this text cannot be made into Word paragraphs: {message}"))
+    for file, texts in by_file.items():
+        for index, message in _messages(file, tuple(text for _, text in texts), cache):
+            (src, sub), _ = texts[index]
+            problems.append(error(src.at(*sub), f"this text cannot be made into Word paragraphs: {message}"))
     return problems
 
 
@@ -62,8 +64,11 @@ def _problem(text: str) -> str | None:
     return str(problem) if problem else None
 
 
-def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:
-    """Every markdown text the documents show, as they convert it, at the field it comes from."""
+def markdown_texts(m: DossierModel) -> Iterator[tuple[Place, str]]:
+    """Every markdown text the documents show, as they convert it, at the field it comes from.
+
+    The place is an item and the path below it: a Location is made only for a text that gets a message.
+    """
     yield from _dossier(m.dossier)
     for wv in m.alle_woonvisies():
         yield from _woonvisie(wv)
@@ -80,25 +85,25 @@ def markdown_texts(m: DossierModel) -> Iterator[tuple[Location, str]]:
             yield from _voortgang(v)
 
 
-def _fields(src: model.Src, item: object, *names: str) -> Iterator[tuple[Location, str]]:
+def _fields(src: model.Src, item: object, *names: str) -> Iterator[tuple[Place, str]]:
     """The named text fields of an item that are set (a str; False, True and None are no text)."""
     for name in names:
         value = getattr(item, name)
         if isinstance(value, str):
-            yield src.at(name), value
+            yield (src, (name,)), value
 
 
-def _items(src: model.Src, name: str, items: object) -> Iterator[tuple[Location, str]]:
+def _items(src: model.Src, name: str, items: object) -> Iterator[tuple[Place, str]]:
     """A list field whose items the documents show as one bullet list, each item as its bullet."""
     if isinstance(items, tuple):
         for i, item in enumerate(items):
-            yield src.at(name, i), bullet_item(item)
+            yield (src, (name, i)), bullet_item(item)
 
 
 _LEGAL = ("looptijd", "bijzondere_omstandigheden", "rechtsopvolging", "geschillen")
 
 
-def _dossier(d: model.Dossier) -> Iterator[tuple[Location, str]]:
+def _dossier(d: model.Dossier) -> Iterator[tuple[Place, str]]:
     for p in d.partijen:
         yield from _fields(p.src, p, "rol")
     for thema in d.themas:
@@ -108,23 +113,23 @@ def _dossier(d: model.Dossier) -> Iterator[tuple[Location, str]]:
         for name in _LEGAL:
             value = getattr(texts, name)
             if isinstance(value, str):
-                yield d.src.at("instellingen", "standaardteksten", name), value
+                yield (d.src, ("instellingen", "standaardteksten", name)), value
         if isinstance(texts.overwegingen, tuple):
             for i, item in enumerate(texts.overwegingen):
-                yield d.src.at("instellingen", "standaardteksten", "overwegingen", i), bullet_item(item)
+                yield (d.src, ("instellingen", "standaardteksten", "overwegingen", i)), bullet_item(item)
 
 
-def _woonvisie(wv: model.Woonvisie) -> Iterator[tuple[Location, str]]:
+def _woonvisie(wv: model.Woonvisie) -> Iterator[tuple[Place, str]]:
     yield from _fields(wv.src, wv, "inleiding")
     if wv.bron is not None:
-        yield wv.src.at("bron"), f"<{wv.bron}>"  # shown as a link, as the woonvisie-uittreksel does
+        yield (wv.src, ("bron",)), f"<{wv.bron}>"  # shown as a link, as the woonvisie-uittreksel does
     for t in wv.themas:
         yield from _fields(t.src, t, "ambitie")
         for d in t.doelen:
             yield from _fields(d.src, d, "toelichting")
 
 
-def _bod(bod: model.Bod) -> Iterator[tuple[Location, str]]:
+def _bod(bod: model.Bod) -> Iterator[tuple[Place, str]]:
     yield from _fields(bod.src, bod, "inleiding")
     for a in bod.activiteiten:
         yield from _fields(a.src, a, "omschrijving")
@@ -136,7 +141,7 @@ def _bod(bod: model.Bod) -> Iterator[tuple[Location, str]]:
         yield from _fields(bod.huurbeleid.src, bod.huurbeleid, "tekst")
 
 
-def _prestatieafspraken(pa: model.Prestatieafspraken) -> Iterator[tuple[Location, str]]:
+def _prestatieafspraken(pa: model.Prestatieafspraken) -> Iterator[tuple[Place, str]]:
     yield from _fields(pa.src, pa, "comparitie", "inleiding", "grondslag", "monitoring", *_LEGAL)
     yield from _items(pa.src, "overwegingen", pa.overwegingen)
     yield from _items(pa.src, "voorbehouden", pa.voorbehouden)
@@ -146,12 +151,12 @@ def _prestatieafspraken(pa: model.Prestatieafspraken) -> Iterator[tuple[Location
         yield from _fields(w.src, w, "tekst")
     for i, n in enumerate(pa.niet_afgesproken):
         if n.toelichting is not None:
-            yield pa.src.at("niet_afgesproken", i, "toelichting"), n.toelichting
+            yield (pa.src, ("niet_afgesproken", i, "toelichting")), n.toelichting
     for i, b in enumerate(pa.begrippen):
-        yield pa.src.at("begrippen", i, "uitleg"), b.uitleg
+        yield (pa.src, ("begrippen", i, "uitleg")), b.uitleg
 
 
-def _evaluatie(ev: model.Evaluatie) -> Iterator[tuple[Location, str]]:
+def _evaluatie(ev: model.Evaluatie) -> Iterator[tuple[Place, str]]:
     yield from _fields(ev.src, ev, "samenvatting", "conclusies")
     yield from _items(ev.src, "input_volgende_cyclus", ev.input_volgende_cyclus)
     for r in ev.evaluaties:
@@ -160,7 +165,7 @@ def _evaluatie(ev: model.Evaluatie) -> Iterator[tuple[Location, str]]:
         yield from _fields(inv.src, inv, "toelichting")
 
 
-def _overleg(ov: model.Overlegtrajecten) -> Iterator[tuple[Location, str]]:
+def _overleg(ov: model.Overlegtrajecten) -> Iterator[tuple[Place, str]]:
     for t in ov.corporaties:
         yield from _fields(t.verzoek.src, t.verzoek, "tekst")
         for g in t.geschilpunten:
@@ -169,7 +174,7 @@ def _overleg(ov: model.Overlegtrajecten) -> Iterator[tuple[Location, str]]:
                 yield from _fields(s.src, s, "standpunt")
 
 
-def _voortgang(v: model.Voortgang) -> Iterator[tuple[Location, str]]:
+def _voortgang(v: model.Voortgang) -> Iterator[tuple[Place, str]]:
     yield from _fields(v.src, v, "samenvatting")
     for r in v.afspraken:
         yield from _fields(r.src, r, "toelichting")

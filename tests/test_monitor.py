@@ -123,6 +123,19 @@ def test_the_workbook_has_its_sheets_locks_lists_and_widths(model: DossierModel)
     assert [c.value for c in _sheet(wb, "Toelichting")[1]][:2] == ["Jaarschijf", 2025]
 
 
+def test_each_column_below_the_header_has_the_named_style_of_its_kind(model: DossierModel) -> None:
+    data = export_monitor(model, 2025, "voorbeeldstad")
+    assert isinstance(data, bytes)
+    ws = _sheet(load_workbook(io.BytesIO(data)), "Afspraken")
+    styles = {c.style for c in ws[1]}, [{c.style for c in column[1:]} for column in ws.iter_cols()]
+    assert styles[0] == {"Normal"}  # the header: bold, the default style
+    assert styles[1] == [
+        {"Normal"}, {"Normal"}, {"Tekst"}, {"Normal"}, {"Tekst"}, {"Normal"}, {"Normal"}, {"Normal"},
+        {"Invullen"}, {"Invullen"}, {"Invullen, tekst"}, {"Invullen"},
+    ]  # fmt: skip
+    assert ws["K2"].fill.fgColor.rgb == "00FFF2CC" and ws["K2"].alignment.wrap_text and ws["C2"].alignment.wrap_text
+
+
 def _fill(ws: Worksheet, row: int, realisatie: str | float, status: str, toelichting: str | None, vervolg: str) -> None:
     values: tuple[str | float | None, ...] = (realisatie, status, toelichting, vervolg)
     for column, value in zip("IJKL", values, strict=True):

@@ -43,8 +43,7 @@ def _diff(old: str, new: str) -> list[str]:
 
 
 def _update(text: str, *filled: Filled, acts: tuple[Realised, ...] = ()) -> str:
-    new, _ = updated_evaluatie(text, 2026, DAY, list(filled), list(acts))
-    return new
+    return updated_evaluatie(text, 2026, DAY, list(filled), list(acts)).text
 
 
 def test_a_changed_value_changes_only_its_own_text() -> None:
@@ -104,3 +103,13 @@ def test_an_alias_is_not_edited_in_place() -> None:
     new = _update(aliased, Filled("WZ-02", "vertraagd", None, None, "doorzetten"))
     doc = load_yaml_text(new, "e.yaml").doc
     assert doc is not None and doc.data["status"] == "concept" and doc.data["evaluaties"][1]["vervolg"] == "doorzetten"
+
+
+def test_a_targeted_update_hands_on_its_read_back_as_the_file_named_but_not_for_a_bom() -> None:
+    one = Filled("WZ-01", "gerealiseerd", 14, "Twee regels\ntoelichting.", "doorzetten")
+    updated = updated_evaluatie(BASE, 2026, DAY, [one], [], "d/2026/evaluatie.yaml")
+    assert updated.loaded is not None and updated.loaded.doc is not None
+    assert updated.loaded.doc.display == "d/2026/evaluatie.yaml"
+    assert updated.loaded.doc.data == load_yaml_text(updated.text, "x").doc.data  # type: ignore[union-attr]
+    assert updated.loaded.doc.data["evaluaties"][0]["realisatie"] == 14
+    assert updated_evaluatie("\ufeff" + BASE, 2026, DAY, [one], []).loaded is None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -39,17 +41,17 @@ MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 8, 60, 50
 def monitor_workbook(m: DossierModel, cyclus: Cyclus) -> bytes:
     """The workbook's bytes: the same dossier gives the same bytes (fixed timestamps, fixed zip entry times)."""
     wb = Workbook()
-    _named_styles(wb)
+    styles = _named_styles(wb)
     sheet = wb.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = AFSPRAKEN
     levels = stoplicht.scale(m)
     agreements = agreement_rows(m, cyclus)
-    _fill_sheet(sheet, AFSPRAAK_COLUMNS, agreements, _numeric_targets(m, cyclus), [lv.code for lv in levels])
+    _fill_sheet(sheet, styles, AFSPRAAK_COLUMNS, agreements, _numeric_targets(m, cyclus), [lv.code for lv in levels])
     for corp in corporation_sheets(m, cyclus):
         columns = activity_columns(cyclus.jaar)
         rows = corp.rows
-        _fill_sheet(wb.create_sheet(corp.title), columns, rows, numeric={r.code for r in rows})
+        _fill_sheet(wb.create_sheet(corp.title), styles, columns, rows, numeric={r.code for r in rows})
     _explanation(wb.create_sheet(TOELICHTING), cyclus.jaar, m.dossier.gemeente.naam)
     _scale_explained(wb[TOELICHTING], levels)
     stamp = _stamp(cyclus)
@@ -83,16 +85,23 @@ def _stamp(cyclus: Cyclus) -> datetime:
 
 
 def _fill_sheet(
-    ws: Worksheet, columns: Sequence[Column], rows: Sequence[Row], numeric: set[str], statuses: Sequence[str] = ()
+    ws: Worksheet,
+    styles: Mapping[str, StyleArray],
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    numeric: set[str],
+    statuses: Sequence[str] = (),
 ) -> None:
     """Header, rows, locks, widths, the frozen header and the validations of one sheet."""
     ws.append([c.header for c in columns])
     for cell in ws[1]:
         cell.font = HEADER
-    for row in rows:
-        ws.append([row.values.get(c.key) for c in columns])
+    arrays = [styles.get(_STYLES.get((c.fill, c.wrap), "")) for c in columns]
+    for number, row in enumerate(rows, start=2):
+        values = [row.values.get(c.key) for c in columns]
+        ws.append([Cell(ws, number, i, v, a) for i, (v, a) in enumerate(zip(values, arrays, strict=True), start=1)])
     for index, column in enumerate(columns, start=1):
-        _style_column(ws, index, column, len(rows))
+        ws.column_dimensions[get_column_letter(index)].width = _width(column, [r.values.get(column.key) for r in rows])
     _validations(ws, columns, rows, numeric, statuses)
     ws.freeze_panes = "A2"
     ws.protection.sheet = True
@@ -103,28 +112,26 @@ def _fill_sheet(
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
 
 
-def _style_column(ws: Worksheet, index: int, column: Column, count: int) -> None:
-    letter = get_column_letter(index)
-    texts = [str(ws.cell(r, index).value or "") for r in range(1, count + 2)]
+def _width(column: Column, values: Sequence[object]) -> float:
+    """A column's width from its header and values: its longest line, within the bounds of its kind."""
+    texts = [column.header, *(str(v or "") for v in values)]
     longest = max(len(line) for text in texts for line in (text.splitlines() or [""]))
     width = min(WRAP_WIDTH if column.wrap else MAX_WIDTH, max(MIN_WIDTH, longest + 2))
     if column.fill:
         width = max(width, 16 if not column.wrap else WRAP_WIDTH)
-    ws.column_dimensions[letter].width = width
-    style = _STYLES.get((column.fill, column.wrap))
-    if style is None:
-        return
-    for (cell,) in ws.iter_rows(min_row=2, max_row=count + 1, min_col=index, max_col=index):
-        cell.style = style
+    return width
 
 
-def _named_styles(wb: Workbook) -> None:
-    """The styles of the cells to fill (yellow, unlocked) and of the long texts (wrapped), each once."""
+def _named_styles(wb: Workbook) -> dict[str, StyleArray]:
+    """The styles of the cells to fill (yellow, unlocked) and of the long texts (wrapped), each once, by name."""
+    arrays = {}
     for (fill, wrap), name in _STYLES.items():
         style = NamedStyle(name, alignment=Alignment(wrap_text=wrap, vertical="top"))
         if fill:
             style.fill, style.protection = FILL, UNLOCKED
         wb.add_named_style(style)
+        arrays[name] = style.as_tuple()
+    return arrays
 
 
 def _validations(

@@ -16,7 +16,7 @@ from afsprakengen.monitor.columns import TOELICHTING
 from afsprakengen.monitor.read import read_monitor
 from afsprakengen.monitor.validate import Validated, validate
 from afsprakengen.monitor.yamlnew import new_evaluatie
-from afsprakengen.monitor.yamlupdate import Change, Unreadable, updated_evaluatie
+from afsprakengen.monitor.yamlupdate import Change, Unreadable, Updated, updated_evaluatie
 from afsprakengen.monitor.yamlvoortgang import new_voortgang, progress_values, updated_voortgang
 from afsprakengen.problems import Location, Problem, Severity, error
 
@@ -108,34 +108,34 @@ def _write(req: ImportRequest, year: int, found: Validated) -> Imported:
         old = path.read_text(encoding="utf-8") if path.exists() else None
         if old is None and not found.agreements:
             return Imported(None, problems=(error(Location(req.workbook_display), NOTHING.format(name=name)),))
-        text, changes = _text(req, old, year, found)
+        updated = _text(req, old, year, found, display)
     except (OSError, UnicodeDecodeError) as exc:
         return Imported(None, problems=(error(at, f"cannot read the file: {exc}"),))
     except Unreadable as exc:
         return Imported(None, problems=(error(at, f"cannot update this file, it was left as it is: {exc}"),))
-    data = text.encode("utf-8")
-    loaded = load_yaml_bytes(data, display)
+    data = updated.text.encode("utf-8")
+    loaded = updated.loaded or load_yaml_bytes(data, display)
     kind = "voortgang" if progress else "evaluatie"
     problems = list(loaded.problems) + (check_schema(loaded.doc, kind, req.cache) if loaded.doc else [])
     if not problems and loaded.doc is not None and not _reads_back(loaded.doc.data, found, progress):
         problems.append(error(at, "the updated file would not read back as the workbook says; nothing was written"))
     if problems:
         return Imported(None, problems=tuple(problems))
-    if old is not None and not changes:
+    if old is not None and not updated.changes:
         return Imported(None)
     try:
         write_atomic(data, path)
     except WriteError as exc:
         return Imported(None, problems=(error(at, str(exc)),))
-    return Imported(display, changes, created=old is None)
+    return Imported(display, updated.changes, created=old is None)
 
 
-def _text(req: ImportRequest, old: str | None, year: int, found: Validated) -> tuple[str, tuple[Change, ...]]:
+def _text(req: ImportRequest, old: str | None, year: int, found: Validated, display: str) -> Updated:
     """The file's new text and what changed: an evaluation or a progress report, new or updated."""
     if req.peildatum is not None:
         if old is None:
-            return new_voortgang(year, req.peildatum, found.agreements)
-        return updated_voortgang(old, found.agreements)
+            return Updated(*new_voortgang(year, req.peildatum, found.agreements))
+        return Updated(*updated_voortgang(old, found.agreements))
     if old is None:
-        return new_evaluatie(year, req.today, found.agreements, found.activities)
-    return updated_evaluatie(old, year, req.today, found.agreements, found.activities)
+        return Updated(*new_evaluatie(year, req.today, found.agreements, found.activities))
+    return updated_evaluatie(old, year, req.today, found.agreements, found.activities, display)

@@ -13,7 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from afsprakengen.load.yamlsource import load_yaml_nodes, load_yaml_text
+from afsprakengen.load.yamlsource import Loaded, load_yaml_nodes, load_yaml_text
 from afsprakengen.monitor.validate import Filled, Realised
 from afsprakengen.monitor.yamledit import ListEdit, Values, edited
 
@@ -33,6 +33,16 @@ class Change:
     new: object
 
 
+@dataclass(frozen=True)
+class Updated:
+    """A file's new text, what changed, and the text loaded as the file `display` when the update loaded it already."""
+
+    text: str
+    changes: tuple[Change, ...]
+    loaded: Loaded | None = None
+    """None: not loaded yet (the round trip), or a text with a BOM (its bytes load without it, so marks differ)."""
+
+
 class Unreadable(Exception):
     """The existing file is no YAML the round trip can keep (it is then left alone)."""
 
@@ -46,10 +56,15 @@ def round_trip() -> YAML:
 
 
 def updated_evaluatie(
-    text: str | None, year: int, today: date, agreements: Sequence[Filled], activities: Sequence[Realised]
-) -> tuple[str, tuple[Change, ...]]:
+    text: str | None,
+    year: int,
+    today: date,
+    agreements: Sequence[Filled],
+    activities: Sequence[Realised],
+    display: str = "evaluatie.yaml",
+) -> Updated:
     """The new text of evaluatie.yaml (from the existing text, or a new concept) and what changed."""
-    fast = _targeted(text, agreements, activities) if text is not None else None
+    fast = _targeted(text, agreements, activities, display) if text is not None else None
     if fast is not None:
         return fast
     y = round_trip()
@@ -71,7 +86,7 @@ def updated_evaluatie(
             changes.extend(put_values(done.of(act.code), act.code, {"gerealiseerd": act.gerealiseerd}, ACTIVITY_KEYS))
     out = io.StringIO()
     y.dump(data, out)
-    return out.getvalue(), tuple(changes)
+    return Updated(out.getvalue(), tuple(changes))
 
 
 Wanted = tuple[tuple[str, str, str, dict[str, object]], ...]
@@ -88,9 +103,7 @@ def _agreement_values(one: Filled) -> dict[str, object]:
     return {"realisatie": one.realisatie, "status": one.status, "toelichting": one.toelichting, "vervolg": one.vervolg}
 
 
-def _targeted(
-    text: str, agreements: Sequence[Filled], activities: Sequence[Realised]
-) -> tuple[str, tuple[Change, ...]] | None:
+def _targeted(text: str, agreements: Sequence[Filled], activities: Sequence[Realised], display: str) -> Updated | None:
     """Only the changed values rewritten in the text, when its layout allows and it reads back exactly as wanted."""
     loaded, root = load_yaml_nodes(text, "evaluatie.yaml")
     old = loaded.doc
@@ -102,10 +115,10 @@ def _targeted(
     expected, changes = applied
     lists = [ListEdit(key, id_key, order, _updates(changes, key), after) for key, id_key, order, after in LISTS]
     new = edited(text, lists, root)
-    back = load_yaml_text(new, "evaluatie.yaml").doc if new is not None else None
-    if new is None or back is None or not _alike(back.data, expected):
+    back = load_yaml_text(new, display) if new is not None else None
+    if new is None or back is None or back.doc is None or not _alike(back.doc.data, expected):
         return None
-    return new, tuple(c for _, c in changes)
+    return Updated(new, tuple(c for _, c in changes), None if new.startswith("\ufeff") else back)
 
 
 def _applied(data: dict[str, Any], wanted: Wanted) -> tuple[dict[str, Any], list[tuple[str, Change]]] | None:

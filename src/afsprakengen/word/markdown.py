@@ -20,6 +20,7 @@ __all__ = ["MarkdownError", "WordTarget", "inline_markdown_to_xml", "markdown_pr
 # punctuation, no list, heading or code-block start, no edge whitespace; an `&` only before a space (as in "Wonen &
 # Welzijn"), where it cannot start an entity (`&amp;`, `&#38;`), so markdown-it keeps it as text.
 _PLAIN_LINE = re.compile(r"[^\s\\`*_\[\]<>!#|~&+=\-\d](?:[^\n\r\\`*_\[\]<>!#|~&]|&(?= ))*(?<!\s)")
+_PLAIN = Format()
 _CACHE_LIMIT = 50_000
 """Distinct texts remembered per process; past it the memory is started afresh."""
 
@@ -131,19 +132,19 @@ def _plain_line(text: str) -> list[str] | None:
 
 def _blocks(plain: list[str], style: str, tokens: list[Token] | None, target: WordTarget) -> str:
     if tokens is None:
-        return "".join(f"<w:p>{ppr(style)}{run(Format(), unbreakable(text))}</w:p>" for text in plain)
+        return "".join(f"<w:p>{ppr(style)}{run(_PLAIN, unbreakable(text))}</w:p>" for text in plain)
     return BlockWriter(target, style).write(tokens)
 
 
 def _inline(plain: list[str], style: str, tokens: list[Token] | None, target: WordTarget) -> str:
     if tokens is None:
-        return run(Format(), unbreakable(plain[0]))
+        return run(_PLAIN, unbreakable(plain[0]))
     if not tokens:
         return ""
     if [token.type for token in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
         name, line = first_block(tokens)
         raise MarkdownError(f"{name} is not allowed here; use only bold, italic, strikethrough, code and links", line)
-    return InlineWriter(target, Format()).write(tokens[1])
+    return InlineWriter(target, _PLAIN).write(tokens[1])
 
 
 class _Slot(int):

@@ -35,6 +35,10 @@ _CLOSING_XML = {
     "th_close": "</w:p></w:tc>",
     "td_close": "</w:p></w:tc>",
 }
+_BODY = Format()
+_HEADER = Format(bold=True)
+"""A header cell's text is bold."""
+_CODE = Format(code=True)
 _ALIGNMENTS = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
 
 
@@ -106,7 +110,7 @@ class BlockWriter:
         self._out.append(f"<w:p>{ppr(f'{MARKDOWN_HEADING}{len(self._heading_levels)}')}")
 
     def inline(self, tokens: Sequence[Token], index: int) -> None:
-        self._out.append(InlineWriter(self._target, Format(bold=self._header)).write(tokens[index]))
+        self._out.append(InlineWriter(self._target, _HEADER if self._header else _BODY).write(tokens[index]))
 
     def blockquote_open(self, tokens: Sequence[Token], index: int) -> None:
         self._containers.append(_Styled(ppr("Quote")))
@@ -129,9 +133,8 @@ class BlockWriter:
         self._containers.append(_ListItem(self._lists[-1], len(self._lists) - 1))
 
     def code_block(self, tokens: Sequence[Token], index: int) -> None:
-        code = Format(code=True)
         lines = tokens[index].content.removesuffix("\n").split("\n")
-        runs = line_break(code).join(run(code, line) for line in lines)
+        runs = line_break(_CODE).join(run(_CODE, line) for line in lines)
         self._out.append(f"<w:p>{self._containers[-1].paragraph_ppr()}{runs}</w:p>")
 
     def hr(self, tokens: Sequence[Token], index: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from markdown_it.token import Token
@@ -61,25 +61,46 @@ class Format:
     link: bool = False
 
 
-@functools.cache
-def _rpr(fmt: Format) -> str:
+_LOOKS = ("link", "code", "bold", "italic", "strike")
+"""The looks of a run in the order its rPr lists them; a format inside InlineWriter is a set of their bits."""
+_BITS = {look: 1 << i for i, look in enumerate(_LOOKS)}
+_CODE = _BITS["code"]
+
+
+def _rpr_of(looks: int) -> str:
     font = quoteattr(CODE_FONT)
     parts = (
-        '<w:rStyle w:val="Hyperlink"/>' if fmt.link else "",
-        f"<w:rFonts w:ascii={font} w:hAnsi={font} w:cs={font}/>" if fmt.code else "",
-        "<w:b/>" if fmt.bold else "",
-        "<w:i/>" if fmt.italic else "",
-        "<w:strike/>" if fmt.strike else "",
+        '<w:rStyle w:val="Hyperlink"/>' if looks & _BITS["link"] else "",
+        f"<w:rFonts w:ascii={font} w:hAnsi={font} w:cs={font}/>" if looks & _CODE else "",
+        "<w:b/>" if looks & _BITS["bold"] else "",
+        "<w:i/>" if looks & _BITS["italic"] else "",
+        "<w:strike/>" if looks & _BITS["strike"] else "",
     )
     inner = "".join(parts)
     return f"<w:rPr>{inner}</w:rPr>" if inner else ""
 
 
+_RPR = tuple(_rpr_of(looks) for looks in range(1 << len(_LOOKS)))
+"""The rPr XML of every combination of looks, made once."""
+
+
+@functools.cache
+def _looks(fmt: Format) -> int:
+    return sum(bit for look, bit in _BITS.items() if getattr(fmt, look))
+
+
+def _rpr(fmt: Format) -> str:
+    return _RPR[_looks(fmt)]
+
+
 def run(fmt: Format, text: str) -> str:
     """One `w:r` with the text in the format, tabs as `w:tab`; empty for an empty text."""
-    pieces = text.split("\t")
-    content = "<w:tab/>".join(_t(piece) for piece in pieces)
-    return f"<w:r>{_rpr(fmt)}{content}</w:r>" if content else ""
+    return _run(_rpr(fmt), text)
+
+
+def _run(rpr: str, text: str) -> str:
+    content = "<w:tab/>".join(_t(piece) for piece in text.split("\t")) if "\t" in text else _t(text)
+    return f"<w:r>{rpr}{content}</w:r>" if content else ""
 
 
 def _t(text: str) -> str:
@@ -96,6 +117,7 @@ def line_break(fmt: Format) -> str:
     return f"<w:r>{_rpr(fmt)}<w:br/></w:r>"
 
 
+@functools.cache
 def ppr(style: str, extra: str = "") -> str:
     """Paragraph properties: the style, then any further properties."""
     return f"<w:pPr><w:pStyle w:val={quoteattr(style)}/>{extra}</w:pPr>"
@@ -106,11 +128,11 @@ class InlineWriter:
 
     def __init__(self, target: WordTarget, base: Format) -> None:
         self._target = target
-        self._format = base
-        self._outer: list[Format] = []
+        self._looks = _looks(base)
+        self._outer: list[int] = []
         self._out: list[str] = []
         self._pending: list[str] = []
-        self._pending_format = base
+        self._pending_looks = self._looks
 
     def write(self, inline: Token) -> str:
         try:
@@ -125,62 +147,63 @@ class InlineWriter:
         raise unsupported(token)
 
     def text(self, token: Token) -> None:
-        self._add(token.content, self._format)
+        self._add(token.content, self._looks)
 
     def softbreak(self, token: Token) -> None:
-        self._add(" ", self._format)
+        self._add(" ", self._looks)
 
     def hardbreak(self, token: Token) -> None:
         self._flush()
-        self._out.append(line_break(self._format))
+        self._out.append(f"<w:r>{_RPR[self._looks]}<w:br/></w:r>")
 
     def code_inline(self, token: Token) -> None:
-        self._add(token.content, replace(self._format, code=True))
+        self._add(token.content, self._looks | _CODE)
 
     def strong_open(self, token: Token) -> None:
-        self._push(replace(self._format, bold=True))
+        self._push(self._looks | _BITS["bold"])
 
     def em_open(self, token: Token) -> None:
-        self._push(replace(self._format, italic=True))
+        self._push(self._looks | _BITS["italic"])
 
     def s_open(self, token: Token) -> None:
-        self._push(replace(self._format, strike=True))
+        self._push(self._looks | _BITS["strike"])
 
     def close(self, token: Token) -> None:
-        self._format = self._outer.pop()
+        self._looks = self._outer.pop()
 
     def link_open(self, token: Token) -> None:
         self._flush()
         rid = self._target.link_id(str(token.attrs["href"]))
         self._out.append(f'<w:hyperlink r:id={quoteattr(rid)} w:history="1">')
-        self._push(replace(self._format, link=True))
+        self._push(self._looks | _BITS["link"])
 
     def link_close(self, token: Token) -> None:
         self._flush()
         self._out.append("</w:hyperlink>")
         self.close(token)
 
-    def _push(self, fmt: Format) -> None:
-        self._outer.append(self._format)
-        self._format = fmt
+    def _push(self, looks: int) -> None:
+        self._outer.append(self._looks)
+        self._looks = looks
 
-    def _add(self, text: str, fmt: Format) -> None:
-        if fmt != self._pending_format:
+    def _add(self, text: str, looks: int) -> None:
+        if looks != self._pending_looks:
             self._flush()
-            self._pending_format = fmt
+            self._pending_looks = looks
         self._pending.append(text)
 
     def _flush(self) -> None:
         if self._pending:
             text = "".join(self._pending)
-            fmt = self._pending_format
-            self._out.append(run(fmt, text if fmt.code else unbreakable(text)))
+            looks = self._pending_looks
+            self._out.append(_run(_RPR[looks], text if looks & _CODE else unbreakable(text)))
             self._pending = []
 
 
 def unbreakable(text: str) -> str:
     """Non-breaking spaces after € and inside dates ('€ 750', '1 december 2027'), so no line ends inside them."""
-    text = _EURO.sub("€" + NBSP, text)
+    if "€" in text:
+        text = _EURO.sub("€" + NBSP, text)
     return _DATE.sub(lambda m: NBSP.join(part for part in m.groups() if part), text)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -87,19 +87,16 @@ def _kept(format_: Callable[[float], str], text: str, value: float) -> str:
 
 def procent(value: float, *, tiende: bool = False) -> str:
     """87,5% for 0.875; with `tiende` always one decimal (3,0%), for a column of percentages."""
-    return _kept(_tenths if tiende else _percent, repr(value), value)
+    return _kept(_TENTHS if tiende else _PERCENT, repr(value), value)
 
 
-def _percent(value: float) -> str:
+def _percent(pattern: str, value: float) -> str:
     from babel.numbers import format_percent
 
-    return format_percent(value, format="#,##0.#%", locale=_nl())
+    return format_percent(value, format=pattern, locale=_nl())
 
 
-def _tenths(value: float) -> str:
-    from babel.numbers import format_percent
-
-    return format_percent(value, format="#,##0.0%", locale=_nl())
+_PERCENT, _TENTHS = partial(_percent, "#,##0.#%"), partial(_percent, "#,##0.0%")
 
 
 def opsomming(items: Iterable[str]) -> str:

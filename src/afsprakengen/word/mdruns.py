@@ -114,7 +114,11 @@ def _t(text: str) -> str:
 
 def line_break(fmt: Format) -> str:
     """A run holding one line break, in the format."""
-    return f"<w:r>{_rpr(fmt)}<w:br/></w:r>"
+    return _break(_rpr(fmt))
+
+
+def _break(rpr: str) -> str:
+    return f"<w:r>{rpr}<w:br/></w:r>"
 
 
 @functools.cache
@@ -154,7 +158,7 @@ class InlineWriter:
 
     def hardbreak(self, token: Token) -> None:
         self._flush()
-        self._out.append(f"<w:r>{_RPR[self._looks]}<w:br/></w:r>")
+        self._out.append(_break(_RPR[self._looks]))
 
     def code_inline(self, token: Token) -> None:
         self._add(token.content, self._looks | _CODE)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from typing import Literal
 
 from markdown_it.token import Token
 
@@ -33,6 +34,8 @@ _DIFFERS = (
   markdown-it-pyrs does not, 0.30: whether it emphasises may differ);
 - a line that ends in a bare list marker (an empty item: whether it ends a quote's paragraph);
 - a link whose destination has a non-ASCII character (markdown-it-py writes a Unicode host name in punycode)."""
+_DIFFERS_IN_ASCII = (_DIFFERS[0], _DIFFERS[2])
+"""The patterns an ASCII text can match (the others need a non-ASCII character)."""
 _NUMBERED_LINE = re.compile(r"^[ \t>]*\d{1,9}[.)]", re.MULTILINE)
 """With a quote: a line that starts a numbered item (whether it ends the quote's paragraph differs, `> a` `2. b`)."""
 _DIFFERS_WITH_CODE = re.compile(r"\[|[ \t]\n|`[ \t\n]+`")
@@ -48,6 +51,31 @@ _INLINE = {"em": ("em", "em"), "strong": ("strong", "strong"), "strikethrough": 
 _LEAVES = {"softbreak": "softbreak", "hardbreak": "hardbreak"}
 _NEWLINE = re.compile(b"\n")
 _TEXTS = frozenset({"text", "text_special"})
+
+
+class _Token(Token):
+    """A Token made without the dataclass's defaults machinery (a text's tree makes dozens of them)."""
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        type: str,
+        tag: str,
+        nesting: Literal[-1, 0, 1],
+        attrs: dict[str, str | int | float] | None = None,
+        map: list[int] | None = None,
+        level: int = 0,
+        children: list[Token] | None = None,
+        content: str = "",
+        block: bool = False,
+        hidden: bool = False,
+    ) -> None:
+        self.type, self.tag, self.nesting, self.map, self.level = type, tag, nesting, map, level
+        self.attrs = {} if attrs is None else attrs
+        self.children, self.content, self.block, self.hidden = children, content, block, hidden
+        self.markup = self.info = ""
+        self.meta = {}
 
 
 class Unsupported(Exception):
@@ -70,7 +98,7 @@ def tokens(text: str) -> list[Token] | None:
 
 def agrees(text: str) -> bool:
     """Whether the text has none of the markdown where markdown-it-pyrs was seen to read otherwise."""
-    if any(pattern.search(text) for pattern in _DIFFERS):
+    if any(pattern.search(text) for pattern in (_DIFFERS_IN_ASCII if text.isascii() else _DIFFERS)):
         return False
     if ">" in text and _NUMBERED_LINE.search(text):
         return False
@@ -105,15 +133,15 @@ class _Adapter:
         elif name in ("paragraph", "heading", "lheading"):
             self._leaf_block(node, level, node.children, hidden=False)
         elif name in ("code_block", "fence"):
-            self._out.append(Token(name, "code", 0, map=self._line(node), level=level, content=node.meta["content"]))
+            self._out.append(_Token(name, "code", 0, map=self._line(node), level=level, content=node.meta["content"]))
         elif name == "hr":
-            self._out.append(Token("hr", "hr", 0, map=self._line(node), level=level))
+            self._out.append(_Token("hr", "hr", 0, map=self._line(node), level=level))
         elif name != "definition":
             raise Unsupported(name)
 
     def _container(self, node: Node, level: int) -> None:
         kind, tag = _CONTAINERS[node.name]
-        opened = Token(f"{kind}_open", tag, 1, map=self._line(node), level=level)
+        opened = _Token(f"{kind}_open", tag, 1, map=self._line(node), level=level)
         if kind == "ordered_list":
             opened.attrs = {"start": int(node.meta["start"])}
         self._out.append(opened)
@@ -122,7 +150,7 @@ class _Adapter:
         else:
             for child in node.children:
                 self._block(child, level + 1, False)
-        self._out.append(Token(f"{kind}_close", tag, -1, level=level))
+        self._out.append(_Token(f"{kind}_close", tag, -1, level=level))
 
     def _item_children(self, item: Node, level: int) -> None:
         """A tight item's inline nodes stand for a hidden paragraph, as markdown-it-py writes it."""
@@ -142,53 +170,60 @@ class _Adapter:
         if node.name in ("heading", "lheading") and not hidden:
             kind, tag = "heading", f"h{node.meta['level']}"
         where = self._line(node)
-        self._out.append(Token(f"{kind}_open", tag, 1, map=where, level=level, block=True, hidden=hidden))
-        inline = Token("inline", "", 0, map=where, level=level + 1, children=list(_inline(children, 0)), block=True)
+        self._out.append(_Token(f"{kind}_open", tag, 1, map=where, level=level, block=True, hidden=hidden))
+        inline = _Token("inline", "", 0, map=where, level=level + 1, children=_inline(children, 0, []), block=True)
         self._out.append(inline)
-        self._out.append(Token(f"{kind}_close", tag, -1, level=level, block=True, hidden=hidden))
+        self._out.append(_Token(f"{kind}_close", tag, -1, level=level, block=True, hidden=hidden))
 
 
-def _inline(nodes: Sequence[Node], depth: int) -> Iterator[Token]:
+def _inline(nodes: Sequence[Node], depth: int, out: list[Token]) -> list[Token]:
+    """The inline tokens of the nodes appended to `out` (one list for the whole paragraph), and that list."""
     if depth > _MAX_DEPTH:
         raise Unsupported("nesting")
     for node in nodes:
         name = node.name
         if name in _TEXTS:
-            yield Token("text", "", 0, content=node.meta["content"])
+            out.append(_Token("text", "", 0, content=node.meta["content"]))
         elif name in _LEAVES:
-            yield Token(_LEAVES[name], "br", 0)
+            out.append(_Token(_LEAVES[name], "br", 0))
         elif name in _INLINE:
-            kind, tag = _INLINE[name]
-            if kind == "strong":  # markdown-it-py keeps each strong's outer marker as an empty text (it splits runs)
-                yield Token("text", "", 0)
-            yield Token(f"{kind}_open", tag, 1)
-            yield from _inline(node.children, depth + 1)
-            yield Token(f"{kind}_close", tag, -1)
-            if kind == "strong":
-                yield Token("text", "", 0)
+            _span(node, depth, out)
         else:
-            yield from _SPECIAL.get(name, _unsupported)(node, depth)
+            _SPECIAL.get(name, _unsupported)(node, depth, out)
+    return out
 
 
-def _code(node: Node, depth: int) -> Iterator[Token]:
-    yield Token("code_inline", "code", 0, content="".join(child.meta["content"] for child in node.children))
+def _span(node: Node, depth: int, out: list[Token]) -> None:
+    kind, tag = _INLINE[node.name]
+    strong = kind == "strong"  # markdown-it-py keeps each strong's outer marker as an empty text (it splits runs)
+    if strong:
+        out.append(_Token("text", "", 0))
+    out.append(_Token(f"{kind}_open", tag, 1))
+    _inline(node.children, depth + 1, out)
+    out.append(_Token(f"{kind}_close", tag, -1))
+    if strong:
+        out.append(_Token("text", "", 0))
 
 
-def _link(node: Node, depth: int) -> Iterator[Token]:
-    yield Token("link_open", "a", 1, attrs={"href": node.meta["url"]})
-    yield from _inline(node.children, depth + 1)
-    yield Token("link_close", "a", -1)
+def _code(node: Node, depth: int, out: list[Token]) -> None:
+    out.append(_Token("code_inline", "code", 0, content="".join(child.meta["content"] for child in node.children)))
 
 
-def _image(node: Node, depth: int) -> Iterator[Token]:
-    yield Token("image", "img", 0, attrs={"src": node.meta["url"]})
+def _link(node: Node, depth: int, out: list[Token]) -> None:
+    out.append(_Token("link_open", "a", 1, attrs={"href": node.meta["url"]}))
+    _inline(node.children, depth + 1, out)
+    out.append(_Token("link_close", "a", -1))
 
 
-def _unsupported(node: Node, depth: int) -> Iterator[Token]:
+def _image(node: Node, depth: int, out: list[Token]) -> None:
+    out.append(_Token("image", "img", 0, attrs={"src": node.meta["url"]}))
+
+
+def _unsupported(node: Node, depth: int, out: list[Token]) -> None:
     raise Unsupported(node.name)
 
 
-_SPECIAL: dict[str, Callable[[Node, int], Iterator[Token]]] = {
+_SPECIAL: dict[str, Callable[[Node, int, list[Token]], None]] = {
     "code_inline": _code,
     "link": _link,
     "image": _image,

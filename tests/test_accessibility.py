@@ -199,8 +199,8 @@ def test_a_markdown_heading_is_found_in_the_rendered_text_however_its_value_is_w
     """The render walks the tree for the outline only when the text has a markdown heading: every spelling counts."""
     from afsprakengen.word.render import _HEADING_STYLE
 
-    assert _HEADING_STYLE.search(f'<w:pStyle w:val="{value}"/>')
-    assert not _HEADING_STYLE.search('<w:pStyle w:val="Kop2"/><w:t>Kop 2 en +</w:t>')
+    assert _HEADING_STYLE.search(f'<w:pStyle w:val="{value}"/>'.encode())
+    assert not _HEADING_STYLE.search(b'<w:pStyle w:val="Kop2"/><w:t>Kop 2 en +</w:t>')
 
 
 def test_a_style_with_quotes_in_its_id_still_sets_the_level_markdown_headings_continue() -> None:

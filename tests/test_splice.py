@@ -124,3 +124,15 @@ def test_rendered_values_are_written_as_lxml_writes_them_or_not_at_all() -> None
     assert _canonical(b'<w:a x="1"></w:b>', valued) is None
     for odd in (b"<w:t>a\rb</w:t>", b"<w:t>a\nb</w:t>", b"<w:t>a\tb</w:t>", b"<w:t>&#10;</w:t>"):
         assert _canonical(odd, plain) is None, odd
+
+
+def test_the_body_made_piece_by_piece_is_the_body_made_whole() -> None:
+    """A paragraph line start split between two pieces is taken out as if the text were one piece."""
+    from afsprakengen.word.assemble import body_inner, joined
+
+    text = '<w:body>\n<w:p><w:r><w:t>é</w:t></w:r></w:p>\n<w:p w:a="1"/>\n\n<w:p>x</w:p>\n<w:px/>€'
+    whole = joined(text)
+    expected = whole[whole.index(">") + 1 :].encode("utf-8")
+    for size in range(1, 9):
+        pieces = [text[i : i + size] for i in range(0, len(text), size)]
+        assert body_inner(pieces) == expected, size

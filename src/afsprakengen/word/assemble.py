@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -41,11 +43,37 @@ def joined(rendered: str) -> str:
     return rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
 
 
-def document_tree(head: bytes, rendered_body: str, tail: bytes) -> etree._Element:
-    """word/document.xml with the rendered body, parsed strictly; raises etree.XMLSyntaxError if it is not XML."""
-    body = joined(rendered_body)
-    inner = body[body.index(">") + 1 :]
-    return etree.fromstring(head + b"<w:body>" + inner.encode("utf-8") + tail, STRICT)
+def body_inner(pieces: Iterable[str]) -> bytes:
+    """The rendered w:body's content (its own start tag left out) as UTF-8, the compiled source's paragraph line
+    starts taken out (`joined`); made piece by piece, so the whole is never held as text as well."""
+    encoded: list[bytes] = []
+    held, started = "", False
+    for piece in pieces:
+        text = held + piece
+        if not started:
+            at = text.find(">")
+            if at < 0:
+                held = text
+                continue
+            text, started = text[at + 1 :], True
+        at = text.find("\n", max(len(text) - _HELD, 0))  # where a line start may go on in the next piece
+        cut = len(text) if at < 0 else at
+        text, held = text[:cut], text[cut:]
+        encoded.append(joined(text).encode("utf-8"))
+    if not started:
+        raise ValueError("the rendered body has no start tag")
+    encoded.append(joined(held).encode("utf-8"))
+    return b"".join(encoded)
+
+
+_HELD = len("\n<w:p ") - 1
+"""Characters kept back for the next piece: the most of a line start a piece can end in."""
+
+
+def document_tree(head: bytes, inner: bytes, tail: bytes) -> etree._Element:
+    """word/document.xml with the body's content (`body_inner`), parsed strictly; raises etree.XMLSyntaxError if it
+    is not XML."""
+    return etree.fromstring(head + b"<w:body>" + inner + tail, STRICT)
 
 
 def story_tree(rendered: str) -> etree._Element:

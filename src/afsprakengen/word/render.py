@@ -6,12 +6,13 @@ import dataclasses
 import html
 import re
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from jinja2 import TemplateError, TemplateRuntimeError, TemplateSyntaxError
+from jinja2 import Template, TemplateError, TemplateRuntimeError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 from lxml import etree
 from markupsafe import Markup
@@ -19,7 +20,14 @@ from markupsafe import Markup
 from afsprakengen.cache import Cache
 from afsprakengen.documents.common import Chart, Md, Picture
 from afsprakengen.problems import Location, Problem, error
-from afsprakengen.word.assemble import document_tree, fit_table_grids, number_drawings, serialize, story_tree
+from afsprakengen.word.assemble import (
+    body_inner,
+    document_tree,
+    fit_table_grids,
+    number_drawings,
+    serialize,
+    story_tree,
+)
 from afsprakengen.word.compiled import CompiledPart, CompiledTemplate, TemplateOpenError, compiled_template
 from afsprakengen.word.environment import make_env
 from afsprakengen.word.fit import fit_tables
@@ -27,11 +35,13 @@ from afsprakengen.word.markdown import MarkdownError, markdown_to_xml
 from afsprakengen.word.mdblocks import MARKDOWN_HEADING
 from afsprakengen.word.outline import continue_outline, style_levels
 from afsprakengen.word.package import stored_zip
-from afsprakengen.word.sandbox import generate_bounded, render_limits, time_limit
-from afsprakengen.word.splice import Passes, spliceable, spliced_document
+from afsprakengen.word.sandbox import generate_bounded, generate_bounded_pieces, render_limits, time_limit
+from afsprakengen.word.splice import Passes, canonical_inner, spliceable, spliced_document
 from afsprakengen.word.target import PackageTarget
 from afsprakengen.word.toc import fill_toc
 from afsprakengen.word.xml import qn
+
+T = TypeVar("T", str, bytes)
 
 __all__ = ["Rendered", "make_env", "render_docx", "template_text", "to_jinja"]
 
@@ -78,27 +88,33 @@ def render_docx(
 
 def _render_parts(compiled: CompiledTemplate, data: dict[str, Any], most: int) -> dict[str, bytes]:
     """The rendered body, headers and footers, by zip name."""
-    rendered = _render(compiled.body, data, most)
-    parts = {compiled.body.name: _document(compiled, rendered)}
+    parts = {compiled.body.name: _document(compiled, data, most)}
     for story in compiled.stories:
         parts[story.name] = serialize(story_tree(_render(story, data, most)))
     return parts
 
 
-def _document(compiled: CompiledTemplate, rendered: str) -> bytes:
-    """word/document.xml: the rendered body kept as text where that is sure (word/splice.py), else as one tree."""
-    passes = Passes(compiled.has_cell_loops or "tbl" in rendered, "docPr" in rendered, "instrText" in rendered)
-    outline = _HEADING_STYLE.search(rendered) is not None
+def _document(compiled: CompiledTemplate, data: dict[str, Any], most: int) -> bytes:
+    """word/document.xml: the rendered body kept as text where that is sure (word/splice.py), else as one tree.
+
+    The body is rendered as UTF-8 piece by piece, never held whole as text as well: a long document's body is tens
+    of megabytes, and the passes parse its tables on top. The whole tree is parsed from the body as rendered, so an
+    error's line and column are those of the rendered XML.
+    """
+    inner = _render_inner(compiled.body, data, most)
+    passes = Passes(compiled.has_cell_loops or b"tbl" in inner, b"docPr" in inner, b"instrText" in inner)
+    outline = _HEADING_STYLE.search(inner) is not None
 
     def finish(body: etree._Element) -> None:
         _finish_body(body, compiled, passes, outline)
 
     known = None if outline else spliceable(compiled.body.source)
-    if known is not None:
-        document = spliced_document(compiled.document_head, rendered, compiled.document_tail, known, passes, finish)
+    canonical = canonical_inner(inner, known) if known is not None else None
+    if canonical is not None:
+        document = spliced_document(compiled.document_head, canonical, compiled.document_tail, passes, finish)
         if document is not None:
             return document
-    root = document_tree(compiled.document_head, rendered, compiled.document_tail)
+    root = document_tree(compiled.document_head, inner, compiled.document_tail)
     finish(root.find(qn("w:body")))
     return serialize(root)
 
@@ -118,18 +134,27 @@ def _finish_body(body: etree._Element, compiled: CompiledTemplate, passes: Passe
 
 
 def _render(part: CompiledPart, data: dict[str, Any], most: int) -> str:
+    return _generated(part, lambda template: generate_bounded(template, data, most))
+
+
+def _render_inner(part: CompiledPart, data: dict[str, Any], most: int) -> bytes:
+    """The rendered body's content as UTF-8 (`assemble.body_inner`), never held whole as text."""
+    return _generated(part, lambda template: body_inner(generate_bounded_pieces(template, data, most)))
+
+
+def _generated(part: CompiledPart, generate: Callable[[Template], T]) -> T:
     if part.template is None:
         assert part.syntax_error is not None
         raise _located(part.syntax_error, part)
     try:
-        return generate_bounded(part.template, data, most)
+        return generate(part.template)
     except TemplateError as exc:
         raise _located(exc, part) from exc
     except _FAULTS as exc:
         raise _located(_fault(exc), part) from exc
 
 
-_HEADING_STYLE = re.compile(re.escape(MARKDOWN_HEADING[:-1]) + r"(?:\+|&#0*43;|&#[xX]0*2[bB];)")
+_HEADING_STYLE = re.compile(re.escape(MARKDOWN_HEADING[:-1].encode()) + rb"(?:\+|&#0*43;|&#[xX]0*2[bB];)")
 """A markdown heading's style id in rendered XML (an element's name is never a character reference, a value may be)."""
 
 

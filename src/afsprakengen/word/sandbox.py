@@ -289,11 +289,30 @@ def _setting(name: str, default: float) -> float:
 
 def generate_bounded(template: Template, data: dict[str, Any], most: int) -> str:
     """The template rendered, refused once its output passes `most` characters."""
+    return "".join(_bounded(template, data, most))
+
+
+def generate_bounded_pieces(template: Template, data: dict[str, Any], most: int) -> Iterator[str]:
+    """`generate_bounded` in pieces of about 64K characters, for a caller that never holds the whole text."""
     chunks: list[str] = []
+    size = 0
+    for chunk in _bounded(template, data, most):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= _PIECE:
+            yield "".join(chunks)
+            chunks, size = [], 0
+    yield "".join(chunks)
+
+
+_PIECE = 1 << 16
+"""Characters of output in a piece."""
+
+
+def _bounded(template: Template, data: dict[str, Any], most: int) -> Iterator[str]:
     size = 0
     for chunk in template.generate(data):
         size += len(chunk)
         if size > most:
             raise LimitError(f"the document would have more than {most / 1_000_000:g} MB of XML ({MEGABYTES_VARIABLE})")
-        chunks.append(chunk)
-    return "".join(chunks)
+        yield chunk

@@ -90,39 +90,35 @@ def spliceable(source: str) -> Spliceable | None:
     return Spliceable(frozenset(_MAY_BE_EMPTY.findall(text)), _VALUE_IN_TAG.search(text) is not None)
 
 
-def spliced_document(
-    head: bytes,
-    rendered: str,
-    tail: bytes,
-    known: Spliceable,
-    passes: Passes,
-    finish: Finish,
-) -> bytes | None:
-    """word/document.xml from the rendered body, the passes (`finish`) given only the blocks they change.
+def canonical_inner(inner: bytes, known: Spliceable) -> bytes | None:
+    """The body's content (`assemble.body_inner`) as lxml would write it, or None when that cannot be made sure.
+
+    It holds the same XML as the given bytes: parsed, either gives the same tree.
+    """
+    return _canonical(inner, known)
+
+
+def spliced_document(head: bytes, inner: bytes, tail: bytes, passes: Passes, finish: Finish) -> bytes | None:
+    """word/document.xml from the body's canonical content, the passes (`finish`) given only the blocks they change.
 
     The work is on the body's UTF-8 bytes: searching them is faster than searching the text, and they are what
-    is written.
+    is written; the parts between the changed blocks are written from views of it, not copied first.
     """
-    body = _joined(rendered.encode("utf-8"))
-    inner = _canonical(body[body.index(b">") + 1 :], known)
-    blocks = None if inner is None else _blocks(inner, passes)
-    if inner is None or blocks is None:
+    blocks = _blocks(inner, passes)
+    if blocks is None:
         return None
-    changed = _changed(head, tail, [inner[start:end] for start, end in blocks], finish) if blocks else []
+    view = memoryview(inner)
+    changed = _changed(head, tail, [view[start:end] for start, end in blocks], finish) if blocks else []
     if changed is None:
         return None
-    out, last = [head, b"<w:body>"], 0
+    out: list[bytes | memoryview] = [head, b"<w:body>"]
+    last = 0
     for (start, end), text in zip(blocks, changed, strict=True):
-        out += [inner[last:start], text]
+        out += [view[last:start], text]
         last = end
-    out += [inner[last:], tail]
+    out += [view[last:], tail]
     document = b"".join(out)
     return document if _well_formed(document) else None  # a block parsed alone is whole: so is the rest as before
-
-
-def _joined(body: bytes) -> bytes:
-    """`assemble.joined` of the encoded text."""
-    return body.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
 
 
 def _canonical(inner: bytes, known: Spliceable) -> bytes | None:
@@ -344,10 +340,14 @@ def _merged(spans: list[Span]) -> list[Span] | None:
     return merged
 
 
-def _changed(head: bytes, tail: bytes, texts: list[bytes], finish: Finish) -> list[bytes] | None:
+def _changed(head: bytes, tail: bytes, texts: list[memoryview], finish: Finish) -> list[bytes] | None:
     """The blocks as the passes leave them: parsed as one body (marks between them), changed, written again."""
+    marked: list[bytes | memoryview] = [head, b"<w:body>"]
+    for i, text in enumerate(texts):
+        marked += [_MARK, text] if i else [text]
+    marked += [b"</w:body>", tail]
     try:
-        root = etree.fromstring(head + b"<w:body>" + _MARK.join(texts) + b"</w:body>" + tail, STRICT)
+        root = etree.fromstring(b"".join(marked), STRICT)
     except etree.XMLSyntaxError:
         return None  # the whole tree's parse says where
     finish(root.find(qn("w:body")))

@@ -16,7 +16,8 @@ from afsprakengen.documents.common import Md
 from afsprakengen.documents.kinds import Job, JobOptions
 from afsprakengen.documents.produce import render_unfinished
 from afsprakengen.word import render, splice
-from afsprakengen.word.splice import Spliceable, _canonical, spliceable
+from afsprakengen.word.splice import Spliceable, spliceable
+from afsprakengen.word.splice import canonical_inner as _canonical
 from tests.sampledossier import SAMPLE
 
 TODAY = date(2026, 12, 1)

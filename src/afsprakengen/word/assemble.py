@@ -73,7 +73,7 @@ _HELD = len("\n<w:p ") - 1
 def document_tree(head: bytes, inner: bytes, tail: bytes) -> etree._Element:
     """word/document.xml with the body's content (`body_inner`), parsed strictly; raises etree.XMLSyntaxError if it
     is not XML."""
-    return etree.fromstring(head + b"<w:body>" + inner + tail, STRICT)
+    return etree.fromstring(b"".join((head, b"<w:body>", inner, tail)), STRICT)
 
 
 def story_tree(rendered: str) -> etree._Element:

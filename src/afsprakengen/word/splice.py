@@ -90,14 +90,6 @@ def spliceable(source: str) -> Spliceable | None:
     return Spliceable(frozenset(_MAY_BE_EMPTY.findall(text)), _VALUE_IN_TAG.search(text) is not None)
 
 
-def canonical_inner(inner: bytes, known: Spliceable) -> bytes | None:
-    """The body's content (`assemble.body_inner`) as lxml would write it, or None when that cannot be made sure.
-
-    It holds the same XML as the given bytes: parsed, either gives the same tree.
-    """
-    return _canonical(inner, known)
-
-
 def spliced_document(head: bytes, inner: bytes, tail: bytes, passes: Passes, finish: Finish) -> bytes | None:
     """word/document.xml from the body's canonical content, the passes (`finish`) given only the blocks they change.
 
@@ -121,8 +113,9 @@ def spliced_document(head: bytes, inner: bytes, tail: bytes, passes: Passes, fin
     return document if _well_formed(document) else None  # a block parsed alone is whole: so is the rest as before
 
 
-def _canonical(inner: bytes, known: Spliceable) -> bytes | None:
-    """The body as lxml would write it: escaped quotes as lxml writes them, empty elements closed in their tag."""
+def canonical_inner(inner: bytes, known: Spliceable) -> bytes | None:
+    """The body's content (`assemble.body_inner`) as lxml would write it: escaped quotes as lxml writes them, empty
+    elements closed in their tag; None when that cannot be made sure. Parsed, it gives the same tree as `inner`."""
     if b"\r" in inner or b"\n" in inner or b"\t" in inner:
         return None
     if b"&#" in inner:

@@ -125,6 +125,18 @@ def test_workers_render_only_jobs_that_pickle_to_at_least_the_saving(monkeypatch
     assert pickled is not None and [pickle.loads(data) for data in pickled] == jobs
 
 
+def test_the_largest_job_alone_does_not_make_workers_worth_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = _sample_jobs()
+    todo = list(range(len(jobs)))
+    sizes = sorted(len(pickle.dumps(job, protocol=5)) for job in jobs)
+    besides_largest = sum(sizes[:-1])
+    monkeypatch.setattr(produce, "POOL_SAVING", besides_largest + 1)  # all of them would be more than this
+    assert sum(sizes) > besides_largest + 1 and produce._worth_a_pool(jobs, todo) is None
+    monkeypatch.setattr(produce, "POOL_SAVING", besides_largest)
+    assert produce._worth_a_pool(jobs, todo) is not None
+    assert produce._worth_a_pool(jobs, todo[-1:]) is None  # one job never needs a worker
+
+
 def test_the_document_cache_renders_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     jobs = _sample_jobs()
     cache = Cache(tmp_path / "cache")

@@ -179,9 +179,11 @@ def _layout_version() -> str:
 
 
 POOL_SAVING = 1 << 20
-"""The pickled size of the jobs to render (bytes, in all) from which worker processes save work: below it,
-forking the workers and sending them the jobs and the documents costs more CPU than rendering here (the sample's
-15 jobs pickle to ~0.5 MB; its build costs ~0.1 s cpu more with two workers than without)."""
+"""The pickled size of the jobs to render besides the largest (bytes, in all) from which worker processes save
+work: below it, forking the workers and sending them the jobs and the documents costs more CPU than rendering here
+(the sample's 15 jobs pickle to ~0.5 MB; its build costs ~0.1 s cpu more with two workers than without). The
+largest job is not counted, since it takes as long in a worker as here: a 5000-agreement cycle beside a small one
+gains no time from a worker, and a worker forked from this process would hold both its memory and the job's."""
 
 
 def _render(
@@ -206,9 +208,11 @@ def _render(
 
 
 def _worth_a_pool(jobs: Sequence[Job], todo: list[int]) -> list[bytes] | None:
-    """The jobs to render pickled (as the workers get them) if they are large enough to save work, else None."""
+    """The jobs to render pickled (as the workers get them) if those besides the largest are large enough to save
+    work, else None."""
     pickled = [pickle.dumps(jobs[i], protocol=5) for i in todo]
-    return pickled if sum(map(len, pickled)) >= POOL_SAVING else None
+    sizes = sorted(map(len, pickled))
+    return pickled if sum(sizes[:-1]) >= POOL_SAVING else None
 
 
 def _render_pickled(data: bytes, templates: Templates, cache: Cache | None) -> Outcome:

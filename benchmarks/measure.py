@@ -5,6 +5,7 @@ from __future__ import annotations
 import compileall
 import contextlib
 import functools
+import json
 import os
 import signal
 import statistics
@@ -81,28 +82,42 @@ def _package_compiled() -> None:
 def run_child(
     args: Sequence[str], env: Mapping[str, str] | None = None, *, check: bool = True, timeout: float | None = None
 ) -> Child:
-    """Run a command to its end, measured with os.wait4; with check, a non-zero exit is a BenchError.
+    """Run a command to its end, measured with os.wait4 by `launch.py`; with check, a non-zero exit is a BenchError.
 
-    After `timeout` seconds the child's process group (it and its workers) is killed and the Child says so.
+    The command is started by launch.py, so its peak memory is its own and not this process's (see there); its
+    CPU and wall time are measured there too, without the launcher's start. After `timeout` seconds the child's
+    process group (the launcher, the command and its workers) is killed and the Child says so.
     """
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory(prefix="afsprakengen-launch-") as folder:
+        report = Path(folder) / "used.json"
         start = time.perf_counter()
         env = {**os.environ, **(env or {})}
-        proc = subprocess.Popen(list(args), stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        launched = [sys.executable, "-I", "-S", str(_LAUNCH), str(report), *args]
+        proc = subprocess.Popen(launched, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
         timer = threading.Timer(timeout or 0, _kill_group, (proc.pid,))
         if timeout:
             timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc.wait()
         wall = time.perf_counter() - start
         timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
+        used = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
     timed_out = timeout is not None and wall >= timeout
-    child = Child(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, proc.returncode, text, timed_out)
+    if used is None:
+        used = {"cpu": 0.0, "wall": wall, "peak_kb": 0} if timed_out else _unlaunched(args, proc.returncode, text)
+    child = Child(used["cpu"], used["wall"], used["peak_kb"] / 1024, proc.returncode, text, timed_out)
     if check and child.returncode != 0 and not timed_out:
         raise BenchError(f"{' '.join(args)} exited with {child.returncode}:\n{text[-2000:]}")
     return child
+
+
+_LAUNCH = Path(__file__).with_name("launch.py")
+
+
+def _unlaunched(args: Sequence[str], returncode: int | None, text: str) -> dict[str, float]:
+    """The launcher wrote no report (it could not start the command): a BenchError saying so."""
+    raise BenchError(f"{' '.join(args)} could not be started (exit {returncode}):\n{text[-2000:]}")
 
 
 def _kill_group(pid: int) -> None:

@@ -21,10 +21,11 @@ def main(report: str, command: list[str]) -> int:
     proc = subprocess.Popen(command)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
     used = {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "peak_kb": usage.ru_maxrss}
     with open(report, "w", encoding="utf-8") as out:
         json.dump(used, out)
-    return os.waitstatus_to_exitcode(status)
+    return proc.returncode
 
 
 if __name__ == "__main__":

@@ -104,8 +104,9 @@ def run_child(
         text = out.read().decode("utf-8", errors="replace")
         used = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
     timed_out = timeout is not None and wall >= timeout
-    if used is None:
-        used = {"cpu": 0.0, "wall": wall, "peak_kb": 0} if timed_out else _unlaunched(args, proc.returncode, text)
+    if used is None and not timed_out:
+        raise BenchError(f"{' '.join(args)} could not be started (exit {proc.returncode}):\n{text[-2000:]}")
+    used = used or {"cpu": 0.0, "wall": wall, "peak_kb": 0}  # killed before the launcher could report
     child = Child(used["cpu"], used["wall"], used["peak_kb"] / 1024, proc.returncode, text, timed_out)
     if check and child.returncode != 0 and not timed_out:
         raise BenchError(f"{' '.join(args)} exited with {child.returncode}:\n{text[-2000:]}")
@@ -113,11 +114,6 @@ def run_child(
 
 
 _LAUNCH = Path(__file__).with_name("launch.py")
-
-
-def _unlaunched(args: Sequence[str], returncode: int | None, text: str) -> dict[str, float]:
-    """The launcher wrote no report (it could not start the command): a BenchError saying so."""
-    raise BenchError(f"{' '.join(args)} could not be started (exit {returncode}):\n{text[-2000:]}")
 
 
 def _kill_group(pid: int) -> None:

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from afsprakengen.word.fit import _PLAIN, _TREE_ONLY, _pieced_runs, _plain_runs, _runs, fit_tables
+from afsprakengen.word.fit import (
+    _measure_of,
+    _pieced_need,
+    _pieced_runs,
+    _plain,
+    _plain_need,
+    _runs,
+    _tree_need,
+    fit_tables,
+)
 from afsprakengen.word.widths import ColumnNeed, need_of, share, text_twips
 from tests.cellwords import broken_cell_words
 from tests.pdftext import needs_libreoffice, to_pdf
@@ -181,10 +190,12 @@ def test_a_text_box_or_a_paragraph_of_many_runs_is_read_by_the_tree_walk() -> No
     def table(paragraph: str) -> etree._Element:
         return etree.fromstring(f'<w:tbl xmlns:w="{W}"><w:tr><w:tc>{paragraph}</w:tc></w:tr></w:tbl>')
 
-    assert not _TREE_ONLY(table("<w:p><w:r><w:t>kort</w:t></w:r></w:p>"))
-    assert _TREE_ONLY(table("<w:p>" + "<w:r><w:t>a</w:t></w:r>" * 150 + "</w:p>"))
-    assert _TREE_ONLY(table("<w:p><w:r>" + "<w:t>a</w:t><w:br/>" * 150 + "</w:r></w:p>"))
-    assert _TREE_ONLY(table("<w:p><w:r><w:pict><w:txbxContent><w:p><w:r/></w:p></w:txbxContent></w:pict></w:r></w:p>"))
+    assert _measure_of(table("<w:p><w:r><w:t>kort</w:t></w:r></w:p>")) is _plain_need
+    assert _measure_of(table("<w:p><w:r><w:t>kort</w:t><w:br/></w:r></w:p>")) is _pieced_need
+    assert _measure_of(table("<w:p>" + "<w:r><w:t>a</w:t></w:r>" * 150 + "</w:p>")) is _plain_need  # read linearly
+    assert _measure_of(table("<w:p><w:r>" + "<w:t>a</w:t><w:br/>" * 150 + "</w:r></w:p>")) is _tree_need
+    text_box = "<w:p><w:r><w:pict><w:txbxContent><w:p><w:r/></w:p></w:txbxContent></w:pict></w:r></w:p>"
+    assert _measure_of(table(text_box)) is _tree_need
 
 
 def test_a_plain_tables_paragraphs_measure_as_their_runs_do(sample_out: Path) -> None:
@@ -192,9 +203,9 @@ def test_a_plain_tables_paragraphs_measure_as_their_runs_do(sample_out: Path) ->
     compared = 0
     for root in _bodies(sample_out):
         for table in root.iter(f"{{{W}}}tbl"):
-            if _PLAIN(table) and not _TREE_ONLY(table):
+            if _measure_of(table) is _plain_need:
                 for p in table.iter(f"{{{W}}}p"):
-                    assert need_of(_plain_runs(p), 170) == need_of(_pieced_runs(p), 170), etree.tostring(p)[:300]
+                    assert _plain_need(p, 170) == need_of(_runs(p), 170), etree.tostring(p)[:300]
                     compared += 1
     assert compared > 500
 
@@ -207,9 +218,8 @@ def test_a_plain_paragraph_keeps_what_the_runs_read_and_drops_what_they_do_not()
     )
     table = etree.fromstring(xml)
     p = table.find(f".//{{{W}}}p")
-    assert _PLAIN(table)
-    assert _plain_runs(p) == [("een tweevier", 10.5)]
-    assert need_of(_plain_runs(p), 170) == need_of(_pieced_runs(p), 170)
+    assert _plain(table)
+    assert _plain_need(p, 170) == need_of([("een tweevier", 10.5)], 170) == need_of(_runs(p), 170)
     for odd in ('<w:rPr><w:sz w:val="18"/></w:rPr>', "<w:tab/>", "<w:br/>", "<w:cr/>"):
-        assert not _PLAIN(etree.fromstring(xml.replace("<w:t>vier</w:t>", f"{odd}<w:t>vier</w:t>")))
-    assert not _PLAIN(etree.fromstring(xml.replace("<w:r/>", "<w:t>los</w:t>")))
+        assert not _plain(etree.fromstring(xml.replace("<w:t>vier</w:t>", f"{odd}<w:t>vier</w:t>")))
+    assert not _plain(etree.fromstring(xml.replace("<w:r/>", "<w:t>los</w:t>")))

@@ -6,9 +6,11 @@ widths from its own texts (word/widths.py); a table with a fixed layout keeps th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
-from afsprakengen.word.widths import ColumnNeed, need_of, share, widest
+from afsprakengen.word.widths import ColumnNeed, need_of, need_of_text, share
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -65,12 +67,50 @@ def _set_tcw(cell: etree._Element, tc_pr: etree._Element | None, tc_w: etree._El
 
 def _needs(cells: list[Cell], count: int, padding: int, table: etree._Element) -> list[ColumnNeed]:
     """Per grid column the most its single-column cells need (cells over more columns are left out)."""
-    runs_of = _runs if _TREE_ONLY(table) else _plain_runs if _PLAIN(table) else _pieced_runs
-    found: list[list[ColumnNeed]] = [[] for _ in range(count)]
+    measure = _measure_of(table)
+    least, natural = [0.0] * count, [0.0] * count
     for cell, _, _, first, span in cells:
         if span == 1 and first < count:
-            found[first] += [need_of(runs_of(p), padding) for p in cell.iterchildren(_P)]
-    return [widest(needs) for needs in found]
+            for paragraph in cell.iterchildren(_P):
+                need = measure(paragraph, padding)
+                least[first] = need.least if need.least > least[first] else least[first]
+                natural[first] = need.natural if need.natural > natural[first] else natural[first]
+    return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
+
+
+Measure = Callable[[etree._Element, int], ColumnNeed]
+"""The need of a paragraph in a cell with this padding."""
+
+
+def _measure_of(table: etree._Element) -> Measure:
+    """How to measure the table's paragraphs: the tree walk where only it keeps the order, else the fastest that
+    gives the same need."""
+    if _RUN_IN_RUN(table):
+        return _tree_need
+    if _plain(table):
+        return _plain_need
+    return _tree_need if _CROWDED(table) else _pieced_need
+
+
+def _plain(table: etree._Element) -> bool:
+    """No size, tab or break anywhere in the table (a tab stop counts too), and every text in a run."""
+    return next(table.iter(*_NOT_PLAIN), None) is None and all(t.getparent().tag == _R for t in table.iter(_T))
+
+
+def _tree_need(paragraph: etree._Element, padding: int) -> ColumnNeed:
+    return need_of(_runs(paragraph), padding)
+
+
+def _pieced_need(paragraph: etree._Element, padding: int) -> ColumnNeed:
+    return need_of(_pieced_runs(paragraph), padding)
+
+
+def _plain_need(paragraph: etree._Element, padding: int) -> ColumnNeed:
+    """The need of a paragraph in a plain table (`_plain`): its texts measured as one run of the default size.
+
+    Measuring the texts of runs of one size one after the other is measuring them joined (`widths.need_of`).
+    """
+    return need_of_text("".join(paragraph.itertext(_T, with_tail=False)), DEFAULT_SIZE, padding)
 
 
 def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
@@ -83,14 +123,6 @@ def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
         text = "".join((t.text or "") if t.tag == _T else " " for t in run.iterchildren(*_TEXTS))
         runs.append((text, points))
     return runs
-
-
-def _plain_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
-    """`_runs` of a paragraph in a table whose runs set no size and have no tabs or breaks: its texts as one run.
-
-    Measuring the texts of runs of one size one after the other is measuring them joined (`widths.need_of`).
-    """
-    return [("".join(paragraph.itertext(_T, with_tail=False)), DEFAULT_SIZE)]
 
 
 def _pieced_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
@@ -120,25 +152,18 @@ _PIECES = etree.XPath(
     namespaces=_XPATH_NS,
 )
 """A paragraph's runs in document order, each followed by its first size (`rPr/sz`) and its texts and breaks."""
-_TREE_ONLY = etree.XPath(
-    f"boolean(.//w:r//w:r) or boolean(.//w:p[count(.//w:r) + count(.//w:r/*) > {_MOST_PIECES}])",
-    namespaces=_XPATH_NS,
-)
-"""A run inside a run (a text box): only the tree walk keeps the order of their texts; and a paragraph with many
-runs or texts, which `_PIECES` would merge in quadratic time (libxml2 merges a union's sets pairwise)."""
-
-
-_PLAIN = etree.XPath(
-    "not(.//w:r/w:rPr/w:sz or .//w:r/w:tab or .//w:r/w:br or .//w:r/w:cr or .//w:t[not(parent::w:r)])",
-    namespaces=_XPATH_NS,
-)
-"""A table whose every text is in a run of the default size without tabs or breaks (`_plain_runs` measures it)."""
+_RUN_IN_RUN = etree.XPath("boolean(.//w:r//w:r)", namespaces=_XPATH_NS)
+"""A run inside a run (a text box): only the tree walk keeps the order of their texts."""
+_CROWDED = etree.XPath(f"boolean(.//w:p[count(.//w:r) + count(.//w:r/*) > {_MOST_PIECES}])", namespaces=_XPATH_NS)
+"""A paragraph with many runs or texts, which `_PIECES` would merge in quadratic time (libxml2 merges a union's
+sets pairwise)."""
 
 
 _TBL, _P, _R, _T, _TC, _TR = (f"{_W}{name}" for name in ("tbl", "p", "r", "t", "tc", "tr"))
 _TCPR, _TCW, _GRIDSPAN, _RPR_SZ = f"{_W}tcPr", f"{_W}tcW", f"{_W}gridSpan", f"{_W}rPr/{_W}sz"
 _W_W, _W_TYPE, _W_VAL = f"{_W}w", f"{_W}type", f"{_W}val"
 _TEXTS = (_T, f"{_W}tab", f"{_W}br", f"{_W}cr")
+_NOT_PLAIN = (f"{_W}sz", *_TEXTS[1:])
 
 
 def _table_cells(table: etree._Element) -> list[Cell]:

@@ -43,6 +43,12 @@ def need_of(runs: Sequence[tuple[str, float]], padding: float) -> ColumnNeed:
 
 
 @lru_cache(maxsize=65536)
+def need_of_text(text: str, size: float, padding: float) -> ColumnNeed:
+    """need_of of one run, remembered by its text (a plain table's paragraph, measured as one run)."""
+    return _need_of(((text, size),), padding)
+
+
+@lru_cache(maxsize=65536)
 def _need_of(runs: tuple[tuple[str, float], ...], padding: float) -> ColumnNeed:
     """need_of, remembered: table cells repeat (labels, names, years), so most are measured once."""
     longest, word, line = 0.0, 0.0, 0.0
@@ -54,11 +60,6 @@ def _need_of(runs: tuple[tuple[str, float], ...], padding: float) -> ColumnNeed:
             word = 0.0 if ch.isspace() and ch != "\u00a0" else word + width
             longest = max(longest, word)
     return ColumnNeed(longest + padding, line + padding)
-
-
-def widest(needs: Sequence[ColumnNeed]) -> ColumnNeed:
-    """The need of a column: the most any of its paragraphs needs."""
-    return ColumnNeed(max((n.least for n in needs), default=0.0), max((n.natural for n in needs), default=0.0))
 
 
 def share(needs: Sequence[ColumnNeed], total: int) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import operator
 import re
 import traceback
 from collections.abc import Callable
@@ -201,28 +202,40 @@ def to_jinja(value: Any, target: PackageTarget, problems: list[Problem]) -> Any:
     if kind is Md:
         return _markdown(value, target, problems)
     if kind is tuple or kind is list:
-        return [to_jinja(v, target, problems) for v in value]
+        return [v if type(v) in _PLAIN else to_jinja(v, target, problems) for v in value]
     if kind is Chart:
         return Markup(_PICTURE_RUN.format(target.chart_xml(value)))
     if kind is Picture:
         return Markup(_PICTURE_RUN.format(target.picture_xml(value)))
-    names = _field_names(kind)
-    if names is None:
+    fields = _fields(kind)
+    if fields is None:
         return value
-    return {name: to_jinja(getattr(value, name), target, problems) for name in names}
+    names, values = fields
+    converted = [v if type(v) in _PLAIN else to_jinja(v, target, problems) for v in values(value)]
+    return dict(zip(names, converted, strict=True))
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None), date})
+"""The values a template gets as they are (tested inline: most values are these, and a call per value costs)."""
 
 
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
+Fields = tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]
+_FIELDS: dict[type, Fields | None] = {}
 
 
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    """The field names of a dataclass type (None for any other type), looked up once per type."""
+def _fields(kind: type) -> Fields | None:
+    """A dataclass type's field names and a getter of their values as a tuple (None for any other type), made once
+    per type."""
     if kind not in _FIELDS:
-        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+        _FIELDS[kind] = None if names is None else (names, _values_getter(names))
     return _FIELDS[kind]
+
+
+def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    return lambda value: tuple(getattr(value, name) for name in names)  # attrgetter of one name gives no tuple
 
 
 _PICTURE_RUN = '</w:t></w:r><w:r><w:drawing>{}</w:drawing></w:r><w:r><w:t xml:space="preserve">'

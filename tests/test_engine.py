@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import pickle
 import shutil
 import zipfile
@@ -21,6 +23,7 @@ from afsprakengen.documents import produce
 from afsprakengen.documents.kinds import Job, JobOptions
 from afsprakengen.word import compiled
 from afsprakengen.word.compiled import compiled_template
+from afsprakengen.word.render import YOUNG_THRESHOLD, render_docx
 from tests.casefolders import BASE
 from tests.docdump import dump_docx
 from tests.sampledossier import SAMPLE, run_build
@@ -73,6 +76,28 @@ def test_a_compiled_template_is_kept_in_the_cache_for_other_processes(
     assert again.body.template is not None and first.body.template is not None
     data = {"titel": "Huur & <meer>", "herkomst": ""}
     assert again.body.template.render(data) == first.body.template.render(data)
+
+
+class _CollectorProbe:
+    """A value that notes, when the template prints it, whether the collector is on and its young threshold."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[bool, int]] = []
+
+    def __str__(self) -> str:
+        self.seen.append((gc.isenabled(), gc.get_threshold()[0]))
+        return "gezien"
+
+
+def test_a_render_collects_young_objects_less_often_and_puts_the_collector_back(tmp_path: Path) -> None:
+    probe = _CollectorProbe()
+    before = gc.get_threshold()
+    rendered = render_docx(_template_with(tmp_path, "{{ probe }}"), "eigen.docx", {"probe": probe})
+    assert rendered.data is not None, rendered.problems
+    with zipfile.ZipFile(io.BytesIO(rendered.data)) as package:
+        assert b"gezien" in package.read("word/document.xml")
+    assert probe.seen == [(True, max(before[0], YOUNG_THRESHOLD))]  # still on: a template's cycles are collected
+    assert gc.get_threshold() == before
 
 
 def test_dossier_text_that_looks_like_escaped_jinja_comes_out_as_written(tmp_path: Path) -> None:

@@ -100,6 +100,20 @@ def test_a_render_collects_young_objects_less_often_and_puts_the_collector_back(
     assert gc.get_threshold() == before
 
 
+def test_a_body_over_the_output_limit_is_refused_with_the_limit_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AFSPRAKENGEN_RENDER_MB", "0.2")
+    template = _template_with(tmp_path, "{% for i in range(100000) %}tekst {% endfor %}")
+    rendered = render_docx(template, "eigen.docx", {})
+    assert rendered.data is None
+    assert [p.message for p in rendered.problems] == [
+        "the template cannot be rendered: the document would have more than 0.2 MB of XML (AFSPRAKENGEN_RENDER_MB)"
+    ]
+    monkeypatch.setenv("AFSPRAKENGEN_RENDER_MB", "1")  # 600,000 characters: within the limit
+    assert render_docx(template, "eigen.docx", {}).data is not None
+
+
 def test_dossier_text_that_looks_like_escaped_jinja_comes_out_as_written(tmp_path: Path) -> None:
     dossier = tmp_path / "d"
     shutil.copytree(BASE, dossier)

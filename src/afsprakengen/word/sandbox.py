@@ -293,15 +293,24 @@ def generate_bounded(template: Template, data: dict[str, Any], most: int) -> str
 
 
 def generate_bounded_pieces(template: Template, data: dict[str, Any], most: int) -> Iterator[str]:
-    """`generate_bounded` in pieces of about 64K characters, for a caller that never holds the whole text."""
+    """`generate_bounded` in pieces of about 64K characters, for a caller that never holds the whole text.
+
+    The size is added up per piece, not per chunk (a long document's render yields hundreds of thousands): the
+    output is refused at most one piece, and one value of at most MAX_TEXT characters, after it passes `most`.
+    """
     chunks: list[str] = []
-    size = 0
-    for chunk in _bounded(template, data, most):
+    size = total = 0
+    for chunk in template.generate(data):
         chunks.append(chunk)
         size += len(chunk)
         if size >= _PIECE:
+            total += size
+            if total > most:
+                raise _too_long(most)
             yield "".join(chunks)
             chunks, size = [], 0
+    if total + size > most:
+        raise _too_long(most)
     yield "".join(chunks)
 
 
@@ -314,5 +323,9 @@ def _bounded(template: Template, data: dict[str, Any], most: int) -> Iterator[st
     for chunk in template.generate(data):
         size += len(chunk)
         if size > most:
-            raise LimitError(f"the document would have more than {most / 1_000_000:g} MB of XML ({MEGABYTES_VARIABLE})")
+            raise _too_long(most)
         yield chunk
+
+
+def _too_long(most: int) -> LimitError:
+    return LimitError(f"the document would have more than {most / 1_000_000:g} MB of XML ({MEGABYTES_VARIABLE})")

@@ -223,3 +223,19 @@ def test_a_plain_paragraph_keeps_what_the_runs_read_and_drops_what_they_do_not()
     for odd in ('<w:rPr><w:sz w:val="18"/></w:rPr>', "<w:tab/>", "<w:br/>", "<w:cr/>"):
         assert not _plain(etree.fromstring(xml.replace("<w:t>vier</w:t>", f"{odd}<w:t>vier</w:t>")))
     assert not _plain(etree.fromstring(xml.replace("<w:r/>", "<w:t>los</w:t>")))
+
+
+def test_numbers_that_are_digits_but_not_whole_numbers_are_taken_as_missing() -> None:
+    """A template's `²` (a digit to Python, no number to int) or `inf` (a float, no whole number) in a span, size,
+    column or table width: the table is fitted as if the value were not there, instead of the build failing."""
+    xml = (
+        f'<w:body xmlns:w="{W}"><w:tbl><w:tblPr><w:tblW w:type="pct" w:w="²"/></w:tblPr><w:tblGrid>'
+        '<w:gridCol w:w="inf"/><w:gridCol w:w="nan"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:gridSpan w:val="²"/></w:tcPr>'
+        '<w:p><w:r><w:rPr><w:sz w:val="²"/></w:rPr><w:t>een</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>twee drie'
+        "</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>"
+    )
+    body = etree.fromstring(xml)
+    fit_tables(body)
+    widths = [int(c.get(f"{{{W}}}w")) for c in body.iter(f"{{{W}}}gridCol")]
+    assert sum(widths) == 9071  # no width of its own: the page's text width
+    assert widths[1] > widths[0] > 0  # each cell one column: the longer text gets more

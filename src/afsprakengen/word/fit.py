@@ -7,6 +7,7 @@ widths from its own texts (word/widths.py); a table with a fixed layout keeps th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -30,25 +31,52 @@ def fit_tables(body: etree._Element) -> None:
     """Give every automatic table in the body widths that follow its content, outer tables before nested ones."""
     text_width = _text_width(body)
     for table in body.iter(_TBL):
-        if _layout(table) != "fixed":
+        if layout(table) != "fixed":
             _fit(table, text_width)
 
 
 def _fit(table: etree._Element, text_width: int) -> None:
+    frame = table_frame(table, text_width)
+    if frame is None:
+        return
+    cells = _table_cells(table)
+    widths = share(_needs(cells, len(frame.columns), frame.padding, table), frame.total)
+    set_frame(table, frame, widths)
+    for cell, tc_pr, tc_w, first, span in cells:
+        _set_tcw(cell, tc_pr, tc_w, str(sum(widths[first : first + span])))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What an automatic table's widths are shared within: its grid columns, its width, its cells' padding."""
+
+    columns: list[etree._Element]
+    total: int
+    padding: int
+
+
+def table_frame(table: etree._Element, text_width: int) -> Frame | None:
+    """The frame of a table to fit; None when it has no grid or no width (then it is left as it is)."""
     grid = table.find(f"{_W}tblGrid")
     columns = grid.findall(f"{_W}gridCol") if grid is not None else []
     total = _table_width(table, _room(table, text_width), columns)
     if not columns or total <= 0:
-        return
-    cells = _table_cells(table)
-    widths = share(_needs(cells, len(columns), _padding(table), table), total)
-    for column, width in zip(columns, widths, strict=True):
+        return None
+    return Frame(columns, total, _padding(table))
+
+
+def set_frame(table: etree._Element, frame: Frame, widths: list[int]) -> None:
+    """The grid columns given their widths, the table its width and a fixed layout (its cells are not touched)."""
+    for column, width in zip(frame.columns, widths, strict=True):
         column.set(_W_W, str(width))
     tbl_pr = _child(table, "tblPr", ())
-    _set(tbl_pr, "tblW", _TBLW_BEFORE, {"w": str(total), "type": "dxa"})
+    _set(tbl_pr, "tblW", _TBLW_BEFORE, {"w": str(frame.total), "type": "dxa"})
     _set(tbl_pr, "tblLayout", _LAYOUT_BEFORE, {"type": "fixed"})
-    for cell, tc_pr, tc_w, first, span in cells:
-        _set_tcw(cell, tc_pr, tc_w, str(sum(widths[first : first + span])))
+
+
+def span_count(value: str | None) -> int:
+    """The grid columns a cell spans by its w:gridSpan value (1 when it has none or no whole number)."""
+    return int(value) if value and value.isascii() and value.isdigit() else 1
 
 
 _TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
@@ -119,10 +147,15 @@ def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
     for run in paragraph.iter(_R):
         size = run.find(_RPR_SZ)
         value = size.get(_W_VAL) if size is not None else None
-        points = int(value) / 2 if value and value.isdigit() else DEFAULT_SIZE
+        points = _points(value)
         text = "".join((t.text or "") if t.tag == _T else " " for t in run.iterchildren(*_TEXTS))
         runs.append((text, points))
     return runs
+
+
+def _points(value: str | None) -> float:
+    """The point size of a w:sz value (half points), or the default size when it is not a whole number."""
+    return int(value) / 2 if value and value.isascii() and value.isdigit() else DEFAULT_SIZE
 
 
 def _pieced_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
@@ -134,7 +167,7 @@ def _pieced_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
             text, points = runs[-1]
             if piece.is_attribute:  # type: ignore[attr-defined]
                 if not sized:
-                    runs[-1], sized = (text, int(piece) / 2 if piece.isdigit() else DEFAULT_SIZE), True
+                    runs[-1], sized = (text, _points(piece)), True
             elif not piece.is_tail:  # type: ignore[attr-defined]
                 runs[-1] = (text + piece, points)  # the w:t's own text, as `t.text`
         elif piece.tag == _R:
@@ -174,8 +207,7 @@ def _table_cells(table: etree._Element) -> list[Cell]:
         for cell in row.iterchildren(_TC):
             tc_pr = _first_child(cell, _TCPR)
             tc_w, span = (None, None) if tc_pr is None else _width_and_span(tc_pr)
-            value = span.get(_W_VAL) if span is not None else None
-            count = int(value) if value and value.isdigit() else 1
+            count = span_count(span.get(_W_VAL) if span is not None else None)
             cells.append((cell, tc_pr, tc_w, first, count))
             first += count
     return cells
@@ -199,9 +231,10 @@ def _width_and_span(tc_pr: etree._Element) -> tuple[etree._Element | None, etree
     return tc_w, span
 
 
-def _layout(table: etree._Element) -> str | None:
-    layout = table.find(f"{_W}tblPr/{_W}tblLayout")
-    return layout.get(f"{_W}type") if layout is not None else None
+def layout(table: etree._Element) -> str | None:
+    """The table's layout type (`fixed`, `autofit`), None when it sets none."""
+    found = table.find(f"{_W}tblPr/{_W}tblLayout")
+    return found.get(f"{_W}type") if found is not None else None
 
 
 def _table_width(table: etree._Element, room: int, columns: list[etree._Element]) -> int:
@@ -209,10 +242,10 @@ def _table_width(table: etree._Element, room: int, columns: list[etree._Element]
     width = table.find(f"{_W}tblPr/{_W}tblW")
     kind = width.get(f"{_W}type") if width is not None else None
     value = (width.get(f"{_W}w") or "").rstrip("%") if width is not None else ""
-    if kind == "pct" and value.replace(".", "", 1).isdigit():
+    if kind == "pct" and value.isascii() and value.replace(".", "", 1).isdigit():
         share_of = float(value) / 100 if "%" in (width.get(f"{_W}w") or "") else float(value) / 5000
         return int(room * min(share_of, 1.0))
-    if kind == "dxa" and value.isdigit() and int(value) > 0:
+    if kind == "dxa" and value.isascii() and value.isdigit() and int(value) > 0:
         return min(int(value), room)
     grid = sum(_twips(c.get(f"{_W}w")) for c in columns)
     return min(grid, room) if grid > 0 else room
@@ -252,7 +285,7 @@ def _text_width(body: etree._Element) -> int:
 def _twips(value: str | None) -> int:
     try:
         return int(float(value or 0))
-    except ValueError:
+    except (ValueError, OverflowError):  # "inf" is a float, but no whole number
         return 0
 
 

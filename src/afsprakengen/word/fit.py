@@ -29,10 +29,10 @@ Cell = tuple[etree._Element, etree._Element | None, etree._Element | None, int, 
 
 def fit_tables(body: etree._Element) -> None:
     """Give every automatic table in the body widths that follow its content, outer tables before nested ones."""
-    text_width = _text_width(body)
+    width = text_width(body)
     for table in body.iter(_TBL):
         if layout(table) != "fixed":
-            _fit(table, text_width)
+            _fit(table, width)
 
 
 def _fit(table: etree._Element, text_width: int) -> None:
@@ -79,14 +79,14 @@ def span_count(value: str | None) -> int:
     return int(value) if value and value.isascii() and value.isdigit() else 1
 
 
-_TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
+TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
 
 
 def _set_tcw(cell: etree._Element, tc_pr: etree._Element | None, tc_w: etree._Element | None, width: str) -> None:
     """A cell's w:tcW set to `width` twips (dxa); its w:tcPr made first when it has none."""
     if tc_w is None:
         tc_pr = _child(cell, "tcPr", ()) if tc_pr is None else tc_pr
-        _set(tc_pr, "tcW", _TCW_AFTER_FIRST, {"w": width, "type": "dxa"})
+        _set(tc_pr, "tcW", TCW_AFTER_FIRST, {"w": width, "type": "dxa"})
         return
     tc_w.attrib.clear()
     tc_w.set(_W_W, width)
@@ -270,7 +270,7 @@ def _padding(table: etree._Element) -> int:
     return sum(_twips(s.get(f"{_W}w")) for s in sides if s is not None) or DEFAULT_PADDING
 
 
-def _text_width(body: etree._Element) -> int:
+def text_width(body: etree._Element) -> int:
     """The text width of the body's last section: page width less the left and right margins."""
     section = body[-1] if len(body) and body[-1].tag == f"{_W}sectPr" else body.find(f"{_W}sectPr")
     if section is None:

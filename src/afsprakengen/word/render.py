@@ -133,7 +133,9 @@ def _document(compiled: CompiledTemplate, data: dict[str, Any], most: int) -> by
     error's line and column are those of the rendered XML.
     """
     inner = _render_inner(compiled.body, data, most)
-    passes = Passes(compiled.has_cell_loops or b"tbl" in inner, b"docPr" in inner, b"instrText" in inner)
+    passes = Passes(
+        compiled.has_cell_loops or b"tbl" in inner, b"docPr" in inner, b"instrText" in inner, compiled.has_cell_loops
+    )
     outline = _HEADING_STYLE.search(inner) is not None
 
     def finish(body: etree._Element) -> None:

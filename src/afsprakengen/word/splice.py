@@ -19,6 +19,7 @@ from functools import lru_cache
 from lxml import etree
 
 from afsprakengen.word.assemble import STRICT, joined, serialize
+from afsprakengen.word.fittext import fitted_table, section_width
 from afsprakengen.word.toc import LEVELS
 from afsprakengen.word.xml import qn
 
@@ -68,6 +69,8 @@ class Passes:
     tables: bool
     drawings: bool
     contents: bool
+    grids: bool = False
+    """A `{%tc %}` loop may have changed a table's cells: its grid is made again in the tree, before the fit."""
 
 
 @lru_cache(maxsize=64)
@@ -96,16 +99,17 @@ def spliced_document(head: bytes, inner: bytes, tail: bytes, passes: Passes, fin
     The work is on the body's UTF-8 bytes: searching them is faster than searching the text, and they are what
     is written; the parts between the changed blocks are written from views of it, not copied first.
     """
-    blocks = _blocks(inner, passes)
-    if blocks is None:
+    plan = _plan(head, inner, tail, passes)
+    if plan is None:
         return None
+    blocks, fitted = plan
     view = memoryview(inner)
     changed = _changed(head, tail, [view[start:end] for start, end in blocks], finish) if blocks else []
     if changed is None:
         return None
     out: list[bytes | memoryview] = [head, b"<w:body>"]
     last = 0
-    for (start, end), text in zip(blocks, changed, strict=True):
+    for (start, end), text in sorted([*zip(blocks, changed, strict=True), *fitted.items()]):
         out += [view[last:start], text]
         last = end
     out += [view[last:], tail]
@@ -190,18 +194,51 @@ def _well_formed(document: bytes) -> bool:
     return True
 
 
-def _blocks(inner: bytes, passes: Passes) -> list[Span] | None:
-    """The spans of the body's children the passes change, in order, or None when one cannot be told apart."""
+Plan = tuple[list[Span], dict[Span, bytes]]
+"""The blocks the passes are given in the tree, and the tables fitted in their text (by span, as they come out)."""
+
+
+def _plan(head: bytes, inner: bytes, tail: bytes, passes: Passes) -> Plan | None:
+    """What of the body changes, and how; None when a block the passes change cannot be told apart."""
     tables = _tables(inner)
     if tables is None:
         return None
-    found: list[Span] = []
+    found = _other_blocks(inner, passes, tables)
+    if found is None:
+        return None
+    fitted: dict[Span, bytes] = {}
     if passes.tables:
-        found += tables
         section = _section(inner)
         if section is None:
             return None
-        found.append(section)
+        if not passes.grids:
+            fitted = _fitted_in_text(head, inner, tail, tables, found, section)
+        to_fit = [span for span in tables if span not in fitted]
+        found += [*to_fit, section] if to_fit else []
+    blocks = _merged(found)
+    return None if blocks is None else (blocks, fitted)
+
+
+def _fitted_in_text(
+    head: bytes, inner: bytes, tail: bytes, tables: list[Span], others: list[Span], section: Span
+) -> dict[Span, bytes]:
+    """The tables fittext.py can fit, fitted, by their spans: those that no other pass changes (else the tree,
+    which has them anyway, fits them)."""
+    width = section_width(head, inner[section[0] : section[1]], tail)
+    fitted = {}
+    for start, end in tables:
+        if any(start < other_end and other_start < end for other_start, other_end in others):
+            continue
+        table = fitted_table(head, tail, inner[start:end], width)
+        if table is not None:
+            fitted[start, end] = table
+    return fitted
+
+
+def _other_blocks(inner: bytes, passes: Passes, tables: list[Span]) -> list[Span] | None:
+    """The spans of the body's children the contents and the drawings passes change, or None when one cannot be
+    told apart."""
+    found: list[Span] = []
     if passes.contents:
         contents = _contents(inner, tables)
         if contents is None:

@@ -1,0 +1,230 @@
+"""A plain table fitted in its canonical text: the widths word/fit.py gives it, without parsing its rows.
+
+A table of the body whose text splice.py has made canonical (as lxml writes it), with no table inside it, no size,
+tab or break (`fit._plain`) and rows of a strict shape (cells of paragraphs of runs of texts; properties made of
+empty elements, at most one level deep) has its cells' texts read and their widths written by regular expressions.
+Its properties and grid are parsed alone and fitted by fit.py itself. Any other table: None (fitted in the tree).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from afsprakengen.word.assemble import STRICT, serialize
+from afsprakengen.word.fit import (
+    DEFAULT_SIZE,
+    TCW_AFTER_FIRST,
+    W,
+    layout,
+    set_frame,
+    span_count,
+    table_frame,
+    text_width,
+)
+from afsprakengen.word.widths import ColumnNeed, need_of_text, share
+
+_A = rb'(?: [^<>]*")?'
+"""A canonical tag's attributes: none, or a space, the attributes, and the closing quote of the last."""
+_NAME = rb"w:(?!(?:t|r|p|tbl|tc|tr|hyperlink)[ />])[A-Za-z]+"
+"""An element that is no text, run, paragraph, table, cell, row or hyperlink."""
+_EMPTY = rb"<" + _NAME + _A + rb"/>"
+_PROP = _EMPTY + rb"|<" + _NAME + _A + rb">(?:" + _EMPTY + rb")*</w:[A-Za-z]+>"
+_PROPS = rb"(?:" + _PROP + rb")*"
+_TEXT = rb'<w:t(?: xml:space="preserve")?>[^<]*</w:t>|<w:t(?: xml:space="preserve")?/>'
+_RUN = (
+    rb"<w:r"
+    + _A
+    + rb">(?:<w:rPr>"
+    + _PROPS
+    + rb"</w:rPr>)?(?:"
+    + _TEXT
+    + rb"|"
+    + _EMPTY
+    + rb")*</w:r>|<w:r"
+    + _A
+    + rb"/>"
+)
+_LINK = rb"<w:hyperlink" + _A + rb">(?:" + _RUN + rb")*</w:hyperlink>"
+_PARAGRAPH = rb"<w:p" + _A + rb">(?:<w:pPr>" + _PROPS + rb"</w:pPr>)?(?:" + _RUN + rb"|" + _LINK + rb"|" + _EMPTY
+_PARAGRAPH += rb")*</w:p>|<w:p" + _A + rb"/>"
+_ROW_ITEM = re.compile(
+    rb"(<w:tr" + _A + rb">(?:<w:trPr>" + _PROPS + rb"</w:trPr>)?)"
+    rb"|<w:tc>(?:<w:tcPr>(" + _PROPS + rb")</w:tcPr>)?((?:" + _PARAGRAPH + rb")+)</w:tc>"
+    rb"|(</w:tr>)"
+)
+"""A row's start, a cell (its properties' content, its paragraphs) or a row's end: the rows one item at a time."""
+_PROP_ITEM = re.compile(rb"<w:([A-Za-z]+)(?:" + _A + rb"/>|" + _A + rb">(?:" + _EMPTY + rb")*</w:[A-Za-z]+>)")
+_ONLY_TCW = re.compile(rb"<w:tcW" + _A + rb"/>")
+_TEXT_OR_END = re.compile(rb'<w:t(?: xml:space="preserve")?>([^<]*)</w:t>|(</w:p>|<w:p' + _A + rb"/>)|(</w:tc>)")
+"""A text, a paragraph's end, a cell's end: in the rows, only paragraphs hold texts, only cells paragraphs."""
+_VAL = re.compile(rb' w:val="([^"]*)"')
+_NOT_PLAIN = re.compile(rb"<w:(?:sz|tab|br|cr)[ />]|xmlns|&#")
+"""A size, tab or break (`fit._plain`), a namespace declared, a character reference."""
+_W_DECLARED = f'xmlns:w="{W}"'.encode()
+
+
+Cell = tuple[int, int, bytes, bytes, int, int]
+"""A cell: where its w:tcW goes in the rows (replacing start:end) with what around it, its first grid column and
+the columns it spans."""
+
+
+def section_width(head: bytes, section: bytes, tail: bytes) -> int:
+    """The text width (`fit.text_width`) the body's own w:sectPr gives, from that block alone."""
+    root = etree.fromstring(b"".join((head, b"<w:body>", section, b"</w:body>", tail)), STRICT)
+    body = root[0] if len(root) else root
+    return text_width(body)
+
+
+def fitted_table(head: bytes, tail: bytes, table: bytes, width: int) -> bytes | None:
+    """The table (`<w:tbl>…</w:tbl>`, a child of the body) as fit.py leaves it in a body of this text width, or
+    None when its text is not of the shape read here."""
+    if _W_DECLARED not in head or table.count(b"<w:tbl>") != 1 or _NOT_PLAIN.search(table):
+        return None
+    rows_at = _rows_start(table)
+    rows = table[rows_at : -len(b"</w:tbl>")]
+    cells, needs_of = _cells(rows)
+    if cells is None:
+        return None
+    root = etree.fromstring(b"".join((head, b"<w:body>", table[:rows_at], b"</w:tbl></w:body>", tail)), STRICT)
+    frame_table = root[0][0]
+    frame = None if layout(frame_table) == "fixed" else table_frame(frame_table, width)
+    if frame is None:
+        return table  # fit.py leaves it as it is
+    widths = share(needs_of(len(frame.columns), frame.padding), frame.total)
+    set_frame(frame_table, frame, widths)
+    written = serialize(root)
+    start, end = head + b"<w:body>", b"</w:tbl></w:body>" + tail
+    if not written.startswith(start) or not written.endswith(end):
+        return None
+    return b"".join((written[len(start) : -len(end)], _with_widths(rows, cells, widths), b"</w:tbl>"))
+
+
+def _rows_start(table: bytes) -> int:
+    """Where the first row starts (or the table's end, for a table of no rows)."""
+    starts = [at for at in (table.find(b"<w:tr>"), table.find(b"<w:tr ")) if at >= 0]
+    return min(starts) if starts else len(table) - len(b"</w:tbl>")
+
+
+def _cells(rows: bytes) -> tuple[list[Cell] | None, NeedsOf]:
+    """Every cell of the rows (None when the rows are not of the shape read here) and how to measure them."""
+    cells: list[Cell] = []
+    at, first, in_row = 0, 0, False
+    for item in _ROW_ITEM.finditer(rows):
+        if item.start() != at:
+            return None, _NO_NEEDS
+        at = item.end()
+        kind = item.lastindex
+        if kind == _CELL_ITEM and in_row:
+            cell = _cell(item, first)
+            if cell is None:
+                return None, _NO_NEEDS
+            cells.append(cell)
+            first += cell[5]
+        elif kind == _CELL_ITEM or in_row == (kind == _ROW_START):
+            return None, _NO_NEEDS  # a cell outside a row, a row inside a row, an end without a start
+        else:
+            in_row, first = not in_row, 0
+    if at != len(rows) or in_row:
+        return None, _NO_NEEDS
+    return cells, _needs_of(rows, cells)
+
+
+_ROW_START, _CELL_ITEM = 1, 3
+"""The last group each kind of _ROW_ITEM matches (`Match.lastindex`): a row's start, a cell (a row's end: 4)."""
+
+
+def _cell(item: re.Match[bytes], first: int) -> Cell | None:
+    """Where a cell's width goes (as fit._set_tcw puts it) and its span; None for a w:tcW that is not empty."""
+    content = item.group(2)
+    if content is None:  # no w:tcPr: one is made, holding the width
+        at = item.start() + len(b"<w:tc>")
+        return (at, at, b"<w:tcPr>", b"</w:tcPr>", first, 1)
+    at = item.start(2)
+    if _ONLY_TCW.fullmatch(content):
+        return (at, item.end(2), b"", b"", first, 1)
+    tc_w = span = None
+    later = cnf_style_end = -1
+    for index, prop in enumerate(_PROP_ITEM.finditer(content)):
+        name = prop.group(1).decode("ascii")
+        if name == "tcW" and tc_w is None:
+            tc_w = prop
+        elif name == "gridSpan" and span is None:
+            span = prop
+        if later < 0 and name in TCW_AFTER_FIRST:
+            later = prop.start()
+        if index == 0 and name == "cnfStyle":
+            cnf_style_end = prop.end()
+    count = span_count(_value(span.group(0)) if span is not None else None)
+    if tc_w is not None:
+        if not tc_w.group(0).endswith(b"/>"):
+            return None
+        return (at + tc_w.start(), at + tc_w.end(), b"", b"", first, count)
+    where = at + (later if later >= 0 else max(cnf_style_end, 0))  # before what follows it, after a cnfStyle
+    return (where, where, b"", b"", first, count)
+
+
+def _value(tag: bytes) -> str | None:
+    """The w:val of an element's start tag."""
+    found = _VAL.search(tag, 0, tag.find(b">") + 1)
+    return found.group(1).decode("utf-8") if found else None
+
+
+def _unescaped(text: bytes) -> str:
+    decoded = text.decode("utf-8")
+    if "&" not in decoded:
+        return decoded
+    return decoded.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")  # canonical: only these three
+
+
+NeedsOf = Callable[[int, int], list[ColumnNeed]]
+"""The needs of a table's grid columns, given their number and the cells' padding."""
+
+
+def _needs_of(rows: bytes, cells: list[Cell]) -> NeedsOf:
+    def needs(count: int, padding: int) -> list[ColumnNeed]:
+        """As fit._needs measures a plain table: the paragraphs of each single-column cell, the most per column;
+        a paragraph's texts joined, as `itertext` of its w:t elements gives them."""
+        least, natural = [0.0] * count, [0.0] * count
+        index, parts = 0, []
+        for text, paragraph_end, cell_end in _TEXT_OR_END.findall(rows):
+            if cell_end:
+                index += 1
+            elif not paragraph_end:
+                parts.append(text)
+            else:
+                first, span = cells[index][4:]
+                if span == 1 and first < count:
+                    joined = _unescaped(parts[0] if len(parts) == 1 else b"".join(parts))
+                    need = need_of_text(joined, DEFAULT_SIZE, padding)
+                    least[first] = need.least if need.least > least[first] else least[first]
+                    natural[first] = need.natural if need.natural > natural[first] else natural[first]
+                parts = []
+        return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
+
+    return needs
+
+
+def _no_needs(count: int, padding: int) -> list[ColumnNeed]:
+    return []
+
+
+_NO_NEEDS: NeedsOf = _no_needs
+
+
+def _with_widths(rows: bytes, cells: list[Cell], widths: list[int]) -> bytes:
+    """The rows with each cell's w:tcW set to the width of its columns (as fit._set_tcw sets it)."""
+    tags: dict[tuple[int, int], bytes] = {}
+    pieces: list[bytes] = []
+    last = 0
+    for start, end, before, after, first, span in cells:
+        tag = tags.get((first, span))
+        if tag is None:
+            width = sum(widths[first : first + span])
+            tag = tags[first, span] = b'<w:tcW w:w="%d" w:type="dxa"/>' % width
+        pieces += (rows[last:start], before, tag, after)
+        last = end
+    pieces.append(rows[last:])
+    return b"".join(pieces)

@@ -1,0 +1,139 @@
+"""A plain table fitted in its text (word/fittext.py) is the table fit.py fits in the tree, or left to the tree."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from afsprakengen.word.assemble import STRICT, serialize
+from afsprakengen.word.fit import fit_tables
+from afsprakengen.word.fittext import fitted_table, section_width
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+SECTION = (
+    '<w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:pgSz w:w="11906" w:h="16838"/>'
+    '<w:pgMar w:top="1417" w:right="1134" w:bottom="1417" w:left="1701"/></w:sectPr>'
+)
+GRID = '<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>'
+
+
+def _document(body: str) -> bytes:
+    """A word/document.xml holding the body, as lxml writes it (the canonical text fittext.py is given)."""
+    return serialize(etree.fromstring(f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}</w:body></w:document>'))
+
+
+def _split(document: bytes) -> tuple[bytes, bytes, bytes]:
+    head, rest = document.split(b"<w:body>")
+    inner, tail = rest.split(b"</w:body>")
+    return head, inner, tail
+
+
+def _both_ways(table: str) -> tuple[bytes | None, bytes]:
+    """The table fitted in its text (None: left to the tree) and in the tree, in a body with SECTION."""
+    head, inner, tail = _split(_document(table + SECTION))
+    section = inner[inner.rfind(b"<w:sectPr") :]
+    canonical = inner[: -len(section)]
+    in_text = fitted_table(head, tail, canonical, section_width(head, section, tail))
+    root = etree.fromstring(_document(table + SECTION), STRICT)
+    fit_tables(root[0])
+    _, tree_inner, _ = _split(serialize(root))
+    return in_text, tree_inner[: tree_inner.rfind(b"<w:sectPr")]
+
+
+def _table(rows: str, properties: str = '<w:tblPr><w:tblW w:type="auto" w:w="0"/></w:tblPr>', grid: str = GRID) -> str:
+    return f"<w:tbl>{properties}{grid}{rows}</w:tbl>"
+
+
+def _cell(content: str, properties: str = '<w:tcPr><w:tcW w:type="dxa" w:w="3000"/></w:tcPr>') -> str:
+    return f"<w:tc>{properties}{content}</w:tc>"
+
+
+def _p(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _row(*cells: str) -> str:
+    return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+
+FITTED_IN_TEXT = {
+    "the house table's cells": _table(_row(_cell(_p("Kort")), _cell(_p("Een veel langere tekst in een cel")))),
+    "a cell without properties": _table(_row(_cell(_p("een"), ""), _cell(_p("twee drie vier"), ""))),
+    "properties without a width, after a cnfStyle": _table(
+        _row(
+            _cell(_p("een"), '<w:tcPr><w:cnfStyle w:val="100000000000"/></w:tcPr>'),
+            _cell(_p("twee"), '<w:tcPr><w:cnfStyle w:val="1"/><w:noProof/><w:vAlign w:val="center"/></w:tcPr>'),
+        )
+    ),
+    "properties without a width, before what follows it": _table(
+        _row(
+            _cell(_p("een"), '<w:tcPr><w:noProof/><w:vMerge/><w:shd w:val="clear" w:fill="EEEEEE"/></w:tcPr>'),
+            _cell(_p("twee"), ""),
+        )
+    ),
+    "a width after a span and nested borders": _table(
+        _row(
+            _cell(
+                _p("over twee kolommen"),
+                '<w:tcPr><w:gridSpan w:val="2"/><w:tcBorders><w:top w:val="single"/></w:tcBorders>'
+                '<w:tcW w:w="10" w:type="pct"/></w:tcPr>',
+            )
+        )
+        + _row(_cell(_p("a")), _cell(_p("b")))
+    ),
+    "links, escaped texts, empty and several paragraphs": _table(
+        _row(
+            _cell(
+                '<w:p><w:pPr><w:pStyle w:val="Tabeltekst"/><w:rPr><w:b/></w:rPr></w:pPr><w:bookmarkStart w:id="1" '
+                'w:name="x"/><w:hyperlink r:id="rId5"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+                "<w:t>a &amp; b &lt;c&gt;</w:t></w:r></w:hyperlink><w:r><w:t/></w:r><w:r/></w:p><w:p/>"
+                + _p("tweede alinea met meer woorden")
+            ),
+            _cell(_p("x")),
+        )
+    ),
+    "more cells than the grid has columns": _table(_row(_cell(_p("een")), _cell(_p("twee")), _cell(_p("drie")))),
+    "a table of its own width, rows with properties": _table(
+        '<w:tr w:rsidR="00AB"><w:trPr><w:tblHeader/></w:trPr>' + _cell(_p("kop")) + _cell(_p("kop twee")) + "</w:tr>",
+        '<w:tblPr><w:tblStyle w:val="Tabelraster"/><w:tblW w:w="2500" w:type="pct"/><w:tblLook w:val="04A0"/>'
+        "</w:tblPr>",
+    ),
+    "no table properties at all": _table(_row(_cell(_p("een")), _cell(_p("twee"))), ""),
+    "no grid (left as it is)": _table(_row(_cell(_p("een"))), grid=""),
+    "a fixed layout (left as it is)": _table(
+        _row(_cell(_p("een")), _cell(_p("twee"))), '<w:tblPr><w:tblLayout w:type="fixed"/></w:tblPr>'
+    ),
+    "no rows": _table(""),
+}
+
+
+@pytest.mark.parametrize("table", FITTED_IN_TEXT.values(), ids=FITTED_IN_TEXT.keys())
+def test_a_plain_table_fitted_in_its_text_is_the_table_fitted_in_the_tree(table: str) -> None:
+    in_text, in_tree = _both_ways(table)
+    assert in_text is not None
+    assert in_text == in_tree
+
+
+LEFT_TO_THE_TREE = {
+    "a table inside": _table(_row(_cell(_table(_row(_cell(_p("binnen"))))), _cell(_p("x")))),
+    "a size": _table(_row(_cell('<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>klein</w:t></w:r></w:p>'))),
+    "a tab": _table(_row(_cell("<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t></w:r></w:p>"))),
+    "a break": _table(_row(_cell("<w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>"))),
+    "a text outside a run": _table(_row(_cell("<w:p><w:t>los</w:t></w:p>"))),
+    "a text inside a property": _table(_row(_cell("<w:p><w:pPr><w:t>x</w:t></w:pPr></w:p>"))),
+    "a drawing in a run": _table(_row(_cell("<w:p><w:r><w:drawing><w:x/></w:drawing></w:r></w:p>"))),
+    "a field": _table(_row(_cell('<w:p><w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'))),
+    "a width that holds something": _table(
+        _row(_cell(_p("x"), '<w:tcPr><w:tcW w:w="1" w:type="dxa"><w:x/></w:tcW></w:tcPr>'))
+    ),
+    "a namespace declared inside": _table(_row(_cell(f'<w:p xmlns:v="urn:x">{_p("x")[5:]}'))),
+    "a content control": _table(_row("<w:sdt><w:sdtContent>" + _cell(_p("x")) + "</w:sdtContent></w:sdt>")),
+    "a cell with attributes": _table(_row(_cell(_p("x")).replace("<w:tc>", '<w:tc w:id="1">'))),
+}
+
+
+@pytest.mark.parametrize("table", LEFT_TO_THE_TREE.values(), ids=LEFT_TO_THE_TREE.keys())
+def test_a_table_of_another_shape_is_left_to_the_tree(table: str) -> None:
+    in_text, _ = _both_ways(table)
+    assert in_text is None

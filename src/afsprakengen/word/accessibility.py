@@ -189,6 +189,8 @@ def _judged(walk: _Walk, body: etree._Element, count: int) -> bool:
     w:sectPr. The walk goes through the body in C and stops at the block the parser is still in."""
     if not all(block.tag in _BLOCKS for block in islice(body, count)):
         return False
+    if count == 0:
+        return True  # the parser is still in the first block (a long table): nothing to walk, not even it
     walk.block(body, body[count] if count < len(body) else None)
     for _ in range(count):  # one by one: `del body[:count]` takes seconds where a block is still referenced
         del body[0]

@@ -105,6 +105,19 @@ FITTED_IN_TEXT = {
         _row(_cell(_p("een")), _cell(_p("twee"))), '<w:tblPr><w:tblLayout w:type="fixed"/></w:tblPr>'
     ),
     "no rows": _table(""),
+    "runs of their own sizes, tabs and breaks": _table(
+        _row(
+            _cell(
+                '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs><w:rPr><w:sz w:val="60"/></w:rPr>'
+                '</w:pPr><w:r><w:rPr><w:b/><w:sz w:val="16"/><w:sz w:val="40"/></w:rPr><w:t>klein</w:t><w:tab/>'
+                '<w:t>na tab</w:t></w:r><w:hyperlink r:id="rId3"><w:r><w:rPr><w:sz w:val="30"/></w:rPr><w:t>groot'
+                '</w:t><w:br w:type="textWrapping"/><w:t>woord</w:t></w:r></w:hyperlink><w:r/><w:r><w:t>gewoon'
+                "</w:t><w:cr/></w:r></w:p><w:p/>"
+            ),
+            _cell('<w:p><w:r><w:rPr><w:sz w:val="²"/></w:rPr><w:t>geen getal</w:t></w:r></w:p>'),
+        )
+        + _row(_cell(_p("a"), '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'))
+    ),
 }
 
 
@@ -117,9 +130,7 @@ def test_a_plain_table_fitted_in_its_text_is_the_table_fitted_in_the_tree(table:
 
 LEFT_TO_THE_TREE = {
     "a table inside": _table(_row(_cell(_table(_row(_cell(_p("binnen"))))), _cell(_p("x")))),
-    "a size": _table(_row(_cell('<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>klein</w:t></w:r></w:p>'))),
-    "a tab": _table(_row(_cell("<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t></w:r></w:p>"))),
-    "a break": _table(_row(_cell("<w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>"))),
+    "a tab outside a run": _table(_row(_cell('<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr></w:r><w:tab/></w:p>'))),
     "a text outside a run": _table(_row(_cell("<w:p><w:t>los</w:t></w:p>"))),
     "a text inside a property": _table(_row(_cell("<w:p><w:pPr><w:t>x</w:t></w:pPr></w:p>"))),
     "a drawing in a run": _table(_row(_cell("<w:p><w:r><w:drawing><w:x/></w:drawing></w:r></w:p>"))),

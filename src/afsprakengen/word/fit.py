@@ -147,13 +147,12 @@ def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
     for run in paragraph.iter(_R):
         size = run.find(_RPR_SZ)
         value = size.get(_W_VAL) if size is not None else None
-        points = _points(value)
         text = "".join((t.text or "") if t.tag == _T else " " for t in run.iterchildren(*_TEXTS))
-        runs.append((text, points))
+        runs.append((text, points(value)))
     return runs
 
 
-def _points(value: str | None) -> float:
+def points(value: str | None) -> float:
     """The point size of a w:sz value (half points), or the default size when it is not a whole number."""
     return int(value) / 2 if value and value.isascii() and value.isdigit() else DEFAULT_SIZE
 
@@ -164,12 +163,12 @@ def _pieced_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
     sized = False
     for piece in _PIECES(paragraph):
         if isinstance(piece, str):
-            text, points = runs[-1]
+            text, size = runs[-1]
             if piece.is_attribute:  # type: ignore[attr-defined]
                 if not sized:
-                    runs[-1], sized = (text, _points(piece)), True
+                    runs[-1], sized = (text, points(piece)), True
             elif not piece.is_tail:  # type: ignore[attr-defined]
-                runs[-1] = (text + piece, points)  # the w:t's own text, as `t.text`
+                runs[-1] = (text + piece, size)  # the w:t's own text, as `t.text`
         elif piece.tag == _R:
             runs.append(("", DEFAULT_SIZE))
             sized = False

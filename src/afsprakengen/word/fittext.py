@@ -1,9 +1,10 @@
-"""A plain table fitted in its canonical text: the widths word/fit.py gives it, without parsing its rows.
+"""A table fitted in its canonical text: the widths word/fit.py gives it, without parsing its rows.
 
-A table of the body whose text splice.py has made canonical (as lxml writes it), with no table inside it, no size,
-tab or break (`fit._plain`) and rows of a strict shape (cells of paragraphs of runs of texts; properties made of
-empty elements, at most one level deep) has its cells' texts read and their widths written by regular expressions.
-Its properties and grid are parsed alone and fitted by fit.py itself. Any other table: None (fitted in the tree).
+A table of the body whose text splice.py has made canonical (as lxml writes it), with no table inside it and rows
+of a strict shape (cells of paragraphs of runs of texts, tabs and breaks; properties made of empty elements, at
+most one level deep) has its runs read and its cells' widths written by regular expressions: a plain table's
+paragraphs as one text each (`fit._plain`), any other's run by run with their sizes (`fit._runs`). Its properties
+and grid are parsed alone and fitted by fit.py itself. Any other table: None (fitted in the tree).
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from afsprakengen.word.fit import (
     TCW_AFTER_FIRST,
     W,
     layout,
+    points,
     set_frame,
     span_count,
     table_frame,
     text_width,
 )
-from afsprakengen.word.widths import ColumnNeed, need_of_text, share
+from afsprakengen.word.widths import ColumnNeed, need_of, need_of_text, share
 
 _A = rb'(?: [^<>]*")?'
 """A canonical tag's attributes: none, or a space, the attributes, and the closing quote of the last."""
@@ -61,8 +63,17 @@ _ONLY_TCW = re.compile(rb"<w:tcW" + _A + rb"/>")
 _TEXT_OR_END = re.compile(rb'<w:t(?: xml:space="preserve")?>([^<]*)</w:t>|(</w:p>|<w:p' + _A + rb"/>)|(</w:tc>)")
 """A text, a paragraph's end, a cell's end: in the rows, only paragraphs hold texts, only cells paragraphs."""
 _VAL = re.compile(rb' w:val="([^"]*)"')
-_NOT_PLAIN = re.compile(rb"<w:(?:sz|tab|br|cr)[ />]|xmlns|&#")
-"""A size, tab or break (`fit._plain`), a namespace declared, a character reference."""
+_REFUSED = re.compile(rb"xmlns|&#")
+"""A namespace declared, a character reference."""
+_SIZED = re.compile(rb"<w:(?:sz|tab|br|cr)[ />]")
+"""A size, tab or break: the table is not plain (`fit._plain`), its runs are measured one by one."""
+_RUN_PIECE = re.compile(
+    rb"<w:pPr>" + _PROPS + rb"</w:pPr>"  # skipped: its tab stops and its mark's size are no run's
+    rb"|(<w:r" + _A + rb">)|(<w:r" + _A + rb"/>|</w:r>)|<w:rPr>(" + _PROPS + rb")</w:rPr>"
+    rb'|<w:t(?: xml:space="preserve")?>([^<]*)</w:t>|(<w:(?:tab|br|cr)' + _A + rb"/>)|(</w:p>|<w:p" + _A + rb"/>)"
+)
+"""In a paragraph: a run's start, its end (or an empty run), its properties, a text, a tab or break, the end."""
+_RUN_START, _RUN_END, _RUN_PROPERTIES, _RUN_TEXT, _RUN_SPACE, _PARAGRAPH_END = range(1, 7)
 _W_DECLARED = f'xmlns:w="{W}"'.encode()
 
 
@@ -81,11 +92,11 @@ def section_width(head: bytes, section: bytes, tail: bytes) -> int:
 def fitted_table(head: bytes, tail: bytes, table: bytes, width: int) -> bytes | None:
     """The table (`<w:tbl>…</w:tbl>`, a child of the body) as fit.py leaves it in a body of this text width, or
     None when its text is not of the shape read here."""
-    if _W_DECLARED not in head or table.count(b"<w:tbl>") != 1 or _NOT_PLAIN.search(table):
+    if _W_DECLARED not in head or table.count(b"<w:tbl>") != 1 or _REFUSED.search(table):
         return None
     rows_at = _rows_start(table)
     rows = table[rows_at : -len(b"</w:tbl>")]
-    cells, needs_of = _cells(rows)
+    cells, needs_of = _cells(rows, _SIZED.search(table) is None)
     if cells is None:
         return None
     root = etree.fromstring(b"".join((head, b"<w:body>", table[:rows_at], b"</w:tbl></w:body>", tail)), STRICT)
@@ -108,9 +119,10 @@ def _rows_start(table: bytes) -> int:
     return min(starts) if starts else len(table) - len(b"</w:tbl>")
 
 
-def _cells(rows: bytes) -> tuple[list[Cell] | None, NeedsOf]:
+def _cells(rows: bytes, plain: bool) -> tuple[list[Cell] | None, NeedsOf]:
     """Every cell of the rows (None when the rows are not of the shape read here) and how to measure them."""
     cells: list[Cell] = []
+    paragraphs: list[tuple[int, int]] = []
     at, first, in_row = 0, 0, False
     for item in _ROW_ITEM.finditer(rows):
         if item.start() != at:
@@ -122,6 +134,7 @@ def _cells(rows: bytes) -> tuple[list[Cell] | None, NeedsOf]:
             if cell is None:
                 return None, _NO_NEEDS
             cells.append(cell)
+            paragraphs.append(item.span(3))
             first += cell[5]
         elif kind == _CELL_ITEM or in_row == (kind == _ROW_START):
             return None, _NO_NEEDS  # a cell outside a row, a row inside a row, an end without a start
@@ -129,7 +142,10 @@ def _cells(rows: bytes) -> tuple[list[Cell] | None, NeedsOf]:
             in_row, first = not in_row, 0
     if at != len(rows) or in_row:
         return None, _NO_NEEDS
-    return cells, _needs_of(rows, cells)
+    if plain:
+        return cells, _plain_needs_of(rows, cells)
+    measured = _measured_runs(rows, cells, paragraphs)
+    return (None, _NO_NEEDS) if measured is None else (cells, measured)
 
 
 _ROW_START, _CELL_ITEM = 1, 3
@@ -183,7 +199,7 @@ NeedsOf = Callable[[int, int], list[ColumnNeed]]
 """The needs of a table's grid columns, given their number and the cells' padding."""
 
 
-def _needs_of(rows: bytes, cells: list[Cell]) -> NeedsOf:
+def _plain_needs_of(rows: bytes, cells: list[Cell]) -> NeedsOf:
     def needs(count: int, padding: int) -> list[ColumnNeed]:
         """As fit._needs measures a plain table: the paragraphs of each single-column cell, the most per column;
         a paragraph's texts joined, as `itertext` of its w:t elements gives them."""
@@ -205,6 +221,70 @@ def _needs_of(rows: bytes, cells: list[Cell]) -> NeedsOf:
         return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
 
     return needs
+
+
+Runs = tuple[tuple[str, float], ...]
+
+
+def _measured_runs(rows: bytes, cells: list[Cell], paragraphs: list[tuple[int, int]]) -> NeedsOf | None:
+    """The needs of a table that is not plain: each paragraph's runs (`fit._runs`: a run's texts, a space for a tab
+    or break, its size), read now; None for a tab or break outside a run (the tree reads only a run's)."""
+    found: list[tuple[int, list[Runs]]] = []
+    for (_, _, _, _, first, span), (start, end) in zip(cells, paragraphs, strict=True):
+        if span == 1:
+            runs = _paragraph_runs(rows, start, end)
+            if runs is None:
+                return None
+            found.append((first, runs))
+
+    def needs(count: int, padding: int) -> list[ColumnNeed]:
+        """As fit._needs measures a table by its runs: each single-column cell's paragraphs, the most per column."""
+        least, natural = [0.0] * count, [0.0] * count
+        for first, runs in found:
+            if first < count:
+                for paragraph in runs:
+                    need = need_of(paragraph, padding)
+                    least[first] = need.least if need.least > least[first] else least[first]
+                    natural[first] = need.natural if need.natural > natural[first] else natural[first]
+        return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
+
+    return needs
+
+
+def _paragraph_runs(rows: bytes, start: int, end: int) -> list[Runs] | None:
+    """The runs of each paragraph of a cell (rows[start:end]), as `fit._runs` reads them."""
+    paragraphs: list[Runs] = []
+    runs: list[tuple[str, float]] = []
+    text: list[bytes] = []
+    size, in_run = DEFAULT_SIZE, False
+    for piece in _RUN_PIECE.finditer(rows, start, end):
+        kind = piece.lastindex
+        if kind in (_RUN_START, _RUN_END):
+            if in_run:
+                runs.append((_unescaped(b"".join(text)), size))
+            in_run, text, size = kind == _RUN_START, [], DEFAULT_SIZE
+            if piece.group(0).endswith(b"/>"):  # an empty run
+                runs.append(("", DEFAULT_SIZE))
+        elif kind == _PARAGRAPH_END:
+            paragraphs.append(tuple(runs))
+            runs = []
+        elif not in_run and kind is not None:
+            return None  # a tab or break outside a run (properties and texts are a run's by the rows' shape)
+        elif kind == _RUN_PROPERTIES:
+            size = _run_size(piece.group(_RUN_PROPERTIES))
+        elif kind == _RUN_TEXT:
+            text.append(piece.group(_RUN_TEXT))
+        elif kind == _RUN_SPACE:
+            text.append(b" ")
+    return paragraphs
+
+
+def _run_size(properties: bytes) -> float:
+    """The point size of a run by its properties' first w:sz (`fit._runs`), the default size without one."""
+    for prop in _PROP_ITEM.finditer(properties):
+        if prop.group(1) == b"sz":
+            return points(_value(prop.group(0)))
+    return DEFAULT_SIZE
 
 
 def _no_needs(count: int, padding: int) -> list[ColumnNeed]:

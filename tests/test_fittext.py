@@ -117,6 +117,7 @@ FITTED_IN_TEXT = {
             _cell('<w:p><w:r><w:rPr><w:sz w:val="²"/></w:rPr><w:t>geen getal</w:t></w:r></w:p>'),
         )
         + _row(_cell(_p("a"), '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'))
+        + _row(_cell(_p("b")), _cell('<w:p><w:r><w:rPr><w:sz w:val="56"/></w:rPr><w:t>grotewoorden</w:t></w:r></w:p>'))
     ),
 }
 

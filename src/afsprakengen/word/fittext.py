@@ -53,15 +53,30 @@ _LINK = rb"<w:hyperlink" + _A + rb">(?:" + _RUN + rb")*</w:hyperlink>"
 _PARAGRAPH = rb"<w:p" + _A + rb">(?:<w:pPr>" + _PROPS + rb"</w:pPr>)?(?:" + _RUN + rb"|" + _LINK + rb"|" + _EMPTY
 _PARAGRAPH += rb")*</w:p>|<w:p" + _A + rb"/>"
 _ROW_ITEM = re.compile(
-    rb"(<w:tr" + _A + rb">(?:<w:trPr>" + _PROPS + rb"</w:trPr>)?)"
+    rb"<w:tc><w:tcPr>(<w:tcW"
+    + _A
+    + rb"/>)</w:tcPr><w:p"
+    + _A
+    + rb">(?:<w:pPr>"
+    + _PROPS
+    + rb"</w:pPr>)?<w:r"
+    + _A
+    + rb">(?:<w:rPr>("
+    + _PROPS
+    + rb')</w:rPr>)?<w:t(?: xml:space="preserve")?>([^<]*)</w:t></w:r></w:p></w:tc>'
+    rb"|(<w:tr" + _A + rb">(?:<w:trPr>" + _PROPS + rb"</w:trPr>)?)"
     rb"|<w:tc>(?:<w:tcPr>(" + _PROPS + rb")</w:tcPr>)?((?:" + _PARAGRAPH + rb")+)</w:tc>"
     rb"|(</w:tr>)"
 )
-"""A row's start, a cell (its properties' content, its paragraphs) or a row's end: the rows one item at a time."""
+"""The rows one item at a time: a cell of one width and one text (its width, its run's properties, its text: most
+cells, read at once), a row's start, any other cell (its properties' content, its paragraphs), a row's end."""
+_SIMPLE_CELL, _ROW_START, _CELL_ITEM, _ROW_END = 3, 4, 6, 7
+"""The last group each kind of _ROW_ITEM matches (`Match.lastindex`)."""
+_CELL_PROPERTIES = 5
 _PROP_ITEM = re.compile(rb"<w:([A-Za-z]+)(?:" + _A + rb"/>|" + _A + rb">(?:" + _EMPTY + rb")*</w:[A-Za-z]+>)")
 _ONLY_TCW = re.compile(rb"<w:tcW" + _A + rb"/>")
-_TEXT_OR_END = re.compile(rb'<w:t(?: xml:space="preserve")?>([^<]*)</w:t>|(</w:p>|<w:p' + _A + rb"/>)|(</w:tc>)")
-"""A text, a paragraph's end, a cell's end: in the rows, only paragraphs hold texts, only cells paragraphs."""
+_TEXT_OR_END = re.compile(rb'<w:t(?: xml:space="preserve")?>([^<]*)</w:t>|(</w:p>|<w:p' + _A + rb"/>)")
+"""A text or a paragraph's end: in a cell's paragraphs, only the paragraphs hold texts."""
 _VAL = re.compile(rb' w:val="([^"]*)"')
 _REFUSED = re.compile(rb"xmlns|&#")
 """A namespace declared, a character reference."""
@@ -122,45 +137,77 @@ def _rows_start(table: bytes) -> int:
 def _cells(rows: bytes, plain: bool) -> tuple[list[Cell] | None, NeedsOf]:
     """Every cell of the rows (None when the rows are not of the shape read here) and how to measure them."""
     cells: list[Cell] = []
-    paragraphs: list[tuple[int, int]] = []
+    texts: list[tuple[int, bytes]] = []
+    runs: list[tuple[int, Runs]] = []
     at, first, in_row = 0, 0, False
     for item in _ROW_ITEM.finditer(rows):
         if item.start() != at:
             return None, _NO_NEEDS
         at = item.end()
         kind = item.lastindex
-        if kind == _CELL_ITEM and in_row:
+        if kind == _SIMPLE_CELL and in_row:
+            cells.append((item.start(1), item.end(1), b"", b"", first, 1))
+            if plain:
+                texts.append((first, item.group(3)))
+            else:
+                runs.append((first, ((_unescaped(item.group(3)), _run_size(item.group(2))),)))
+            first += 1
+        elif kind == _CELL_ITEM and in_row:
             cell = _cell(item, first)
-            if cell is None:
+            if cell is None or (cell[5] == 1 and not _measured(rows, item.span(_CELL_ITEM), first, plain, texts, runs)):
                 return None, _NO_NEEDS
             cells.append(cell)
-            paragraphs.append(item.span(3))
             first += cell[5]
-        elif kind == _CELL_ITEM or in_row == (kind == _ROW_START):
+        elif kind in (_SIMPLE_CELL, _CELL_ITEM) or in_row == (kind == _ROW_START):
             return None, _NO_NEEDS  # a cell outside a row, a row inside a row, an end without a start
         else:
             in_row, first = not in_row, 0
     if at != len(rows) or in_row:
         return None, _NO_NEEDS
+    return cells, (_plain_needs(texts) if plain else _run_needs(runs))
+
+
+def _measured(
+    rows: bytes,
+    span: tuple[int, int],
+    first: int,
+    plain: bool,
+    texts: list[tuple[int, bytes]],
+    runs: list[tuple[int, Runs]],
+) -> bool:
+    """A cell's paragraphs added to what is measured; False for a tab or break outside a run."""
     if plain:
-        return cells, _plain_needs_of(rows, cells)
-    measured = _measured_runs(rows, cells, paragraphs)
-    return (None, _NO_NEEDS) if measured is None else (cells, measured)
+        texts.extend((first, text) for text in _paragraph_texts(rows, *span))
+        return True
+    found = _paragraph_runs(rows, *span)
+    if found is None:
+        return False
+    runs.extend((first, paragraph) for paragraph in found)
+    return True
 
 
-_ROW_START, _CELL_ITEM = 1, 3
-"""The last group each kind of _ROW_ITEM matches (`Match.lastindex`): a row's start, a cell (a row's end: 4)."""
+def _paragraph_texts(rows: bytes, start: int, end: int) -> list[bytes]:
+    """Each paragraph's texts joined, as `itertext` of its w:t elements gives them (as UTF-8, escaped)."""
+    texts: list[bytes] = []
+    parts: list[bytes] = []
+    for text, paragraph_end in _TEXT_OR_END.findall(rows, start, end):
+        if paragraph_end:
+            texts.append(parts[0] if len(parts) == 1 else b"".join(parts))
+            parts = []
+        else:
+            parts.append(text)
+    return texts
 
 
 def _cell(item: re.Match[bytes], first: int) -> Cell | None:
     """Where a cell's width goes (as fit._set_tcw puts it) and its span; None for a w:tcW that is not empty."""
-    content = item.group(2)
+    content = item.group(_CELL_PROPERTIES)
     if content is None:  # no w:tcPr: one is made, holding the width
         at = item.start() + len(b"<w:tc>")
         return (at, at, b"<w:tcPr>", b"</w:tcPr>", first, 1)
-    at = item.start(2)
+    at = item.start(_CELL_PROPERTIES)
     if _ONLY_TCW.fullmatch(content):
-        return (at, item.end(2), b"", b"", first, 1)
+        return (at, item.end(_CELL_PROPERTIES), b"", b"", first, 1)
     tc_w = span = None
     later = cnf_style_end = -1
     for index, prop in enumerate(_PROP_ITEM.finditer(content)):
@@ -197,55 +244,32 @@ def _unescaped(text: bytes) -> str:
 
 NeedsOf = Callable[[int, int], list[ColumnNeed]]
 """The needs of a table's grid columns, given their number and the cells' padding."""
+Runs = tuple[tuple[str, float], ...]
 
 
-def _plain_needs_of(rows: bytes, cells: list[Cell]) -> NeedsOf:
+def _plain_needs(texts: list[tuple[int, bytes]]) -> NeedsOf:
     def needs(count: int, padding: int) -> list[ColumnNeed]:
-        """As fit._needs measures a plain table: the paragraphs of each single-column cell, the most per column;
-        a paragraph's texts joined, as `itertext` of its w:t elements gives them."""
+        """As fit._needs measures a plain table: each paragraph's texts joined, the most per column."""
         least, natural = [0.0] * count, [0.0] * count
-        index, parts = 0, []
-        for text, paragraph_end, cell_end in _TEXT_OR_END.findall(rows):
-            if cell_end:
-                index += 1
-            elif not paragraph_end:
-                parts.append(text)
-            else:
-                first, span = cells[index][4:]
-                if span == 1 and first < count:
-                    joined = _unescaped(parts[0] if len(parts) == 1 else b"".join(parts))
-                    need = need_of_text(joined, DEFAULT_SIZE, padding)
-                    least[first] = need.least if need.least > least[first] else least[first]
-                    natural[first] = need.natural if need.natural > natural[first] else natural[first]
-                parts = []
+        for first, text in texts:
+            if first < count:
+                need = need_of_text(_unescaped(text), DEFAULT_SIZE, padding)
+                least[first] = need.least if need.least > least[first] else least[first]
+                natural[first] = need.natural if need.natural > natural[first] else natural[first]
         return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
 
     return needs
 
 
-Runs = tuple[tuple[str, float], ...]
-
-
-def _measured_runs(rows: bytes, cells: list[Cell], paragraphs: list[tuple[int, int]]) -> NeedsOf | None:
-    """The needs of a table that is not plain: each paragraph's runs (`fit._runs`: a run's texts, a space for a tab
-    or break, its size), read now; None for a tab or break outside a run (the tree reads only a run's)."""
-    found: list[tuple[int, list[Runs]]] = []
-    for (_, _, _, _, first, span), (start, end) in zip(cells, paragraphs, strict=True):
-        if span == 1:
-            runs = _paragraph_runs(rows, start, end)
-            if runs is None:
-                return None
-            found.append((first, runs))
-
+def _run_needs(runs: list[tuple[int, Runs]]) -> NeedsOf:
     def needs(count: int, padding: int) -> list[ColumnNeed]:
-        """As fit._needs measures a table by its runs: each single-column cell's paragraphs, the most per column."""
+        """As fit._needs measures a table by its runs (`fit._runs`), the most per column."""
         least, natural = [0.0] * count, [0.0] * count
-        for first, runs in found:
+        for first, paragraph in runs:
             if first < count:
-                for paragraph in runs:
-                    need = need_of(paragraph, padding)
-                    least[first] = need.least if need.least > least[first] else least[first]
-                    natural[first] = need.natural if need.natural > natural[first] else natural[first]
+                need = need_of(paragraph, padding)
+                least[first] = need.least if need.least > least[first] else least[first]
+                natural[first] = need.natural if need.natural > natural[first] else natural[first]
         return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
 
     return needs
@@ -279,8 +303,10 @@ def _paragraph_runs(rows: bytes, start: int, end: int) -> list[Runs] | None:
     return paragraphs
 
 
-def _run_size(properties: bytes) -> float:
+def _run_size(properties: bytes | None) -> float:
     """The point size of a run by its properties' first w:sz (`fit._runs`), the default size without one."""
+    if properties is None or b"<w:sz" not in properties:
+        return DEFAULT_SIZE
     for prop in _PROP_ITEM.finditer(properties):
         if prop.group(1) == b"sz":
             return points(_value(prop.group(0)))

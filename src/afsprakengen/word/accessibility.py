@@ -14,7 +14,7 @@ from lxml import etree
 from afsprakengen.word.assemble import STRICT
 from afsprakengen.word.outline import MAX_LEVEL, styles_levels
 from afsprakengen.word.readback import BODY, read_back_parts, strict_pull_parser, unreadable
-from afsprakengen.word.xml import qn
+from afsprakengen.word.xml import qn, whole_number
 
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _TITLE = "{http://purl.org/dc/elements/1.1/}title"
@@ -235,7 +235,7 @@ def _level(paragraph: etree._Element, levels: dict[str, int]) -> int:
         return 0
     own = _child(ppr, _OUTLINE)
     if own is not None:
-        value = int(own.get(_VAL) or MAX_LEVEL)
+        value = whole_number(own.get(_VAL), MAX_LEVEL)
         return value + 1 if value < MAX_LEVEL else 0
     style = _child(ppr, _PSTYLE)
     return levels.get(style.get(_VAL) or "", 0) if style is not None else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from lxml import etree
@@ -114,7 +115,12 @@ def _fit_grid(table: etree._Element, grid: etree._Element) -> None:
 
 
 def _width(column: etree._Element) -> float:
-    return float(column.get(f"{{{W}}}w") or 0)
+    """A grid column's width in twips; 0 for one that is no finite number (a template's `x` or `inf`)."""
+    try:
+        width = float(column.get(f"{{{W}}}w") or 0)
+    except ValueError:
+        return 0.0
+    return width if math.isfinite(width) else 0.0
 
 
 def _widen(grid: etree._Element, columns: list[etree._Element], extra: int) -> None:

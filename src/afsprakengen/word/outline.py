@@ -7,7 +7,7 @@ from functools import lru_cache
 from lxml import etree
 
 from afsprakengen.word.mdblocks import MARKDOWN_HEADING
-from afsprakengen.word.xml import NAMESPACES, qn
+from afsprakengen.word.xml import NAMESPACES, qn, whole_number
 
 MAX_LEVEL = 9
 """Word has nine outline levels (w:outlineLvl 0 to 8); 9 is body text."""
@@ -27,7 +27,7 @@ def styles_levels(root: etree._Element) -> dict[str, int]:
     for style in root.iter(qn("w:style")):
         style_id = style.get(qn("w:styleId")) or ""
         level = style.find(f"{_PPR}/{qn('w:outlineLvl')}")
-        own[style_id] = int(level.get(qn("w:val")) or MAX_LEVEL) if level is not None else None
+        own[style_id] = whole_number(level.get(qn("w:val")), MAX_LEVEL) if level is not None else None
         parent = style.find(qn("w:basedOn"))
         if parent is not None:
             based[style_id] = parent.get(qn("w:val")) or ""

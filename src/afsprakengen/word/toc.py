@@ -9,7 +9,7 @@ from lxml import etree
 
 from afsprakengen.word.assemble import STRICT, serialize
 from afsprakengen.word.package import read_parts, stored_zip
-from afsprakengen.word.xml import NAMESPACES, nsdecls, parse_xml, qn
+from afsprakengen.word.xml import NAMESPACES, nsdecls, parse_xml, qn, whole_number
 from afsprakengen.word.xml import element as OxmlElement
 
 LEVELS = {"Heading1": 1, "Heading2": 2}
@@ -185,6 +185,6 @@ def _text_width(root: etree._Element) -> int:
     if size is None or margins is None:
         return 9072
     width, left, rightm = (
-        int(x or 0) for x in (size.get(qn("w:w")), margins.get(qn("w:left")), margins.get(qn("w:right")))
+        whole_number(x, 0) for x in (size.get(qn("w:w")), margins.get(qn("w:left")), margins.get(qn("w:right")))
     )
     return max(width - left - rightm, 1)

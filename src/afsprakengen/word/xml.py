@@ -18,6 +18,12 @@ _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_net
 """How python-docx reads a part (blank text dropped), so parts read here serialise as they always did."""
 
 
+def whole_number(value: str | None, default: int) -> int:
+    """An attribute's whole number (ASCII digits), or `default` for none or anything else (`x`, `1.5`, `²`): a
+    template's odd value is read as missing, as Word reads it, instead of failing the build."""
+    return int(value) if value and value.isascii() and value.isdigit() else default
+
+
 def qn(name: str) -> str:
     """The Clark name of a prefixed name: `w:p` -> `{http://...main}p`."""
     prefix, local = name.split(":")

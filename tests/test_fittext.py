@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from lxml import etree
 
@@ -149,3 +151,65 @@ LEFT_TO_THE_TREE = {
 def test_a_table_of_another_shape_is_left_to_the_tree(table: str) -> None:
     in_text, _ = _both_ways(table)
     assert in_text is None
+
+
+_WORDS = ("een", "twee drie", "a &amp; b", "&lt;x&gt;", "Woningzoekendenregistratie", "’s avonds", "5.000", "", " ")
+_CELL_PROPERTIES = (
+    "",
+    '<w:tcPr><w:tcW w:type="dxa" w:w="1200"/></w:tcPr>',
+    '<w:tcPr><w:tcW w:w="5" w:type="pct"/><w:vAlign w:val="top"/></w:tcPr>',
+    '<w:tcPr><w:cnfStyle w:val="1"/><w:shd w:val="clear" w:fill="FFFFFF"/></w:tcPr>',
+    '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>',
+    '<w:tcPr><w:vMerge w:val="restart"/><w:tcBorders><w:top w:val="nil"/></w:tcBorders></w:tcPr>',
+    '<w:tcPr><w:noWrap/><w:tcW w:w="900" w:type="dxa"/><w:gridSpan w:val="3"/></w:tcPr>',
+)
+
+
+def _random_run(rng: random.Random, sized: bool) -> str:
+    properties = rng.choice(("", "<w:rPr><w:b/></w:rPr>", '<w:rPr><w:rStyle w:val="Nadruk"/></w:rPr>'))
+    if sized and rng.random() < 0.5:
+        properties = f'<w:rPr><w:i/><w:sz w:val="{rng.choice((16, 20, 28, 44))}"/></w:rPr>'
+    pieces = [f'<w:t xml:space="preserve">{rng.choice(_WORDS)}</w:t>' for _ in range(rng.randint(0, 3))]
+    if sized and rng.random() < 0.4:
+        pieces.insert(rng.randint(0, len(pieces)), rng.choice(("<w:tab/>", "<w:br/>", "<w:cr/>")))
+    return f"<w:r>{properties}{''.join(pieces)}</w:r>" if pieces or properties else "<w:r/>"
+
+
+def _random_paragraph(rng: random.Random, sized: bool) -> str:
+    runs = [_random_run(rng, sized) for _ in range(rng.randint(0, 3))]
+    if runs and rng.random() < 0.3:
+        runs[0] = f'<w:hyperlink r:id="rId{rng.randint(1, 9)}">{runs[0]}</w:hyperlink>'
+    if rng.random() < 0.2:
+        runs.insert(0, '<w:bookmarkStart w:id="0" w:name="b"/>')
+    own = rng.choice(("", '<w:pPr><w:pStyle w:val="Tabeltekst"/></w:pPr>', "<w:pPr><w:jc w:val='right'/></w:pPr>"))
+    return f"<w:p>{own}{''.join(runs)}</w:p>"
+
+
+def _random_table(rng: random.Random) -> str:
+    sized = rng.random() < 0.5
+    rows = []
+    for _ in range(rng.randint(0, 4)):
+        cells = []
+        for _ in range(rng.randint(1, 4)):
+            paragraphs = "".join(_random_paragraph(rng, sized) for _ in range(rng.randint(1, 2)))
+            cells.append(_cell(paragraphs, rng.choice(_CELL_PROPERTIES)))
+        rows.append(_row(*cells))
+    columns = "".join(f'<w:gridCol w:w="{rng.randint(500, 4000)}"/>' for _ in range(rng.randint(1, 4)))
+    width = rng.choice(
+        (
+            "",
+            '<w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>',
+            '<w:tblPr><w:tblW w:w="4000" w:type="dxa"/></w:tblPr>',
+        )
+    )
+    return _table("".join(rows), width, f"<w:tblGrid>{columns}</w:tblGrid>")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_tables_come_out_of_the_text_as_out_of_the_tree(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(25):
+        table = _random_table(rng)
+        in_text, in_tree = _both_ways(table)
+        assert in_text is not None, table
+        assert in_text == in_tree, table

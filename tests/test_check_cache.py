@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -178,3 +180,36 @@ def test_the_tool_fingerprint_changes_with_any_code_or_schema_but_not_with_bytec
     third = fingerprint()
     (package / "check" / "validators.py").write_text("")
     assert len({first, second, third, fingerprint()}) == 4
+
+
+def _version_folder(root: Path, name: str, days_ago: float, now: float) -> Path:
+    """A folder as another version of the tool leaves it, last written to days_ago."""
+    entry = root / name / "checked-file" / "ab" / ("ab" + "0" * 62)
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"oud")
+    when = now - days_ago * 86400
+    for path in (entry, entry.parent, entry.parent.parent, root / name):
+        os.utime(path, (when, when))
+    return root / name
+
+
+def test_the_folders_other_versions_left_unused_for_a_month_are_removed_at_the_first_write(tmp_path: Path) -> None:
+    now = time.time()
+    stale = _version_folder(tmp_path, "0123456789abcdef", 31, now)
+    recent = _version_folder(tmp_path, "fedcba9876543210", 3, now)
+    not_ours = _version_folder(tmp_path, "eigen-map", 400, now)
+    Cache(tmp_path).put("checked-file", "cd" + "1" * 62, "nieuw")
+    assert not stale.exists()
+    assert recent.exists() and not_ours.exists()
+    assert Cache(tmp_path).get("checked-file", "cd" + "1" * 62) == "nieuw"
+
+
+def test_a_folder_written_to_lately_is_kept_however_old_the_folder_itself(tmp_path: Path) -> None:
+    now = time.time()
+    folder = _version_folder(tmp_path, "0123456789abcdef", 90, now)
+    key_folder = folder / "checked-file" / "ab"
+    os.utime(key_folder, (now - 86400, now - 86400))  # a result written there yesterday
+    cache_module.prune_other_versions(tmp_path, now)
+    assert folder.exists()
+    cache_module.prune_other_versions(tmp_path, now + 40 * 86400)
+    assert not folder.exists()

@@ -1,4 +1,8 @@
-"""Results kept by content hash in the user's cache folder: safe to delete, never trusted across tool versions."""
+"""Results kept by content hash in the user's cache folder: safe to delete, never trusted across tool versions.
+
+Each version of the tool keeps its results in a folder of its own; the folder another version left is removed
+once nothing has been written to it for STALE_DAYS (it is never read by this version, and would stay for ever).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,9 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
+import shutil
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,6 +23,9 @@ from afsprakengen import __version__
 _PACKAGE = Path(__file__).resolve().parent
 _LIMIT = 512 * 1024 * 1024
 """A stored result larger than this is not kept (a cache must never fill a disk with one dossier)."""
+STALE_DAYS = 30
+"""Days after its last write that the folder of another version of the tool is removed."""
+_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
 
 
 @cache
@@ -85,3 +95,27 @@ class Cache:
             temp = target.with_name(f".{key}.{os.getpid()}.tmp")
             temp.write_bytes(data)
             os.replace(temp, target)
+            prune_other_versions(self.root)
+
+
+@cache
+def prune_other_versions(root: Path, now: float | None = None) -> None:
+    """Remove the folders of other versions of the tool not written to for STALE_DAYS (once per process and root:
+    at a cache's first write); a folder that cannot be read or removed is left, silently."""
+    cutoff = (time.time() if now is None else now) - STALE_DAYS * 86400
+    with contextlib.suppress(OSError):
+        for folder in root.iterdir():
+            if folder.name == tool_fingerprint() or not _FINGERPRINT.fullmatch(folder.name) or folder.is_symlink():
+                continue
+            if folder.is_dir() and _last_written(folder) < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _last_written(folder: Path) -> float:
+    """When a result was last written into a version's folder: the latest change of it, of its kinds' folders and
+    of their key folders (a write renames a file into one of those)."""
+    latest = folder.stat().st_mtime
+    for kind in folder.iterdir():
+        if kind.is_dir() and not kind.is_symlink():
+            latest = max(latest, kind.stat().st_mtime, *(sub.stat().st_mtime for sub in kind.iterdir()))
+    return latest

@@ -36,7 +36,9 @@ def _both_ways(table: str) -> tuple[bytes | None, bytes]:
     head, inner, tail = _split(_document(table + SECTION))
     section = inner[inner.rfind(b"<w:sectPr") :]
     canonical = inner[: -len(section)]
-    in_text = fitted_table(head, tail, canonical, section_width(head, section, tail))
+    width = section_width(head, section, tail)
+    assert width is not None
+    in_text = fitted_table(head, tail, canonical, width)
     root = etree.fromstring(_document(table + SECTION), STRICT)
     fit_tables(root[0])
     _, tree_inner, _ = _split(serialize(root))
@@ -213,3 +215,12 @@ def test_random_tables_come_out_of_the_text_as_out_of_the_tree(seed: int) -> Non
         in_text, in_tree = _both_ways(table)
         assert in_text is not None, table
         assert in_text == in_tree, table
+
+
+def test_a_table_whose_properties_are_not_well_formed_is_left_to_the_tree() -> None:
+    """The whole tree's parse then says where the rendered XML breaks, not a parse of the table's properties."""
+    head, inner, tail = _split(_document(SECTION))
+    broken = b'<w:tbl><w:tblPr><w:tblW w:w="0"></w:tblPr><w:tblGrid/><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>'
+    assert fitted_table(head, tail, broken, 9000) is None
+    assert section_width(head, b"<w:sectPr><w:pgSz></w:sectPr>", tail) is None
+    assert section_width(head, inner, tail) == 11906 - 1701 - 1134

@@ -97,11 +97,18 @@ Cell = tuple[int, int, bytes, bytes, int, int]
 the columns it spans."""
 
 
-def section_width(head: bytes, section: bytes, tail: bytes) -> int:
-    """The text width (`fit.text_width`) the body's own w:sectPr gives, from that block alone."""
-    root = etree.fromstring(b"".join((head, b"<w:body>", section, b"</w:body>", tail)), STRICT)
-    body = root[0] if len(root) else root
-    return text_width(body)
+def section_width(head: bytes, section: bytes, tail: bytes) -> int | None:
+    """The text width (`fit.text_width`) the body's own w:sectPr gives, from that block alone (None when it is not
+    well-formed: the whole tree's parse says where)."""
+    root = _parsed(b"".join((head, b"<w:body>", section, b"</w:body>", tail)))
+    return None if root is None else text_width(root[0] if len(root) else root)
+
+
+def _parsed(document: bytes) -> etree._Element | None:
+    try:
+        return etree.fromstring(document, STRICT)
+    except etree.XMLSyntaxError:
+        return None
 
 
 def fitted_table(head: bytes, tail: bytes, table: bytes, width: int) -> bytes | None:
@@ -114,7 +121,9 @@ def fitted_table(head: bytes, tail: bytes, table: bytes, width: int) -> bytes | 
     cells, needs_of = _cells(rows, _SIZED.search(table) is None)
     if cells is None:
         return None
-    root = etree.fromstring(b"".join((head, b"<w:body>", table[:rows_at], b"</w:tbl></w:body>", tail)), STRICT)
+    root = _parsed(b"".join((head, b"<w:body>", table[:rows_at], b"</w:tbl></w:body>", tail)))
+    if root is None:
+        return None
     frame_table = root[0][0]
     frame = None if layout(frame_table) == "fixed" else table_frame(frame_table, width)
     if frame is None:

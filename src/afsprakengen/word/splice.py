@@ -225,6 +225,8 @@ def _fitted_in_text(
     """The tables fittext.py can fit, fitted, by their spans: those that no other pass changes (else the tree,
     which has them anyway, fits them)."""
     width = section_width(head, inner[section[0] : section[1]], tail)
+    if width is None:
+        return {}
     fitted = {}
     for start, end in tables:
         if any(start < other_end and other_start < end for other_start, other_end in others):

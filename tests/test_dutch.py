@@ -22,6 +22,13 @@ def test_a_number_formatted_before_gives_what_babel_gives_for_exactly_that_value
     assert (dutch.getal(-0.0), dutch.getal(0.0), dutch.euro(-0.0)) == ("-0", "0", "-€\u00a00")
 
 
+def test_a_whole_number_is_what_babel_gives_for_it_without_asking_babel() -> None:
+    wholes = [0, 5, -5, 999, 1000, -1000, 123456789, -987654321, 10**20, -(10**19) - 1, *range(-20_000, 20_000, 37)]
+    for value in wholes:
+        assert dutch.getal(value) == format_decimal(value, locale="nl_NL"), value
+    assert dutch.getal(10**30) == "1" + ".000" * 10  # where Babel's decimal context gives up (InvalidOperation)
+
+
 def test_a_date_formatted_before_gives_what_babel_gives_and_a_datetime_is_not_taken_for_its_date() -> None:
     dates = [date(2026, 12, 15), date(2027, 1, 1)]
     for _ in range(2):

@@ -69,7 +69,16 @@ def getal(value: float | str) -> str:
     """1.234,5 for numbers; text (such as 'n.t.b.') as it is."""
     if isinstance(value, str):
         return value
+    if type(value) is int:
+        return _whole(value)
     return _kept(_decimal, repr(value), value)
+
+
+def _whole(value: int) -> str:
+    """A whole number as Babel's nl-NL decimal format writes it (groups of three after a dot, a hyphen before a
+    negative one; tested against Babel), without Babel's ~20 µs: a long cycle has thousands of distinct figures,
+    more than `_kept` keeps."""
+    return f"{value:,}".replace(",", ".")
 
 
 def _decimal(value: float) -> str:

@@ -137,3 +137,23 @@ def test_the_body_made_piece_by_piece_is_the_body_made_whole() -> None:
     for size in range(1, 9):
         pieces = [text[i : i + size] for i in range(0, len(text), size)]
         assert body_inner(pieces) == expected, size
+
+
+def test_the_table_around_a_position_is_found_by_bisection_as_by_a_search_of_every_table() -> None:
+    rng = random.Random(7)
+    edges = sorted(rng.sample(range(100_000), 400))
+    tables = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    for at in [*rng.sample(range(100_000), 2000), *edges, 0, 99_999]:
+        linear = next((span for span in tables if span[0] <= at < span[1]), None)
+        assert splice._table_at(at, tables) == linear, at
+    assert splice._table_at(5, []) is None
+
+
+def test_a_table_another_pass_changes_is_left_to_the_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table a drawing or the contents lies in, or that lies in the contents' span, is not fitted in its text."""
+    monkeypatch.setattr(splice, "fitted_table", lambda head, tail, table, width: b"fitted")
+    monkeypatch.setattr(splice, "section_width", lambda head, section, tail: 9000)
+    tables = [(0, 10), (20, 30), (40, 50), (60, 70), (80, 90)]
+    others = [(5, 6), (35, 45), (55, 75)]  # inside the first, over the third's start, around the fourth
+    fitted = splice._fitted_in_text(b"", b"x" * 100, b"", tables, others, (95, 100))
+    assert sorted(fitted) == [(20, 30), (80, 90)]

@@ -9,9 +9,11 @@ passes, and put back in their places. Whatever this cannot be sure of goes the w
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -228,8 +230,10 @@ def _fitted_in_text(
     if width is None:
         return {}
     fitted = {}
+    ends = [end for _, end in others]  # in order, as the spans are (merged: none inside another)
     for start, end in tables:
-        if any(start < other_end and other_start < end for other_start, other_end in others):
+        after = bisect.bisect_right(ends, start)  # the first other span that ends after this table starts
+        if after < len(others) and others[after][0] < end:
             continue
         table = fitted_table(head, tail, inner[start:end], width)
         if table is not None:
@@ -331,7 +335,7 @@ def _paragraph(inner: bytes, at: int, tables: list[Span], heading_at: int = -1) 
     With `heading_at`, the paragraph's style mark must be the first thing in its w:pPr (the mark the contents
     finds), else it cannot be told whether the mark is the paragraph's own.
     """
-    table = next((span for span in tables if span[0] <= at < span[1]), None)
+    table = _table_at(at, tables)
     if table is not None:
         return table
     start = _last_paragraph_start(inner, at)
@@ -357,7 +361,14 @@ def _last_paragraph_start(inner: bytes, at: int) -> int:
 
 
 def _inside(at: int, tables: list[Span]) -> bool:
-    return any(start <= at < end for start, end in tables)
+    return _table_at(at, tables) is not None
+
+
+def _table_at(at: int, tables: list[Span]) -> Span | None:
+    """The table a position is in, found by bisection (the body's tables are in order, none inside another): a
+    document of thousands of tables and headings is not searched table by table for each heading."""
+    index = bisect.bisect_right(tables, (at, sys.maxsize)) - 1  # the last table that starts at or before `at`
+    return tables[index] if index >= 0 and tables[index][0] <= at < tables[index][1] else None
 
 
 def _merged(spans: list[Span]) -> list[Span] | None:

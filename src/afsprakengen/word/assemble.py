@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from lxml import etree
 from markupsafe import Markup, escape
+
+from afsprakengen.word.xml import finite_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -116,11 +117,7 @@ def _fit_grid(table: etree._Element, grid: etree._Element) -> None:
 
 def _width(column: etree._Element) -> float:
     """A grid column's width in twips; 0 for one that is no finite number (a template's `x` or `inf`)."""
-    try:
-        width = float(column.get(f"{{{W}}}w") or 0)
-    except ValueError:
-        return 0.0
-    return width if math.isfinite(width) else 0.0
+    return finite_number(column.get(f"{{{W}}}w"))
 
 
 def _widen(grid: etree._Element, columns: list[etree._Element], extra: int) -> None:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from afsprakengen.word.widths import ColumnNeed, need_of, need_of_text, share
+from afsprakengen.word.widths import ColumnNeed, need_of, need_of_text, share, widest
+from afsprakengen.word.xml import finite_number, whole_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -76,7 +77,7 @@ def set_frame(table: etree._Element, frame: Frame, widths: list[int]) -> None:
 
 def span_count(value: str | None) -> int:
     """The grid columns a cell spans by its w:gridSpan value (1 when it has none or no whole number)."""
-    return int(value) if value and value.isascii() and value.isdigit() else 1
+    return whole_number(value, 1)
 
 
 TCW_AFTER_FIRST = ("gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign", "hideMark")
@@ -96,14 +97,15 @@ def _set_tcw(cell: etree._Element, tc_pr: etree._Element | None, tc_w: etree._El
 def _needs(cells: list[Cell], count: int, padding: int, table: etree._Element) -> list[ColumnNeed]:
     """Per grid column the most its single-column cells need (cells over more columns are left out)."""
     measure = _measure_of(table)
-    least, natural = [0.0] * count, [0.0] * count
-    for cell, _, _, first, span in cells:
-        if span == 1 and first < count:
-            for paragraph in cell.iterchildren(_P):
-                need = measure(paragraph, padding)
-                least[first] = need.least if need.least > least[first] else least[first]
-                natural[first] = need.natural if need.natural > natural[first] else natural[first]
-    return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
+    return widest(
+        count,
+        (
+            (first, measure(paragraph, padding))
+            for cell, _, _, first, span in cells
+            if span == 1 and first < count
+            for paragraph in cell.iterchildren(_P)
+        ),
+    )
 
 
 Measure = Callable[[etree._Element, int], ColumnNeed]
@@ -154,7 +156,8 @@ def _runs(paragraph: etree._Element) -> list[tuple[str, float]]:
 
 def points(value: str | None) -> float:
     """The point size of a w:sz value (half points), or the default size when it is not a whole number."""
-    return int(value) / 2 if value and value.isascii() and value.isdigit() else DEFAULT_SIZE
+    half_points = whole_number(value, -1)
+    return half_points / 2 if half_points >= 0 else DEFAULT_SIZE
 
 
 def _pieced_runs(paragraph: etree._Element) -> list[tuple[str, float]]:
@@ -282,10 +285,7 @@ def text_width(body: etree._Element) -> int:
 
 
 def _twips(value: str | None) -> int:
-    try:
-        return int(float(value or 0))
-    except (ValueError, OverflowError):  # "inf" is a float, but no whole number
-        return 0
+    return int(finite_number(value))
 
 
 def _child(parent: etree._Element, name: str, before: tuple[str, ...]) -> etree._Element:

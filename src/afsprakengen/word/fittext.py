@@ -26,7 +26,7 @@ from afsprakengen.word.fit import (
     table_frame,
     text_width,
 )
-from afsprakengen.word.widths import ColumnNeed, need_of, need_of_text, share
+from afsprakengen.word.widths import ColumnNeed, need_of, need_of_text, share, widest
 
 _A = rb'(?: [^<>]*")?'
 """A canonical tag's attributes: none, or a space, the attributes, and the closing quote of the last."""
@@ -259,13 +259,10 @@ Runs = tuple[tuple[str, float], ...]
 def _plain_needs(texts: list[tuple[int, bytes]]) -> NeedsOf:
     def needs(count: int, padding: int) -> list[ColumnNeed]:
         """As fit._needs measures a plain table: each paragraph's texts joined, the most per column."""
-        least, natural = [0.0] * count, [0.0] * count
-        for first, text in texts:
-            if first < count:
-                need = need_of_text(_unescaped(text), DEFAULT_SIZE, padding)
-                least[first] = need.least if need.least > least[first] else least[first]
-                natural[first] = need.natural if need.natural > natural[first] else natural[first]
-        return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
+        measured = (
+            (first, need_of_text(_unescaped(text), DEFAULT_SIZE, padding)) for first, text in texts if first < count
+        )
+        return widest(count, measured)
 
     return needs
 
@@ -273,13 +270,7 @@ def _plain_needs(texts: list[tuple[int, bytes]]) -> NeedsOf:
 def _run_needs(runs: list[tuple[int, Runs]]) -> NeedsOf:
     def needs(count: int, padding: int) -> list[ColumnNeed]:
         """As fit._needs measures a table by its runs (`fit._runs`), the most per column."""
-        least, natural = [0.0] * count, [0.0] * count
-        for first, paragraph in runs:
-            if first < count:
-                need = need_of(paragraph, padding)
-                least[first] = need.least if need.least > least[first] else least[first]
-                natural[first] = need.natural if need.natural > natural[first] else natural[first]
-        return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
+        return widest(count, ((first, need_of(paragraph, padding)) for first, paragraph in runs if first < count))
 
     return needs
 

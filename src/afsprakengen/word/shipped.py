@@ -19,7 +19,7 @@ SHIPPED_NAME = "compiled.pickle.xz"
 """The artifact's file in templates/, written by `make templates` (scripts/make_templates.py); xz, as the
 templates share most of their parts (styles, numbering, theme)."""
 _WORD = Path(__file__).resolve().parent
-COMPILING_CODE = ("compiled.py", "environment.py", "sandbox.py", "assemble.py", "zipbounds.py", "shipped.py")
+COMPILING_CODE = ("compiled.py", "environment.py", "sandbox.py", "assemble.py", "xml.py", "zipbounds.py", "shipped.py")
 """The modules of word/ whose code decides what a compile gives (the finalize runs on a template's constant text)."""
 LIBRARIES = ("jinja2", "markupsafe", "docxtpl", "docx", "lxml")
 """The libraries a compile goes through; each is identified by its `__init__.py` (which carries its version)."""

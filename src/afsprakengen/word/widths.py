@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,6 +60,15 @@ def _need_of(runs: tuple[tuple[str, float], ...], padding: float) -> ColumnNeed:
             word = 0.0 if ch.isspace() and ch != "\u00a0" else word + width
             longest = max(longest, word)
     return ColumnNeed(longest + padding, line + padding)
+
+
+def widest(count: int, needs: Iterable[tuple[int, ColumnNeed]]) -> list[ColumnNeed]:
+    """The need of each of `count` columns, from (column, paragraph's need) pairs: the most any paragraph needs."""
+    least, natural = [0.0] * count, [0.0] * count
+    for column, need in needs:
+        least[column] = need.least if need.least > least[column] else least[column]
+        natural[column] = need.natural if need.natural > natural[column] else natural[column]
+    return [ColumnNeed(a, b) for a, b in zip(least, natural, strict=True)]
 
 
 def share(needs: Sequence[ColumnNeed], total: int) -> list[int]:

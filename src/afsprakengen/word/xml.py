@@ -1,6 +1,8 @@
-"""WordprocessingML names and elements with lxml alone, so rendering needs no python-docx (only templates do)."""
+"""WordprocessingML names and elements with lxml alone (rendering needs no python-docx), and attribute numbers."""
 
 from __future__ import annotations
+
+import math
 
 from lxml import etree
 
@@ -22,6 +24,15 @@ def whole_number(value: str | None, default: int) -> int:
     """An attribute's whole number (ASCII digits), or `default` for none or anything else (`x`, `1.5`, `²`): a
     template's odd value is read as missing, as Word reads it, instead of failing the build."""
     return int(value) if value and value.isascii() and value.isdigit() else default
+
+
+def finite_number(value: str | None) -> float:
+    """An attribute's number (`1247`, `1.5`), or 0 for none or anything that is no finite number (`x`, `inf`)."""
+    try:
+        number = float(value or 0)
+    except ValueError:
+        return 0.0
+    return number if math.isfinite(number) else 0.0
 
 
 def qn(name: str) -> str:
